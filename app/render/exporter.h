@@ -1,0 +1,36 @@
+#pragma once
+// Writing map images: PNG, JPEG, SVG, PDF and GeoTIFF, atomically. Used by `isleview export` and the
+// window's File → Export dialog, so the same options give the same picture.
+#include "map_settings.h"
+#include "scene.h"
+
+#include <geo/result.h>
+
+#include <QSize>
+#include <QString>
+
+namespace isv {
+
+struct ExportOptions {
+    QString path;                 ///< output file; the format comes from its extension
+    QSize size{1920, 1080};       ///< pixels
+    int dpi = 96;                 ///< pixel density written to the file; scales text and lines (96 = 1×)
+    bool worldFile = false;       ///< also write a world file (.pgw/.jgw) beside a PNG/JPEG
+    MapSettings settings;         ///< the frame; its viewport is fitted to `size` by the exporter
+};
+
+struct ExportReport {
+    QString path;
+    QString format;               ///< "png", "jpeg", "svg", "pdf", "tiff"
+    QStringList written;          ///< every file written (the image and any world file)
+};
+
+/// The lower-case formats exportMap() understands, by extension.
+QString formatForPath(const QString& path);
+
+/// Renders and writes. The file appears only when complete (written to a temporary file in the same
+/// folder, then renamed); on failure nothing is left behind and an existing file is untouched. The error
+/// names the path and the reason.
+geo::Result<ExportReport> exportMap(const Scene& scene, const ExportOptions& options);
+
+} // namespace isv

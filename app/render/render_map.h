@@ -1,0 +1,36 @@
+#pragma once
+// The only code that draws a map. Pure: output depends only on (scene, settings, painter device size).
+#include "map_settings.h"
+#include "scene.h"
+
+#include <QRectF>
+#include <QString>
+#include <QStringList>
+
+#include <atomic>
+
+class QPainter;
+
+namespace isv {
+
+/// What renderMap did, returned as data.
+struct RenderReport {
+    bool cancelled = false;
+    int level = 0;              ///< level of detail used for the land
+    std::size_t partsDrawn = 0; ///< rings and lines drawn after culling
+    std::size_t vertices = 0;   ///< vertices sent to the painter
+    QStringList labels;         ///< label texts placed, in placement order
+    QStringList legend;         ///< legend entries drawn
+    QStringList errors;         ///< problems met (e.g. a layer that could not be drawn)
+};
+
+/// Draws the frame described by `settings` onto `painter`, whose device is settings.viewport's size in
+/// logical pixels. Checks `cancel` between layers and returns early (report.cancelled) when it turns true.
+/// Thread-safe for distinct painters.
+RenderReport renderMap(const Scene& scene, const MapSettings& settings, QPainter& painter,
+                       const std::atomic<bool>* cancel = nullptr);
+
+/// The attribution line for a frame: data source, name set, claims shown, date.
+QString attributionText(const Scene& scene, const MapSettings& settings);
+
+} // namespace isv

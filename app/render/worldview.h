@@ -1,0 +1,35 @@
+#pragma once
+// Claim overlays as data (resources/worldviews.json): what each side's overlay looks like and is called.
+#include <QColor>
+#include <QList>
+#include <QString>
+
+namespace isv {
+
+/// How one side's claim and border are drawn, and how the legend names them.
+struct ClaimStyle {
+    QString claimant;      ///< matches the `claimant` attribute of claims.shp / boundaries.shp
+    QString legendClaim;   ///< e.g. "Claimed by Japan (Japan's position)"
+    QString legendBorder;  ///< e.g. "Border as drawn by Japan"
+    QColor colour;
+    Qt::BrushStyle pattern = Qt::BDiagPattern;
+    Qt::PenStyle borderStyle = Qt::DashLine;
+};
+
+/// The de facto view: who administers what, and the line enforced today.
+struct DefactoStyle {
+    QString title;                     ///< legend heading, e.g. "De facto view (administration today)"
+    QList<QPair<QString, QString>> adminLabels; ///< admin value -> legend text
+    QList<QPair<QString, QColor>> adminColours; ///< admin value -> land tint
+    QString lineLabel;
+};
+
+struct Worldviews {
+    QList<ClaimStyle> claims;
+    DefactoStyle defacto;
+    const ClaimStyle* claim(const QString& claimant) const;
+    /// The shipped definitions (compiled into the program from resources/worldviews.json).
+    static const Worldviews& shipped();
+};
+
+} // namespace isv
