@@ -1,0 +1,346 @@
+#include "cli.h"
+
+#include "data_location.h"
+#include "exporter.h"
+#include "render_map.h"
+
+#include <geo/map_data.h>
+#include <geo/projection.h>
+
+#ifdef ISLEVIEW_HAVE_INFO
+#include "facts.h"
+#endif
+
+#include <QDate>
+#include <QFileInfo>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QTextStream>
+
+#include <cmath>
+#include <cstdio>
+
+namespace isv {
+
+namespace {
+
+void err(const QString& text) { std::fprintf(stderr, "isleview: %s\n", text.toUtf8().constData()); }
+
+int usage(const QString& problem) {
+    err(problem);
+    std::fputs(usageText().section('\n', 0, 3).toUtf8().constData(), stderr);
+    std::fputs("Run `isleview --help` for all options.\n", stderr);
+    return kExitUsage;
+}
+
+// Loads the data directory (from --data, the environment, or the install/source tree).
+geo::Result<std::shared_ptr<const geo::MapData>> loadData(const QString& option) {
+    const QString dir = findDataDir(option);
+    if (dir.isEmpty())
+        return geo::Error{option.isEmpty() ? std::string("no data directory found (use --data DIR)")
+                                           : (option + ": no such directory").toStdString()};
+    auto data = geo::loadMapData(dir.toStdString());
+    if (!data) return data.error();
+    return std::make_shared<const geo::MapData>(std::move(data).value());
+}
+
+QJsonObject namesJson(const geo::Place& p) {
+    const auto get = [&](const char* key) {
+        const auto it = p.names.find(key);
+        return it == p.names.end() ? QString() : QString::fromStdString(it->second);
+    };
+    return {{"japanese", QJsonObject{{"latin", get("ja_latin")}, {"native", get("ja_native")}}},
+            {"russian", QJsonObject{{"latin", get("ru_latin")}, {"native", get("ru_native")}}}};
+}
+
+double roundTo(double v, int decimals) {
+    const double k = std::pow(10.0, decimals);
+    return std::round(v * k) / k;
+}
+
+// A small option reader: --name VALUE or --name=VALUE; flags without values.
+struct Args {
+    QStringList rest;
+    QString problem;
+    QList<QPair<QString, QString>> options;
+
+    Args(const QStringList& args, const QStringList& withValue, const QStringList& flags) {
+        for (int i = 0; i < args.size(); ++i) {
+            QString a = args[i];
+            if (!a.startsWith("--") || a == "--") {
+                rest << a;
+                continue;
+            }
+            QString value;
+            const int eq = a.indexOf('=');
+            if (eq > 0) value = a.mid(eq + 1), a = a.left(eq);
+            if (flags.contains(a)) {
+                if (eq > 0) problem = a + " takes no value";
+                options.push_back({a, {}});
+            } else if (withValue.contains(a)) {
+                if (eq < 0) {
+                    if (i + 1 >= args.size()) { problem = a + " needs a value"; return; }
+                    value = args[++i];
+                }
+                options.push_back({a, value});
+            } else {
+                problem = "unknown option " + a;
+                return;
+            }
+        }
+    }
+    bool has(const QString& name) const {
+        return std::any_of(options.begin(), options.end(), [&](const auto& o) { return o.first == name; });
+    }
+    QString value(const QString& name, const QString& fallback = {}) const {
+        QString v = fallback;
+        for (const auto& [k, val] : options)
+            if (k == name) v = val;
+        return v;
+    }
+    QStringList values(const QString& name) const {
+        QStringList out;
+        for (const auto& [k, val] : options)
+            if (k == name) out << val;
+        return out;
+    }
+};
+
+bool parseNumbers(const QString& text, int count, std::vector<double>* out) {
+    const QStringList parts = text.split(',');
+    if (parts.size() != count) return false;
+    out->clear();
+    for (const auto& p : parts) {
+        bool ok = false;
+        out->push_back(p.trimmed().toDouble(&ok));
+        if (!ok || !std::isfinite(out->back())) return false;
+    }
+    return true;
+}
+
+// Projected bounds of a lon/lat box, following its edges (they curve in the projection).
+geo::Box projectedBox(const Scene& scene, double w, double s, double e, double n) {
+    geo::Box box;
+    for (int i = 0; i <= 32; ++i) {
+        const double f = i / 32.0;
+        for (const geo::Point p : {geo::Point{w + (e - w) * f, s}, geo::Point{w + (e - w) * f, n},
+                                   geo::Point{w, s + (n - s) * f}, geo::Point{e, s + (n - s) * f}}) {
+            const geo::Point xy = scene.project(p);
+            if (std::isfinite(xy.x) && std::isfinite(xy.y)) box.expand(xy);
+        }
+    }
+    return box;
+}
+
+} // namespace
+
+QString usageText() {
+    return "usage: isleview [--data DIR]\n"
+           "       isleview info [--json] [--data DIR]\n"
+           "       isleview export OUT.(png|jpg|svg|pdf|tif) [options]\n"
+           "\n"
+           "With no subcommand, opens the map window.\n"
+           "\n"
+           "export options:\n"
+           "  --size WxH            image size in pixels (default 1920x1080)\n"
+           "  --dpi N               pixel density; text and lines scale with it (default 96)\n"
+           "  --names japanese|russian|both     place-name set (default japanese)\n"
+           "  --script latin|native|both        script (default latin)\n"
+           "  --claims none|japanese|russian|both   claim overlays (default none: the de facto view)\n"
+           "  --extent W,S,E,N      area in degrees\n"
+           "  --focus ID            area of an island, islet or group (e.g. habomai, shikotan, yuri)\n"
+           "  --title TEXT          title drawn on the map\n"
+           "  --note LON,LAT,TEXT   a callout with a leader line to that point (repeatable)\n"
+           "  --add FILE            draw any vector file GDAL reads over the base map (repeatable)\n"
+           "  --legend / --no-legend\n"
+           "  --world-file          also write a world file beside a PNG or JPEG\n"
+           "  --crs CRS             display projection (default EPSG:32655, UTM 55N; world: EPSG:8857)\n"
+           "  --data DIR            read the data from DIR instead of the shipped data\n"
+           "\n"
+           "Exit status: 0 success, 1 failure (message on stderr), 2 usage error.\n";
+}
+
+int runInfo(const QStringList& argList) {
+    const Args args(argList, {"--data"}, {"--json"});
+    if (!args.problem.isEmpty()) return usage(args.problem);
+    if (!args.rest.isEmpty()) return usage("unexpected argument '" + args.rest.first() + "'");
+    auto loaded = loadData(args.value("--data"));
+    if (!loaded) {
+        err(QString::fromStdString(loaded.error().message));
+        return kExitFailure;
+    }
+    const geo::MapData& data = *loaded.value();
+
+    QJsonArray layers;
+    for (const geo::Layer* l : {&data.coast, &data.boundaries, &data.claims, &data.names})
+        layers.append(QJsonObject{{"name", QString::fromStdString(l->name)},
+                                  {"path", QFileInfo(QString::fromStdString(l->path)).absoluteFilePath()},
+                                  {"features", static_cast<qint64>(l->features.size())},
+                                  {"crs", QString::fromStdString(l->sourceCrs)}});
+    QJsonArray islands;
+    for (const auto& id : geo::disputedGroups()) {
+        const geo::Place* p = data.place(id);
+        const auto fig = data.figures.find(id);
+        if (!p || fig == data.figures.end()) {
+            err(QString::fromStdString(data.dataDir + ": island '" + id + "' has no names or no coastline"));
+            return kExitFailure;
+        }
+        QJsonArray islets;
+        for (const auto& isletId : fig->second.islets) {
+            const geo::Place* ip = data.place(isletId);
+            const auto ifig = data.figures.find(isletId);
+            islets.append(QJsonObject{{"id", QString::fromStdString(isletId)},
+                                      {"names", ip ? namesJson(*ip) : QJsonObject()},
+                                      {"area_km2", ifig == data.figures.end() ? 0.0 : roundTo(ifig->second.areaKm2, 3)}});
+        }
+        islands.append(QJsonObject{{"id", QString::fromStdString(id)},
+                                   {"names", namesJson(*p)},
+                                   {"area_km2", roundTo(fig->second.areaKm2, 2)},
+                                   {"islets", islets}});
+    }
+    QJsonObject root{{"data_dir", QString::fromStdString(data.dataDir)}, {"layers", layers}, {"islands", islands}};
+#ifdef ISLEVIEW_HAVE_INFO
+    std::set<std::string> known;
+    for (const auto& p : data.places) known.insert(p.id);
+    auto facts = loadFacts(defaultFactsPath(QString::fromStdString(data.dataDir)), known);
+    if (!facts) {
+        err(QString::fromStdString(facts.error().message));
+        return kExitFailure;
+    }
+    root["facts"] = factsToJson(facts.value());
+#endif
+
+    QTextStream out(stdout);
+    if (args.has("--json")) {
+        out << QJsonDocument(root).toJson(QJsonDocument::Indented);
+        return kExitOk;
+    }
+    out << "Data directory: " << root["data_dir"].toString() << "\n\nLayers:\n";
+    for (const auto& v : layers) {
+        const QJsonObject l = v.toObject();
+        out << QString("  %1  %2 features  %3  %4\n")
+                   .arg(l["name"].toString(), -12)
+                   .arg(l["features"].toInt(), 5)
+                   .arg(l["crs"].toString(), -10)
+                   .arg(l["path"].toString());
+    }
+    out << "\nIslands (area: geodesic, WGS84, computed from the coastline):\n";
+    for (const auto& v : islands) {
+        const QJsonObject i = v.toObject();
+        const QJsonObject ja = i["names"].toObject()["japanese"].toObject();
+        const QJsonObject ru = i["names"].toObject()["russian"].toObject();
+        out << QString("  %1 %2 / %3 %4  %5 km²  (%6 islets)\n")
+                   .arg(ja["latin"].toString(), ja["native"].toString(), ru["latin"].toString(),
+                        ru["native"].toString())
+                   .arg(i["area_km2"].toDouble(), 0, 'f', 2)
+                   .arg(i["islets"].toArray().size());
+    }
+    if (root.contains("facts")) out << "\nFacts from the article: " << root["facts"].toArray().size() << "\n";
+    return kExitOk;
+}
+
+int runExport(const QStringList& argList) {
+    const Args args(argList,
+                    {"--size", "--dpi", "--names", "--script", "--claims", "--extent", "--focus", "--title", "--note",
+                     "--add", "--data", "--crs"},
+                    {"--legend", "--no-legend", "--world-file"});
+    if (!args.problem.isEmpty()) return usage(args.problem);
+    if (args.rest.size() != 1) return usage(args.rest.isEmpty() ? "export needs an output file" : "too many files");
+    ExportOptions o;
+    o.path = args.rest.first();
+    if (formatForPath(o.path).isEmpty())
+        return usage(o.path + ": unknown image format (use .png, .jpg, .jpeg, .svg, .pdf, .tif or .tiff)");
+
+    const QStringList size = args.value("--size", "1920x1080").split('x');
+    bool okW = false, okH = false;
+    if (size.size() == 2) o.size = QSize(size[0].toInt(&okW), size[1].toInt(&okH));
+    if (!okW || !okH || o.size.width() < 16 || o.size.height() < 16 || o.size.width() > 20000 ||
+        o.size.height() > 20000)
+        return usage("--size must be WxH, 16 to 20000 pixels a side");
+    bool okDpi = false;
+    o.dpi = args.value("--dpi", "96").toInt(&okDpi);
+    if (!okDpi || o.dpi < 24 || o.dpi > 1200) return usage("--dpi must be a number from 24 to 1200");
+    MapSettings& s = o.settings;
+    if (!NameSet::parse(args.value("--names", "japanese"), args.value("--script", "latin"), &s.names))
+        return usage("--names must be japanese, russian or both; --script latin, native or both");
+    const QString claims = args.value("--claims", "none");
+    const QList<QPair<QString, QStringList>> claimWords{
+        {"none", {}}, {"japanese", {"japan"}}, {"russian", {"russia"}}, {"both", {"japan", "russia"}}};
+    bool okClaims = false;
+    for (const auto& [word, list] : claimWords)
+        if (word == claims) s.claims = list, okClaims = true;
+    if (!okClaims) return usage("--claims must be none, japanese, russian or both");
+    s.legend = !args.has("--no-legend");
+    s.title = args.value("--title");
+    o.worldFile = args.has("--world-file");
+    for (const auto& note : args.values("--note")) {
+        const QStringList parts = note.split(',');
+        bool okLon = false, okLat = false;
+        if (parts.size() >= 3) {
+            const double lon = parts[0].toDouble(&okLon), lat = parts[1].toDouble(&okLat);
+            if (okLon && okLat && std::abs(lat) <= 90 && std::abs(lon) <= 180) {
+                s.notes.push_back({lon, lat, parts.mid(2).join(',')});
+                continue;
+            }
+        }
+        return usage("--note must be LON,LAT,TEXT (degrees)");
+    }
+    std::vector<double> extent;
+    if (args.has("--extent")) {
+        if (!parseNumbers(args.value("--extent"), 4, &extent) || extent[0] >= extent[2] || extent[1] >= extent[3] ||
+            extent[1] < -90 || extent[3] > 90)
+            return usage("--extent must be W,S,E,N in degrees with W < E and S < N");
+        if (args.has("--focus")) return usage("use --extent or --focus, not both");
+    }
+
+    auto loaded = loadData(args.value("--data"));
+    if (!loaded) {
+        err(QString::fromStdString(loaded.error().message));
+        return kExitFailure;
+    }
+    std::vector<std::shared_ptr<const geo::Layer>> added;
+    for (const auto& file : args.values("--add")) {
+        auto layer = geo::loadLayer(file.toStdString());
+        if (!layer) {
+            err(QString::fromStdString(layer.error().message));
+            return kExitFailure;
+        }
+        added.push_back(std::make_shared<const geo::Layer>(std::move(layer).value()));
+    }
+    auto scene = Scene::build(loaded.value(), args.value("--crs", geo::kDisplayCrs).toStdString(), added);
+    if (!scene) {
+        err(QString::fromStdString(scene.error().message));
+        return kExitFailure;
+    }
+    const Scene& sc = *scene.value();
+
+    geo::Box box = sc.homeBounds();
+    if (!extent.empty()) box = projectedBox(sc, extent[0], extent[1], extent[2], extent[3]);
+    if (args.has("--focus")) {
+        const QString id = args.value("--focus");
+        box = sc.placeBounds(id);
+        if (box.empty()) {
+            err("--focus " + id + ": no such island, islet or group in " +
+                QString::fromStdString(sc.data().dataDir));
+            return kExitFailure;
+        }
+        const double pad = std::max(box.width(), box.height()) * 0.12 + 2000;
+        box = {box.minx - pad, box.miny - pad, box.maxx + pad, box.maxy + pad};
+    }
+    if (box.empty()) {
+        err("the requested area is outside what the projection can show");
+        return kExitFailure;
+    }
+    const double dpr = o.dpi / 96.0;
+    s.viewport = geo::Viewport::fitting(box, o.size.width() / dpr, o.size.height() / dpr);
+    s.attributionDate = QDate::currentDate().toString(Qt::ISODate);
+    auto report = exportMap(sc, o);
+    if (!report) {
+        err(QString::fromStdString(report.error().message));
+        return kExitFailure;
+    }
+    return kExitOk;
+}
+
+} // namespace isv

@@ -1,0 +1,18 @@
+#pragma once
+// The command line: `isleview info` and `isleview export`. Both run without a display.
+#include <QStringList>
+
+namespace isv {
+
+inline constexpr int kExitOk = 0;
+inline constexpr int kExitFailure = 1; ///< anything that went wrong at run time (message on stderr)
+inline constexpr int kExitUsage = 2;   ///< the command line itself is wrong (usage line on stderr)
+
+/// `args` excludes the program name and the subcommand. Output goes to stdout, errors to stderr.
+/// Needs a QGuiApplication (offscreen is fine).
+int runInfo(const QStringList& args);
+int runExport(const QStringList& args);
+/// The full usage text.
+QString usageText();
+
+} // namespace isv

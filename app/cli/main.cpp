@@ -1,0 +1,48 @@
+// isleview: the map window, or `isleview info` / `isleview export` without a display.
+#include "cli.h"
+
+#ifdef ISLEVIEW_HAVE_UI
+#include "run_window.h"
+#endif
+
+#include <QGuiApplication>
+
+#include <cstdio>
+#include <cstring>
+
+int main(int argc, char** argv) {
+    const char* sub = argc > 1 ? argv[1] : "";
+    if (!std::strcmp(sub, "--help") || !std::strcmp(sub, "-h") || !std::strcmp(sub, "help")) {
+        std::fputs(isv::usageText().toUtf8().constData(), stdout);
+        return isv::kExitOk;
+    }
+    if (!std::strcmp(sub, "--version")) {
+        std::puts("isleview " ISLEVIEW_VERSION);
+        return isv::kExitOk;
+    }
+    if (!std::strcmp(sub, "info") || !std::strcmp(sub, "export")) {
+        // Headless subcommands: never need a display.
+        if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM")) qputenv("QT_QPA_PLATFORM", "offscreen");
+        int qargc = 1;
+        QGuiApplication app(qargc, argv);
+        QStringList args;
+        for (int i = 2; i < argc; ++i) args << QString::fromLocal8Bit(argv[i]);
+        return !std::strcmp(sub, "info") ? isv::runInfo(args) : isv::runExport(args);
+    }
+    QString data;
+    for (int i = 1; i < argc; ++i) {
+        if (!std::strcmp(argv[i], "--data") && i + 1 < argc) data = QString::fromLocal8Bit(argv[++i]);
+        else if (!std::strncmp(argv[i], "--data=", 7)) data = QString::fromLocal8Bit(argv[i] + 7);
+        else if (argv[i][0] != '-' || argv[i][1] == '-') { // single-dash options are Qt's (-platform ...)
+            std::fprintf(stderr, "isleview: unknown argument '%s'\n%s", argv[i],
+                         isv::usageText().section('\n', 0, 3).toUtf8().constData());
+            return isv::kExitUsage;
+        }
+    }
+#ifdef ISLEVIEW_HAVE_UI
+    return isv::runWindow(argc, argv, data);
+#else
+    std::fputs("isleview: this build has no window; use `isleview export` or `isleview info`\n", stderr);
+    return isv::kExitFailure;
+#endif
+}

@@ -1,0 +1,231 @@
+#include "exporter.h"
+
+#include "render_map.h"
+
+#include <gdal_priv.h>
+#include <ogr_spatialref.h>
+
+#include <QDateTime>
+#include <QDir>
+#include <QFileInfo>
+#include <QImage>
+#include <QPainter>
+#include <QPdfWriter>
+#include <QSaveFile>
+#include <QSvgGenerator>
+
+#include <cstdio>
+
+namespace isv {
+
+namespace {
+
+geo::Error fail(const QString& path, const QString& why) { return geo::Error{(path + ": " + why).toStdString()}; }
+
+// The settings as drawn into a device of `pixels` at `dpr` physical pixels per logical pixel: the same map
+// area as the given viewport, centred the same.
+MapSettings fitted(const ExportOptions& o) {
+    MapSettings s = o.settings;
+    s.devicePixelRatio = std::max(0.25, o.dpi / 96.0);
+    const double w = o.size.width() / s.devicePixelRatio, h = o.size.height() / s.devicePixelRatio;
+    const geo::Viewport& v = o.settings.viewport;
+    s.viewport.metresPerPixel = std::max(v.widthPx * v.metresPerPixel / w, v.heightPx * v.metresPerPixel / h);
+    s.viewport.widthPx = w;
+    s.viewport.heightPx = h;
+    s.attribution = true;
+    if (s.attributionDate.isEmpty()) s.attributionDate = QDate::currentDate().toString(Qt::ISODate);
+    return s;
+}
+
+QImage renderImage(const Scene& scene, const MapSettings& s, QSize size, QImage::Format format, int dpi) {
+    QImage image(size, format);
+    image.setDevicePixelRatio(s.devicePixelRatio);
+    image.setDotsPerMeterX(static_cast<int>(dpi / 0.0254));
+    image.setDotsPerMeterY(static_cast<int>(dpi / 0.0254));
+    QPainter painter(&image);
+    renderMap(scene, s, painter);
+    painter.end();
+    return image;
+}
+
+QString description(const Scene& scene, const MapSettings& s) {
+    return (s.title.isEmpty() ? QString() : s.title + " — ") + attributionText(scene, s);
+}
+
+// Affine transform from physical pixel (col,row) to projected metres: GDAL order.
+std::array<double, 6> geoTransform(const MapSettings& s) {
+    const geo::Box b = s.viewport.mapBounds();
+    const double px = s.viewport.metresPerPixel / s.devicePixelRatio;
+    return {b.minx, px, 0, b.maxy, 0, -px};
+}
+
+geo::Result<QStringList> writeRaster(const Scene& scene, const MapSettings& s, const ExportOptions& o,
+                                     const char* format) {
+    const bool jpeg = QByteArray(format) == "JPEG";
+    const QImage image = renderImage(scene, s, o.size, jpeg ? QImage::Format_RGB32 : QImage::Format_ARGB32, o.dpi);
+    QStringList written;
+    std::unique_ptr<QSaveFile> world;
+    if (o.worldFile) {
+        const QFileInfo fi(o.path);
+        const QString wpath = fi.path() + "/" + fi.completeBaseName() + (jpeg ? ".jgw" : ".pgw");
+        world = std::make_unique<QSaveFile>(wpath);
+        if (!world->open(QIODevice::WriteOnly)) return fail(wpath, world->errorString());
+        const auto gt = geoTransform(s);
+        // World file: pixel size x, rotation, rotation, pixel size y, centre of the upper-left pixel.
+        const QString text = QString("%1\n0\n0\n%2\n%3\n%4\n")
+                                 .arg(gt[1], 0, 'f', 6).arg(gt[5], 0, 'f', 6)
+                                 .arg(gt[0] + gt[1] / 2, 0, 'f', 4).arg(gt[3] + gt[5] / 2, 0, 'f', 4);
+        world->write(text.toUtf8());
+    }
+    QSaveFile file(o.path);
+    if (!file.open(QIODevice::WriteOnly)) return fail(o.path, file.errorString());
+    if (!image.save(&file, format, jpeg ? 92 : -1)) {
+        file.cancelWriting();
+        return fail(o.path, "could not encode the image");
+    }
+    if (world && !world->commit()) {
+        file.cancelWriting();
+        return fail(world->fileName(), world->errorString());
+    }
+    if (!file.commit()) {
+        if (world) QFile::remove(world->fileName());
+        return fail(o.path, file.errorString());
+    }
+    written << o.path;
+    if (world) written << world->fileName();
+    return written;
+}
+
+geo::Result<QStringList> writeSvg(const Scene& scene, const MapSettings& s, const ExportOptions& o) {
+    QSaveFile file(o.path);
+    if (!file.open(QIODevice::WriteOnly)) return fail(o.path, file.errorString());
+    QSvgGenerator svg;
+    svg.setOutputDevice(&file);
+    const QSizeF logical(s.viewport.widthPx, s.viewport.heightPx);
+    svg.setSize(logical.toSize());
+    svg.setViewBox(QRectF(QPointF(0, 0), logical));
+    svg.setResolution(96);
+    svg.setTitle(s.title.isEmpty() ? "Isleview map" : s.title);
+    svg.setDescription(description(scene, s));
+    QPainter painter;
+    if (!painter.begin(&svg)) {
+        file.cancelWriting();
+        return fail(o.path, "could not start the SVG writer");
+    }
+    renderMap(scene, s, painter);
+    painter.end();
+    if (!file.commit()) return fail(o.path, file.errorString());
+    return QStringList{o.path};
+}
+
+geo::Result<QStringList> writePdf(const Scene& scene, const MapSettings& s, const ExportOptions& o) {
+    QSaveFile file(o.path);
+    if (!file.open(QIODevice::WriteOnly)) return fail(o.path, file.errorString());
+    {
+        QPdfWriter pdf(&file);
+        pdf.setResolution(o.dpi);
+        pdf.setPageMargins(QMarginsF(0, 0, 0, 0));
+        pdf.setPageSize(QPageSize(QSizeF(o.size.width() * 72.0 / o.dpi, o.size.height() * 72.0 / o.dpi),
+                                  QPageSize::Point, "Map", QPageSize::ExactMatch));
+        pdf.setTitle(s.title.isEmpty() ? "Isleview map" : s.title);
+        pdf.setCreator("Isleview — " + attributionText(scene, s));
+        const QString xmp = QString("<?xpacket begin='' id='W5M0MpCehiHzreSzNTczkc9d'?>"
+                                    "<x:xmpmeta xmlns:x='adobe:ns:meta/'><rdf:RDF "
+                                    "xmlns:rdf='http://www.w3.org/1999/02/22-rdf-syntax-ns#'>"
+                                    "<rdf:Description rdf:about='' xmlns:dc='http://purl.org/dc/elements/1.1/'>"
+                                    "<dc:description>%1</dc:description></rdf:Description></rdf:RDF></x:xmpmeta>"
+                                    "<?xpacket end='w'?>")
+                                .arg(description(scene, s).toHtmlEscaped());
+        pdf.setDocumentXmpMetadata(xmp.toUtf8());
+        QPainter painter;
+        if (!painter.begin(&pdf)) {
+            file.cancelWriting();
+            return fail(o.path, "could not start the PDF writer");
+        }
+        // The PDF device works in dots at `dpi`; renderMap works in logical pixels.
+        painter.scale(s.devicePixelRatio, s.devicePixelRatio);
+        renderMap(scene, s, painter);
+        painter.end();
+    }
+    if (!file.commit()) return fail(o.path, file.errorString());
+    return QStringList{o.path};
+}
+
+geo::Result<QStringList> writeGeoTiff(const Scene& scene, const MapSettings& s, const ExportOptions& o) {
+    const QImage image = renderImage(scene, s, o.size, QImage::Format_RGBA8888, o.dpi);
+    const QFileInfo fi(o.path);
+    if (!fi.dir().exists()) return fail(o.path, "the folder does not exist");
+    GDALAllRegister();
+    GDALDriver* driver = GetGDALDriverManager()->GetDriverByName("GTiff");
+    if (!driver) return fail(o.path, "GDAL has no GTiff driver");
+    // GDAL writes in place, so write beside the target and rename when complete.
+    const QString tmp = fi.path() + "/." + fi.fileName() + ".part";
+    const QByteArray tmpName = QFile::encodeName(tmp);
+    char** opts = nullptr;
+    opts = CSLSetNameValue(opts, "COMPRESS", "DEFLATE");
+    opts = CSLSetNameValue(opts, "PHOTOMETRIC", "RGB");
+    opts = CSLSetNameValue(opts, "ALPHA", "YES");
+    CPLPushErrorHandler(CPLQuietErrorHandler);
+    GDALDataset* ds = driver->Create(tmpName.constData(), o.size.width(), o.size.height(), 4, GDT_Byte, opts);
+    CSLDestroy(opts);
+    bool ok = ds != nullptr;
+    QString why = ok ? QString() : QString::fromUtf8(CPLGetLastErrorMsg());
+    if (ok) {
+        auto gt = geoTransform(s);
+        ds->SetGeoTransform(gt.data());
+        OGRSpatialReference srs;
+        srs.SetFromUserInput(scene.crs().c_str());
+        ds->SetSpatialRef(&srs);
+        ds->SetMetadataItem("TIFFTAG_SOFTWARE", "Isleview");
+        ds->SetMetadataItem("TIFFTAG_IMAGEDESCRIPTION", description(scene, s).toUtf8().constData());
+        ds->SetMetadataItem("TIFFTAG_DATETIME",
+                            QDateTime::currentDateTime().toString("yyyy:MM:dd HH:mm:ss").toUtf8().constData());
+        ok = ds->RasterIO(GF_Write, 0, 0, o.size.width(), o.size.height(), const_cast<uchar*>(image.constBits()),
+                          o.size.width(), o.size.height(), GDT_Byte, 4, nullptr, 4,
+                          static_cast<GSpacing>(image.bytesPerLine()), 1) == CE_None;
+        if (!ok) why = QString::fromUtf8(CPLGetLastErrorMsg());
+        if (GDALClose(ds) != CE_None && ok) ok = false, why = QString::fromUtf8(CPLGetLastErrorMsg());
+    }
+    CPLPopErrorHandler();
+    if (ok && std::rename(tmpName.constData(), QFile::encodeName(o.path).constData()) != 0)
+        ok = false, why = QString::fromLocal8Bit(std::strerror(errno));
+    if (!ok) {
+        QFile::remove(tmp);
+        return fail(o.path, why.isEmpty() ? "could not write the GeoTIFF" : why);
+    }
+    return QStringList{o.path};
+}
+
+} // namespace
+
+QString formatForPath(const QString& path) {
+    const QString ext = QFileInfo(path).suffix().toLower();
+    if (ext == "png") return "png";
+    if (ext == "jpg" || ext == "jpeg") return "jpeg";
+    if (ext == "svg") return "svg";
+    if (ext == "pdf") return "pdf";
+    if (ext == "tif" || ext == "tiff") return "tiff";
+    return {};
+}
+
+geo::Result<ExportReport> exportMap(const Scene& scene, const ExportOptions& o) {
+    const QString format = formatForPath(o.path);
+    if (format.isEmpty())
+        return fail(o.path, "unknown image format '." + QFileInfo(o.path).suffix() +
+                                "' (use .png, .jpg, .jpeg, .svg, .pdf, .tif or .tiff)");
+    if (o.size.width() < 16 || o.size.height() < 16 || o.size.width() > 20000 || o.size.height() > 20000)
+        return fail(o.path, "image size must be between 16 and 20000 pixels a side");
+    if (o.worldFile && format != "png" && format != "jpeg")
+        return fail(o.path, "--world-file applies to PNG and JPEG only (GeoTIFF carries its own georeference)");
+    if (QFileInfo(o.path).isDir()) return fail(o.path, "is a folder");
+    const MapSettings s = fitted(o);
+    geo::Result<QStringList> written = format == "png"    ? writeRaster(scene, s, o, "PNG")
+                                       : format == "jpeg" ? writeRaster(scene, s, o, "JPEG")
+                                       : format == "svg"  ? writeSvg(scene, s, o)
+                                       : format == "pdf"  ? writePdf(scene, s, o)
+                                                          : writeGeoTiff(scene, s, o);
+    if (!written) return written.error();
+    return ExportReport{o.path, format, written.value()};
+}
+
+} // namespace isv

@@ -1,0 +1,604 @@
+#include "render_map.h"
+
+#include "worldview.h"
+
+#include <geo/geodesic.h>
+
+#include <QFont>
+#include <QFontMetricsF>
+#include <QPainter>
+#include <QPainterPath>
+
+#include <algorithm>
+#include <cmath>
+
+namespace isv {
+
+namespace {
+
+const QColor kSea("#c9dff0");
+const QColor kLand("#f3efe4");
+const QColor kCoast("#4d5b66");
+const QColor kHighlight(255, 196, 0, 150);
+const QColor kSelected("#d35400");
+const QColor kAdded("#7d3c98");
+const QColor kText("#1d2a33");
+const QColor kDefactoLine("#333333");
+
+// Map metres -> logical pixels.
+QTransform mapToScreen(const geo::Viewport& v) {
+    QTransform t;
+    t.translate(v.widthPx / 2, v.heightPx / 2);
+    t.scale(1 / v.metresPerPixel, -1 / v.metresPerPixel);
+    t.translate(-v.center.x, -v.center.y);
+    return t;
+}
+
+geo::Box viewBox(const geo::Viewport& v, double marginPx) {
+    geo::Box b = v.mapBounds();
+    const double m = marginPx * v.metresPerPixel;
+    return {b.minx - m, b.miny - m, b.maxx + m, b.maxy + m};
+}
+
+// The coarsest level whose tolerance stays under about half a physical pixel (one in draft mode).
+int levelFor(const MapSettings& s) {
+    const double pxM = s.viewport.metresPerPixel / std::max(1.0, s.devicePixelRatio);
+    const double allowed = s.draft ? 1.5 * pxM : 0.5 * pxM;
+    int level = 0;
+    for (int l = 1; l < kLevels; ++l)
+        if (kBaseToleranceM * std::pow(4.0, l - 1) <= allowed) level = l;
+    return level;
+}
+
+const std::string& attr(const SceneLayer& layer, const ScenePart& part, std::string_view field) {
+    return layer.source->value(part.feature, field);
+}
+
+class Frame {
+  public:
+    Frame(const Scene& scene, const MapSettings& s, QPainter& p, RenderReport& r)
+        : scene_(scene), s_(s), p_(p), r_(r), t_(mapToScreen(s.viewport)), box_(viewBox(s.viewport, 2)) {
+        r_.level = levelFor(s);
+    }
+
+    // Draws the parts of `layer` that pass `keep`, grouping the rings of one feature into one path so
+    // holes stay holes.
+    template <class Keep, class Style> void drawLayer(const SceneLayer& layer, Keep keep, Style style) {
+        const auto ids = layer.index.query(box_);
+        QPainterPath path;
+        path.setFillRule(Qt::OddEvenFill);
+        std::int64_t current = -1;
+        const ScenePart* first = nullptr;
+        auto flush = [&] {
+            if (first && !path.isEmpty()) {
+                style(*first);
+                if (first->closed) p_.drawPath(path);
+                else p_.strokePath(path, p_.pen());
+            }
+            path = QPainterPath();
+            path.setFillRule(Qt::OddEvenFill);
+        };
+        for (auto i : ids) {
+            const ScenePart& part = layer.parts[i];
+            if (!keep(part)) continue;
+            if (static_cast<std::int64_t>(part.feature) != current) {
+                flush();
+                current = part.feature;
+                first = &part;
+            }
+            const QPolygonF& poly = part.lods[part.closed ? r_.level : std::min(r_.level, 2)];
+            const QPolygonF screen = t_.map(poly);
+            if (part.closed) path.addPolygon(screen), path.closeSubpath();
+            else path.addPolygon(screen);
+            r_.partsDrawn++;
+            r_.vertices += static_cast<std::size_t>(poly.size());
+        }
+        flush();
+    }
+
+    bool hidden(const QString& key) const { return s_.hiddenLayers.contains(key); }
+
+    void base() {
+        p_.fillRect(QRectF(0, 0, s_.viewport.widthPx, s_.viewport.heightPx), kSea);
+        const SceneLayer* land = scene_.layer("land");
+        if (!land || hidden("land")) return;
+        const auto& wv = Worldviews::shipped();
+        const bool defacto = s_.claims.isEmpty();
+        p_.setPen(QPen(kCoast, 0.8));
+        drawLayer(*land, [](const ScenePart&) { return true; }, [&](const ScenePart& part) {
+            QColor fill = kLand;
+            if (defacto)
+                for (const auto& [admin, colour] : wv.defacto.adminColours)
+                    if (attr(*land, part, "admin") == admin.toStdString()) fill = colour;
+            p_.setBrush(fill);
+        });
+        if (const SceneLayer* lakes = scene_.layer("lakes"); lakes && !hidden("lakes")) {
+            p_.setBrush(kSea);
+            p_.setPen(QPen(kCoast, 0.5));
+            drawLayer(*lakes, [](const ScenePart&) { return true; }, [](const ScenePart&) {});
+        }
+    }
+
+    // Highlighted places (a group id highlights every polygon of the group) and the selection outline.
+    void emphasis() {
+        const SceneLayer* land = scene_.layer("land");
+        if (!land) return;
+        auto matches = [&](const ScenePart& part, const QStringList& ids) {
+            return ids.contains(QString::fromStdString(attr(*land, part, "id"))) ||
+                   ids.contains(QString::fromStdString(attr(*land, part, "group")));
+        };
+        if (!s_.highlight.isEmpty()) {
+            p_.setPen(QPen(kSelected.darker(), 1.0));
+            p_.setBrush(kHighlight);
+            drawLayer(*land, [&](const ScenePart& p) { return matches(p, s_.highlight); }, [](const ScenePart&) {});
+        }
+        if (!s_.selected.isEmpty()) {
+            p_.setPen(QPen(kSelected, 2.5));
+            p_.setBrush(Qt::NoBrush);
+            drawLayer(*land, [&](const ScenePart& p) { return matches(p, {s_.selected}); }, [](const ScenePart&) {});
+        }
+    }
+
+    void claims() {
+        const auto& wv = Worldviews::shipped();
+        const SceneLayer* claims = scene_.layer("claims");
+        if (claims && !hidden("claims"))
+            for (const auto& claimant : s_.claims) {
+                const ClaimStyle* style = wv.claim(claimant);
+                if (!style) { r_.errors << "no style for claimant '" + claimant + "'"; continue; }
+                QColor edge = style->colour;
+                p_.setPen(QPen(edge, 1.6));
+                QBrush brush(style->colour, style->pattern);
+                p_.setBrush(brush);
+                const std::string c = claimant.toStdString();
+                drawLayer(*claims, [&](const ScenePart& p) { return attr(*claims, p, "claimant") == c; },
+                          [](const ScenePart&) {});
+            }
+        const SceneLayer* borders = scene_.layer("borders");
+        if (!borders || hidden("borders")) return;
+        p_.setBrush(Qt::NoBrush);
+        if (s_.claims.isEmpty()) {
+            QPen pen(kDefactoLine, 1.6, Qt::DashDotLine);
+            p_.setPen(pen);
+            drawLayer(*borders, [&](const ScenePart& p) { return attr(*borders, p, "defacto") == "1"; },
+                      [](const ScenePart&) {});
+            return;
+        }
+        for (const auto& claimant : s_.claims) {
+            const ClaimStyle* style = wv.claim(claimant);
+            if (!style) continue;
+            const std::string c = claimant.toStdString();
+            QPen halo(Qt::white, 4.5);
+            p_.setPen(halo);
+            drawLayer(*borders, [&](const ScenePart& p) { return attr(*borders, p, "claimant") == c; },
+                      [](const ScenePart&) {});
+            p_.setPen(QPen(style->colour, 2.4, style->borderStyle));
+            drawLayer(*borders, [&](const ScenePart& p) { return attr(*borders, p, "claimant") == c; },
+                      [](const ScenePart&) {});
+        }
+    }
+
+    void added() {
+        for (const auto& layer : scene_.layers())
+            if (layer->added && !hidden(layer->key)) {
+                QColor fill = kAdded;
+                fill.setAlpha(70);
+                p_.setPen(QPen(kAdded, 1.4));
+                p_.setBrush(layer->type == geo::GeometryType::Polygon ? QBrush(fill) : QBrush(Qt::NoBrush));
+                if (layer->type == geo::GeometryType::Point) {
+                    p_.setBrush(kAdded);
+                    for (auto i : layer->index.query(box_)) {
+                        const QPointF c = t_.map(layer->parts[i].lods[0].front());
+                        p_.drawEllipse(c, 3, 3);
+                        r_.partsDrawn++;
+                    }
+                } else {
+                    drawLayer(*layer, [](const ScenePart&) { return true; }, [](const ScenePart&) {});
+                }
+            }
+    }
+
+    void graticule() {
+        if (hidden("graticule")) return;
+        const geo::Viewport& v = s_.viewport;
+        // Geographic extent of the view from its corners and edge midpoints.
+        double minLon = 1e9, maxLon = -1e9, minLat = 1e9, maxLat = -1e9;
+        for (double fx : {0.0, 0.5, 1.0})
+            for (double fy : {0.0, 0.5, 1.0}) {
+                const geo::Point ll = scene_.unproject(v.toMap({fx * v.widthPx, fy * v.heightPx}));
+                if (!std::isfinite(ll.x) || !std::isfinite(ll.y)) continue;
+                minLon = std::min(minLon, ll.x); maxLon = std::max(maxLon, ll.x);
+                minLat = std::min(minLat, ll.y); maxLat = std::max(maxLat, ll.y);
+            }
+        if (minLon > maxLon) return;
+        minLat = std::max(minLat, -89.9);
+        maxLat = std::min(maxLat, 89.9);
+        const double span = std::max(maxLon - minLon, maxLat - minLat);
+        static const double steps[] = {1 / 60.0, 2 / 60.0, 5 / 60.0, 10 / 60.0, 0.5, 1, 2, 5, 10, 30};
+        double step = 30;
+        for (double st : steps)
+            if (span / st <= 8) { step = st; break; }
+        QPen pen(QColor(70, 100, 130, 90), 0.7);
+        p_.setPen(pen);
+        p_.setBrush(Qt::NoBrush);
+        QFont f = p_.font();
+        f.setPointSizeF(7.5);
+        p_.setFont(f);
+        const auto fmt = [&](double deg, bool lat) {
+            const char hemi = lat ? (deg >= 0 ? 'N' : 'S') : (deg >= 0 ? 'E' : 'W');
+            const double a = std::abs(deg);
+            int d = static_cast<int>(std::floor(a + 1e-9));
+            int m = static_cast<int>(std::lround((a - d) * 60));
+            if (m == 60) { d++; m = 0; }
+            return m ? QString("%1°%2′%3").arg(d).arg(m, 2, 10, QChar('0')).arg(hemi)
+                     : QString("%1°%2").arg(d).arg(hemi);
+        };
+        const int n = 48;
+        for (double lon = std::ceil(minLon / step) * step; lon <= maxLon; lon += step) {
+            QPolygonF line;
+            for (int i = 0; i <= n; ++i) {
+                const geo::Point xy = scene_.project({lon, minLat + (maxLat - minLat) * i / n});
+                line << t_.map(QPointF(xy.x, xy.y));
+            }
+            p_.drawPolyline(line);
+            const QPointF at = line.first().y() > line.last().y() ? line.first() : line.last();
+            labelEdge(fmt(lon, false), QPointF(at.x() + 2, v.heightPx - 4));
+        }
+        for (double lat = std::ceil(minLat / step) * step; lat <= maxLat; lat += step) {
+            QPolygonF line;
+            for (int i = 0; i <= n; ++i) {
+                const geo::Point xy = scene_.project({minLon + (maxLon - minLon) * i / n, lat});
+                line << t_.map(QPointF(xy.x, xy.y));
+            }
+            p_.drawPolyline(line);
+            const QPointF at = line.first().x() < line.last().x() ? line.first() : line.last();
+            labelEdge(fmt(lat, true), QPointF(3, at.y() - 2));
+        }
+    }
+
+    void labelEdge(const QString& text, QPointF at) {
+        p_.save();
+        p_.setPen(QColor(40, 70, 100, 200));
+        p_.drawText(at, text);
+        p_.restore();
+    }
+
+    // Greedy placement by priority: a label that would overlap one already placed is dropped.
+    void labels() {
+        if (hidden("labels")) return;
+        std::vector<const LabelAnchor*> order;
+        for (const auto& a : scene_.anchors()) order.push_back(&a);
+        std::stable_sort(order.begin(), order.end(), [](auto* a, auto* b) {
+            return a->priority != b->priority ? a->priority < b->priority : a->sizeM > b->sizeM;
+        });
+        const double mpp = s_.viewport.metresPerPixel;
+        for (const LabelAnchor* a : order) {
+            const bool point = a->kind == "settlement" || a->kind == "cape";
+            const bool area = a->kind == "group" || a->kind == "island" || a->kind == "islet";
+            // Visibility by zoom: islands when they are a few pixels wide, points and straits when zoomed in.
+            if (area && a->sizeM / mpp < (a->kind == "islet" ? 14 : 6)) continue;
+            if (area && a->kind == "group" && a->sizeM / mpp > 3 * std::max(s_.viewport.widthPx, s_.viewport.heightPx))
+                continue;
+            if (point && mpp > 250) continue;
+            if (a->kind == "strait" && mpp > 900) continue;
+            const geo::Place* place = scene_.data().place(a->id.toStdString());
+            if (!place) continue;
+            const QString text = s_.names.label(*place);
+            if (text.isEmpty()) continue;
+            QFont f("Noto Sans CJK JP");
+            f.setStyleHint(QFont::SansSerif);
+            double pt = 9;
+            if (a->kind == "group") pt = 12.5, f.setBold(true);
+            else if (a->kind == "island") pt = 11, f.setBold(true);
+            else if (a->kind == "sea") pt = 11, f.setItalic(true), f.setLetterSpacing(QFont::PercentageSpacing, 110);
+            else if (a->kind == "strait") pt = 8.5, f.setItalic(true);
+            else if (a->kind == "islet") pt = 8.5;
+            const QString id = a->id;
+            if (s_.highlight.contains(id) || s_.selected == id) f.setBold(true);
+            f.setPointSizeF(pt);
+            const QFontMetricsF fm(f);
+            const QPointF anchor = t_.map(a->pos);
+            QRectF box = fm.boundingRect(text);
+            QPointF origin;
+            if (point) origin = anchor + QPointF(5, fm.ascent() / 2 - 1);
+            else origin = anchor - QPointF(box.width() / 2, -fm.ascent() / 2 + fm.descent());
+            box.moveTopLeft(QPointF(origin.x(), origin.y() - fm.ascent()));
+            box.adjust(-3, -2, 3, 2);
+            if (!QRectF(0, 0, s_.viewport.widthPx, s_.viewport.heightPx).contains(box)) continue;
+            if (std::any_of(taken_.begin(), taken_.end(), [&](const QRectF& r) { return r.intersects(box); }))
+                continue;
+            taken_.push_back(box);
+            if (point) {
+                p_.setPen(QPen(Qt::white, 1.2));
+                p_.setBrush(kText);
+                p_.drawEllipse(anchor, 2.6, 2.6);
+            }
+            QPainterPath path;
+            path.addText(origin, f, text);
+            p_.setPen(QPen(QColor(255, 255, 255, 220), 3.0, Qt::SolidLine, Qt::RoundCap, Qt::RoundJoin));
+            p_.setBrush(Qt::NoBrush);
+            p_.drawPath(path);
+            // Glyphs as text (not outlines) so SVG and PDF keep searchable text with embedded fonts.
+            p_.setFont(f);
+            p_.setPen(a->kind == "sea" || a->kind == "strait" ? QColor("#2c5d88") : kText);
+            p_.drawText(origin, text);
+            r_.labels << text;
+        }
+    }
+
+    void notes() {
+        for (const auto& note : s_.notes) {
+            const geo::Point xy = scene_.project({note.lon, note.lat});
+            const QPointF at = t_.map(QPointF(xy.x, xy.y));
+            QFont f("Noto Sans CJK JP");
+            f.setPointSizeF(9.5);
+            const QFontMetricsF fm(f);
+            QRectF box = fm.boundingRect(QRectF(0, 0, 260, 200), Qt::TextWordWrap, note.text).adjusted(-6, -4, 6, 4);
+            // Put the callout up and to the right of the point, or wherever it stays inside the frame.
+            QPointF off(40, -40 - box.height());
+            if (at.x() + off.x() + box.width() > s_.viewport.widthPx) off.setX(-40 - box.width());
+            if (at.y() + off.y() < 0) off.setY(40);
+            box.moveTopLeft(at + off);
+            p_.setPen(QPen(kText, 1.2));
+            const QPointF joint(std::clamp(at.x(), box.left(), box.right()), std::clamp(at.y(), box.top(), box.bottom()));
+            p_.drawLine(at, joint);
+            p_.setBrush(QColor(255, 255, 255, 235));
+            p_.drawRoundedRect(box, 3, 3);
+            p_.setBrush(kSelected);
+            p_.drawEllipse(at, 3, 3);
+            p_.setFont(f);
+            p_.setPen(kText);
+            p_.drawText(box.adjusted(6, 4, -6, -4), Qt::TextWordWrap, note.text);
+            taken_.push_back(box);
+            r_.labels << note.text;
+        }
+    }
+
+    void title() {
+        if (s_.title.isEmpty()) return;
+        QFont f("Noto Sans CJK JP");
+        f.setPointSizeF(15);
+        f.setBold(true);
+        p_.setFont(f);
+        const QFontMetricsF fm(f);
+        QRectF box = fm.boundingRect(QRectF(0, 0, s_.viewport.widthPx - 40, 400), Qt::TextWordWrap, s_.title);
+        box.moveTopLeft(QPointF(14, 12));
+        p_.setPen(Qt::NoPen);
+        p_.setBrush(QColor(255, 255, 255, 225));
+        p_.drawRoundedRect(box.adjusted(-8, -6, 8, 6), 4, 4);
+        p_.setPen(kText);
+        p_.drawText(box, Qt::TextWordWrap, s_.title);
+        taken_.push_back(box.adjusted(-8, -6, 8, 6));
+    }
+
+    struct Entry {
+        QString text;
+        std::function<void(const QRectF&)> swatch;
+    };
+
+    void legend() {
+        if (!s_.legend) return;
+        const auto& wv = Worldviews::shipped();
+        std::vector<Entry> entries;
+        QString heading;
+        if (s_.claims.isEmpty()) {
+            heading = wv.defacto.title;
+            for (const auto& [admin, colour] : wv.defacto.adminColours) {
+                QString label;
+                for (const auto& [a, l] : wv.defacto.adminLabels)
+                    if (a == admin) label = l;
+                const QColor c = colour;
+                entries.push_back({label, [this, c](const QRectF& r) {
+                                       p_.setPen(QPen(kCoast, 0.8));
+                                       p_.setBrush(c);
+                                       p_.drawRect(r);
+                                   }});
+            }
+            entries.push_back({wv.defacto.lineLabel, [this](const QRectF& r) {
+                                   p_.setPen(QPen(kDefactoLine, 1.6, Qt::DashDotLine));
+                                   p_.drawLine(r.left(), r.center().y(), r.right(), r.center().y());
+                               }});
+        } else {
+            heading = "Claims shown: each side's own position";
+            for (const auto& claimant : s_.claims)
+                if (const ClaimStyle* st = wv.claim(claimant)) {
+                    entries.push_back({st->legendClaim, [this, st](const QRectF& r) {
+                                           p_.setPen(QPen(st->colour, 1.2));
+                                           p_.setBrush(QBrush(st->colour, st->pattern));
+                                           p_.drawRect(r);
+                                       }});
+                    entries.push_back({st->legendBorder, [this, st](const QRectF& r) {
+                                           p_.setPen(QPen(st->colour, 2.4, st->borderStyle));
+                                           p_.drawLine(r.left(), r.center().y(), r.right(), r.center().y());
+                                       }});
+                }
+            if (s_.claims.size() > 1) {
+                QStringList who;
+                for (const auto& claimant : s_.claims)
+                    if (const ClaimStyle* st = wv.claim(claimant)) who << st->claimant;
+                entries.push_back({"Claimed by both: disputed", [this](const QRectF& r) {
+                                       for (const auto& st : Worldviews::shipped().claims) {
+                                           if (!s_.claims.contains(st.claimant)) continue;
+                                           p_.setPen(QPen(st.colour, 1.2));
+                                           p_.setBrush(QBrush(st.colour, st.pattern));
+                                           p_.drawRect(r);
+                                       }
+                                   }});
+            }
+        }
+        for (const auto& layer : scene_.layers())
+            if (layer->added && !hidden(layer->key))
+                entries.push_back({"Added: " + layer->title, [this](const QRectF& r) {
+                                       p_.setPen(QPen(kAdded, 1.4));
+                                       p_.setBrush(QColor(125, 60, 152, 70));
+                                       p_.drawRect(r);
+                                   }});
+        entries.push_back({s_.names.describe(), nullptr});
+
+        QFont hf("Noto Sans CJK JP");
+        hf.setPointSizeF(8.5);
+        hf.setBold(true);
+        QFont f("Noto Sans CJK JP");
+        f.setPointSizeF(8.5);
+        const QFontMetricsF fm(f), hfm(hf);
+        const double row = fm.height() + 4, sw = 26;
+        double w = hfm.horizontalAdvance(heading);
+        for (const auto& e : entries) w = std::max(w, sw + 8 + fm.horizontalAdvance(e.text));
+        const double h = hfm.height() + 6 + row * static_cast<double>(entries.size());
+        const QRectF box(12, s_.viewport.heightPx - h - 34, w + 16, h + 10);
+        p_.setPen(QPen(QColor(0, 0, 0, 60), 1));
+        p_.setBrush(QColor(255, 255, 255, 230));
+        p_.drawRoundedRect(box, 4, 4);
+        p_.setFont(hf);
+        p_.setPen(kText);
+        p_.drawText(QPointF(box.left() + 8, box.top() + 6 + hfm.ascent()), heading);
+        r_.legend << heading;
+        double y = box.top() + 8 + hfm.height();
+        p_.setFont(f);
+        for (const auto& e : entries) {
+            const QRectF swatch(box.left() + 8, y + 2, sw, row - 6);
+            if (e.swatch) {
+                p_.save();
+                e.swatch(swatch);
+                p_.restore();
+            }
+            p_.setPen(kText);
+            p_.drawText(QPointF(e.swatch ? swatch.right() + 8 : box.left() + 8, y + fm.ascent() + 1), e.text);
+            r_.legend << e.text;
+            y += row;
+        }
+        taken_.push_back(box);
+    }
+
+    void scaleBar() {
+        if (!s_.scaleBar) return;
+        const geo::Viewport& v = s_.viewport;
+        const QPointF c(v.widthPx / 2, v.heightPx / 2);
+        const geo::Point a = scene_.unproject(v.toMap({c.x() - 50, c.y()}));
+        const geo::Point b = scene_.unproject(v.toMap({c.x() + 50, c.y()}));
+        const double mPerPx = geo::geodesicDistanceM(a, b) / 100; // true scale at the centre of the view
+        if (!std::isfinite(mPerPx) || mPerPx <= 0) return;
+        double len = 1;
+        const double target = mPerPx * 140;
+        for (double mag = std::pow(10.0, std::floor(std::log10(target))); ; ) {
+            for (double k : {1.0, 2.0, 5.0})
+                if (k * mag <= target) len = k * mag;
+            break;
+        }
+        const double px = len / mPerPx;
+        const QString text = len >= 1000 ? QString("%1 km").arg(len / 1000) : QString("%1 m").arg(len);
+        const QPointF o(v.widthPx - px - 24, v.heightPx - 30);
+        QFont f("Noto Sans CJK JP");
+        f.setPointSizeF(8.5);
+        p_.setFont(f);
+        p_.setPen(Qt::NoPen);
+        p_.setBrush(QColor(255, 255, 255, 200));
+        p_.drawRect(QRectF(o.x() - 6, o.y() - 18, px + 12, 28));
+        taken_.push_back(QRectF(o.x() - 6, o.y() - 18, px + 12, 28));
+        p_.setBrush(kText);
+        p_.drawRect(QRectF(o.x(), o.y(), px / 2, 4));
+        p_.setBrush(Qt::white);
+        p_.setPen(QPen(kText, 1));
+        p_.drawRect(QRectF(o.x() + px / 2, o.y(), px / 2, 4));
+        p_.drawText(QRectF(o.x(), o.y() - 16, px, 14), Qt::AlignCenter, text);
+        r_.legend << "scale " + text;
+    }
+
+    void northArrow() {
+        if (!s_.northArrow) return;
+        const geo::Viewport& v = s_.viewport;
+        // Grid north and true north differ away from the central meridian: point the arrow at true north.
+        const geo::Point ll = scene_.unproject(v.center);
+        const geo::Point up = scene_.project({ll.x, std::min(ll.y + 0.05, 89.99)});
+        const double angle = std::atan2(up.x - v.center.x, up.y - v.center.y) * 180 / M_PI;
+        const QPointF c(v.widthPx - 34, 46);
+        p_.save();
+        p_.translate(c);
+        p_.setPen(Qt::NoPen);
+        p_.setBrush(QColor(255, 255, 255, 200));
+        p_.drawEllipse(QPointF(0, 0), 22, 22);
+        taken_.push_back(QRectF(c.x() - 24, c.y() - 24, 48, 64));
+        p_.rotate(angle);
+        QPolygonF left, right;
+        left << QPointF(0, -17) << QPointF(-7, 10) << QPointF(0, 5);
+        right << QPointF(0, -17) << QPointF(7, 10) << QPointF(0, 5);
+        p_.setPen(QPen(kText, 1));
+        p_.setBrush(kText);
+        p_.drawPolygon(left);
+        p_.setBrush(Qt::white);
+        p_.drawPolygon(right);
+        p_.restore();
+        QFont f("Noto Sans CJK JP");
+        f.setPointSizeF(8);
+        f.setBold(true);
+        p_.setFont(f);
+        p_.setPen(kText);
+        p_.drawText(QRectF(c.x() - 10, c.y() + 20, 20, 14), Qt::AlignCenter, "N");
+    }
+
+    void attribution() {
+        if (!s_.attribution) return;
+        QFont f("Noto Sans CJK JP");
+        f.setPointSizeF(7);
+        p_.setFont(f);
+        const QString text = attributionText(scene_, s_);
+        const QFontMetricsF fm(f);
+        const QRectF box(0, s_.viewport.heightPx - fm.height() - 6, s_.viewport.widthPx, fm.height() + 6);
+        p_.setPen(Qt::NoPen);
+        p_.setBrush(QColor(255, 255, 255, 200));
+        p_.drawRect(box);
+        p_.setPen(QColor(40, 40, 40));
+        p_.drawText(box.adjusted(8, 0, -8, 0), Qt::AlignVCenter | Qt::AlignLeft,
+                    fm.elidedText(text, Qt::ElideRight, box.width() - 16));
+        taken_.push_back(box);
+    }
+
+  private:
+    const Scene& scene_;
+    const MapSettings& s_;
+    QPainter& p_;
+    RenderReport& r_;
+    QTransform t_;
+    geo::Box box_;
+    std::vector<QRectF> taken_;
+};
+
+} // namespace
+
+RenderReport renderMap(const Scene& scene, const MapSettings& settings, QPainter& painter,
+                       const std::atomic<bool>* cancel) {
+    RenderReport report;
+    const auto stop = [&] { return cancel && cancel->load(std::memory_order_relaxed) && (report.cancelled = true); };
+    painter.save();
+    painter.setRenderHint(QPainter::Antialiasing, !settings.draft);
+    painter.setRenderHint(QPainter::TextAntialiasing, true);
+    Frame f(scene, settings, painter, report);
+    f.base();
+    if (!stop()) f.emphasis();
+    if (!stop()) f.claims();
+    if (!stop()) f.added();
+    if (!stop()) f.graticule();
+    // Furniture first: the labels then avoid the title, legend, scale bar, arrow and notes.
+    if (!stop()) f.title();
+    if (!stop()) f.legend();
+    if (!stop()) f.scaleBar();
+    if (!stop()) f.northArrow();
+    if (!stop()) f.attribution();
+    if (!stop()) f.notes();
+    if (!stop()) f.labels();
+    painter.restore();
+    return report;
+}
+
+QString attributionText(const Scene& scene, const MapSettings& s) {
+    QStringList claims;
+    for (const auto& c : s.claims)
+        if (const ClaimStyle* st = Worldviews::shipped().claim(c)) claims << st->legendClaim;
+    const QString shown = claims.isEmpty() ? "none (de facto view)" : claims.join("; ");
+    Q_UNUSED(scene);
+    return QString("Coastline: GSHHG 2.3.7 full resolution (Wessel & Smith, LGPL) · Borders: median lines computed "
+                   "by Isleview · Names: %1 · Claims shown: %2 · %3")
+        .arg(s.names.describe(), shown, s.attributionDate);
+}
+
+} // namespace isv

@@ -1,0 +1,63 @@
+#include "worldview.h"
+
+#include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+
+namespace isv {
+
+namespace {
+
+Qt::BrushStyle patternFrom(const QString& word) {
+    static const QList<QPair<QString, Qt::BrushStyle>> table{
+        {"bdiag", Qt::BDiagPattern}, {"fdiag", Qt::FDiagPattern}, {"cross", Qt::CrossPattern},
+        {"hor", Qt::HorPattern},     {"ver", Qt::VerPattern},     {"dense", Qt::Dense5Pattern}};
+    for (const auto& [k, v] : table)
+        if (k == word) return v;
+    return Qt::SolidPattern;
+}
+
+Qt::PenStyle penFrom(const QString& word) {
+    if (word == "dash") return Qt::DashLine;
+    if (word == "dashdot") return Qt::DashDotLine;
+    if (word == "dot") return Qt::DotLine;
+    return Qt::SolidLine;
+}
+
+Worldviews load() {
+    Worldviews w;
+    QFile f(":/isleview/worldviews.json");
+    if (!f.open(QIODevice::ReadOnly)) return w; // compiled in: cannot fail in a correct build
+    const QJsonObject root = QJsonDocument::fromJson(f.readAll()).object();
+    for (const auto& v : root["claims"].toArray()) {
+        const QJsonObject o = v.toObject();
+        w.claims.push_back({o["claimant"].toString(), o["legend_claim"].toString(), o["legend_border"].toString(),
+                            QColor(o["colour"].toString()), patternFrom(o["pattern"].toString()),
+                            penFrom(o["border_style"].toString())});
+    }
+    const QJsonObject d = root["defacto"].toObject();
+    w.defacto.title = d["title"].toString();
+    w.defacto.lineLabel = d["line"].toString();
+    for (const auto& v : d["admin"].toArray()) {
+        const QJsonObject o = v.toObject();
+        w.defacto.adminLabels.push_back({o["admin"].toString(), o["label"].toString()});
+        w.defacto.adminColours.push_back({o["admin"].toString(), QColor(o["colour"].toString())});
+    }
+    return w;
+}
+
+} // namespace
+
+const ClaimStyle* Worldviews::claim(const QString& claimant) const {
+    for (const auto& c : claims)
+        if (c.claimant == claimant) return &c;
+    return nullptr;
+}
+
+const Worldviews& Worldviews::shipped() {
+    static const Worldviews w = load();
+    return w;
+}
+
+} // namespace isv
