@@ -1,0 +1,44 @@
+#!/usr/bin/env bash
+# One-command set-up for Isleview on Debian 12.
+#
+#   tools/dev.sh run    install what is missing, build, start the map window
+#   tools/dev.sh test   install what is missing, build, run every test (CTest)
+#   tools/dev.sh deps   only install the Debian packages
+#
+# Packages are installed with apt-get (through sudo when not root). The build goes to ./build (Ninja).
+set -euo pipefail
+cd "$(dirname "${BASH_SOURCE[0]}")/.."
+
+PACKAGES=(
+  build-essential cmake ninja-build pkg-config git
+  qt6-base-dev qt6-svg-dev libgl-dev
+  libgdal-dev gdal-bin libproj-dev proj-data
+  googletest libgtest-dev libbenchmark-dev
+  fonts-noto-cjk fonts-dejavu-core
+  xvfb xauth poppler-utils
+)
+
+install_deps() {
+  local missing=()
+  for p in "${PACKAGES[@]}"; do
+    dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+  done
+  [ ${#missing[@]} -eq 0 ] && return 0
+  echo "Installing: ${missing[*]}" >&2
+  local sudo=()
+  [ "$(id -u)" -eq 0 ] || sudo=(sudo)
+  "${sudo[@]}" apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive "${sudo[@]}" apt-get install -y -qq --no-install-recommends "${missing[@]}"
+}
+
+build() {
+  cmake -S . -B build -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo >/dev/null
+  cmake --build build
+}
+
+case "${1:-}" in
+  deps) install_deps ;;
+  run)  install_deps; build; shift; exec build/bin/isleview "$@" ;;
+  test) install_deps; build; QT_QPA_PLATFORM=offscreen ctest --test-dir build --output-on-failure -j2 ;;
+  *)    sed -n '2,9p' "$0"; exit 2 ;;
+esac
