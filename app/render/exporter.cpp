@@ -184,7 +184,9 @@ geo::Result<QStringList> writeGeoTiff(const Scene& scene, const MapSettings& s, 
                           o.size.width(), o.size.height(), GDT_Byte, 4, nullptr, 4,
                           static_cast<GSpacing>(image.bytesPerLine()), 1) == CE_None;
         if (!ok) why = QString::fromUtf8(CPLGetLastErrorMsg());
-        if (GDALClose(ds) != CE_None && ok) ok = false, why = QString::fromUtf8(CPLGetLastErrorMsg());
+        CPLErrorReset();
+        GDALClose(ds); // flushes: a full disk shows up here
+        if (ok && CPLGetLastErrorType() >= CE_Failure) ok = false, why = QString::fromUtf8(CPLGetLastErrorMsg());
     }
     CPLPopErrorHandler();
     if (ok && std::rename(tmpName.constData(), QFile::encodeName(o.path).constData()) != 0)

@@ -241,8 +241,8 @@ class Frame {
                 line << t_.map(QPointF(xy.x, xy.y));
             }
             p_.drawPolyline(line);
-            const QPointF at = line.first().y() > line.last().y() ? line.first() : line.last();
-            labelEdge(fmt(lon, false), QPointF(at.x() + 2, v.heightPx - 4));
+            const QPointF at = line.first().y() < line.last().y() ? line.first() : line.last();
+            labelEdge(fmt(lon, false), QPointF(at.x() + 3, 12));
         }
         for (double lat = std::ceil(minLat / step) * step; lat <= maxLat; lat += step) {
             QPolygonF line;

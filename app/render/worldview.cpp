@@ -5,6 +5,9 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 
+// The resources live in a static library: register them explicitly so the linker keeps them.
+static void initResources() { Q_INIT_RESOURCE(resources); }
+
 namespace isv {
 
 namespace {
@@ -27,6 +30,7 @@ Qt::PenStyle penFrom(const QString& word) {
 
 Worldviews load() {
     Worldviews w;
+    initResources();
     QFile f(":/isleview/worldviews.json");
     if (!f.open(QIODevice::ReadOnly)) return w; // compiled in: cannot fail in a correct build
     const QJsonObject root = QJsonDocument::fromJson(f.readAll()).object();
