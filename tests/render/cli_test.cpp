@@ -1,0 +1,164 @@
+// `isleview info` and `isleview export` as a user runs them: a separate process, exit codes, messages.
+#include "shipped.h"
+
+#include <QDir>
+#include <QFile>
+#include <QImage>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QProcess>
+#include <QTemporaryDir>
+
+namespace {
+
+struct Run {
+    int code = -1;
+    QByteArray out;
+    QString err;
+};
+
+Run isleview(const QStringList& args) {
+    QProcess p;
+    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    env.remove("DISPLAY");
+    env.remove("WAYLAND_DISPLAY");
+    env.remove("QT_QPA_PLATFORM");
+    p.setProcessEnvironment(env);
+    p.start(ISLEVIEW_EXE, args);
+    EXPECT_TRUE(p.waitForFinished(60000));
+    return {p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1, p.readAllStandardOutput(),
+            QString::fromUtf8(p.readAllStandardError())};
+}
+
+// A copy of the shipped data that a test may break.
+QString copyData(const QTemporaryDir& dir) {
+    const QDir src(ISLEVIEW_SOURCE_DATA_DIR);
+    const QString dst = dir.filePath("data");
+    QDir().mkpath(dst);
+    for (const auto& f : src.entryList(QDir::Files)) QFile::copy(src.filePath(f), dst + "/" + f);
+    return dst;
+}
+
+TEST(Cli, InfoJsonListsLayersAndTheFourGroupsWithComputedAreas) {
+    const Run r = isleview({"info", "--json"});
+    ASSERT_EQ(r.code, 0) << r.err.toStdString();
+    const QJsonObject root = QJsonDocument::fromJson(r.out).object();
+    EXPECT_EQ(root["data_dir"].toString(), QDir(ISLEVIEW_SOURCE_DATA_DIR).absolutePath());
+    const QJsonArray layers = root["layers"].toArray();
+    ASSERT_EQ(layers.size(), 4);
+    for (const auto& l : layers) {
+        EXPECT_GT(l.toObject()["features"].toInt(), 0);
+        EXPECT_TRUE(QFile::exists(l.toObject()["path"].toString()));
+    }
+    EXPECT_EQ(layers[0].toObject()["crs"].toString(), "EPSG:4326");
+    const geo::MapData& data = shippedScene()->data();
+    const QJsonArray islands = root["islands"].toArray();
+    ASSERT_EQ(islands.size(), 4);
+    QStringList ids;
+    for (const auto& v : islands) {
+        const QJsonObject i = v.toObject();
+        const std::string id = i["id"].toString().toStdString();
+        ids << i["id"].toString();
+        const geo::Place* p = data.place(id);
+        ASSERT_NE(p, nullptr);
+        const QJsonObject names = i["names"].toObject();
+        EXPECT_EQ(names["japanese"].toObject()["latin"].toString().toStdString(), p->names.at("ja_latin"));
+        EXPECT_EQ(names["japanese"].toObject()["native"].toString().toStdString(), p->names.at("ja_native"));
+        EXPECT_EQ(names["russian"].toObject()["latin"].toString().toStdString(), p->names.at("ru_latin"));
+        EXPECT_EQ(names["russian"].toObject()["native"].toString().toStdString(), p->names.at("ru_native"));
+        EXPECT_NEAR(i["area_km2"].toDouble(), data.figures.at(id).areaKm2, 0.01);
+        EXPECT_GT(i["area_km2"].toDouble(), 50);
+        for (const auto& islet : i["islets"].toArray()) {
+            EXPECT_FALSE(islet.toObject()["names"].toObject()["russian"].toObject()["latin"].toString().isEmpty());
+            EXPECT_GT(islet.toObject()["area_km2"].toDouble(), 0);
+        }
+    }
+    EXPECT_EQ(ids, (QStringList{"etorofu", "kunashiri", "shikotan", "habomai"}));
+    EXPECT_GE(islands[3].toObject()["islets"].toArray().size(), 6) << "Habomai's named islets";
+}
+
+TEST(Cli, InfoTextNamesBothSets) {
+    const Run r = isleview({"info"});
+    ASSERT_EQ(r.code, 0) << r.err.toStdString();
+    const QString text = QString::fromUtf8(r.out);
+    for (const char* name : {"Etorofu", "Iturup", "択捉島", "Итуруп", "Habomai", "Хабомаи"})
+        EXPECT_TRUE(text.contains(QString::fromUtf8(name))) << name;
+}
+
+TEST(Cli, UsageErrorsExitTwoWithAUsageLine) {
+    for (const QStringList& args : {QStringList{"info", "--bogus"}, QStringList{"export"},
+                                    QStringList{"export", "a.png", "--claims", "chinese"},
+                                    QStringList{"export", "a.png", "--size", "big"},
+                                    QStringList{"export", "a.png", "--extent", "146,44,145,43"},
+                                    QStringList{"export", "a.xyz"}, QStringList{"--nonsense"}}) {
+        const Run r = isleview(args);
+        EXPECT_EQ(r.code, 2) << args.join(' ').toStdString();
+        EXPECT_TRUE(r.err.contains("usage:")) << r.err.toStdString();
+    }
+}
+
+TEST(Cli, BadDataDirectoryFailsWithItsName) {
+    const Run r = isleview({"info", "--data", "/nonexistent/isleview-data"});
+    EXPECT_EQ(r.code, 1);
+    EXPECT_TRUE(r.err.contains("/nonexistent/isleview-data")) << r.err.toStdString();
+}
+
+TEST(Cli, BrokenShapefileIsReportedNotCrashedOn) {
+    QTemporaryDir dir;
+    const QString data = copyData(dir);
+    QFile shp(data + "/coast.shp");
+    ASSERT_TRUE(shp.open(QIODevice::ReadWrite));
+    shp.resize(300); // truncated mid-record
+    shp.close();
+    const Run r = isleview({"info", "--data", data});
+    EXPECT_EQ(r.code, 1) << r.out.toStdString();
+    EXPECT_TRUE(r.err.contains("coast.shp")) << r.err.toStdString();
+
+    QFile names(data + "/names.csv");
+    ASSERT_TRUE(names.open(QIODevice::WriteOnly));
+    names.write("\x01\x02garbage");
+    names.close();
+    const Run r2 = isleview({"export", dir.filePath("x.png"), "--data", data});
+    EXPECT_EQ(r2.code, 1);
+    EXPECT_FALSE(QFile::exists(dir.filePath("x.png")));
+}
+
+TEST(Cli, ExportWritesTheImageWithoutADisplay) {
+    QTemporaryDir dir;
+    const QString out = dir.filePath("habomai.png");
+    const Run r = isleview({"export", out, "--focus", "habomai", "--size", "640x360", "--names", "both", "--claims",
+                            "both", "--title", "Habomai", "--note", "145.85,43.39,Goyomai Strait"});
+    ASSERT_EQ(r.code, 0) << r.err.toStdString();
+    EXPECT_EQ(QImage(out).size(), QSize(640, 360));
+}
+
+TEST(Cli, ExportAddsAnyVectorFileGdalReads) {
+    QTemporaryDir dir;
+    const QString geojson = dir.filePath("route.geojson");
+    QFile f(geojson);
+    ASSERT_TRUE(f.open(QIODevice::WriteOnly));
+    f.write(R"({"type":"FeatureCollection","features":[{"type":"Feature","properties":{"name":"ferry"},)"
+            R"("geometry":{"type":"LineString","coordinates":[[145.58,43.33],[145.86,43.8]]}}]})");
+    f.close();
+    const Run ok = isleview({"export", dir.filePath("a.png"), "--add", geojson, "--size", "320x200"});
+    EXPECT_EQ(ok.code, 0) << ok.err.toStdString();
+    const Run bad = isleview({"export", dir.filePath("b.png"), "--add", dir.filePath("missing.shp")});
+    EXPECT_EQ(bad.code, 1);
+    EXPECT_TRUE(bad.err.contains("missing.shp")) << bad.err.toStdString();
+    EXPECT_FALSE(QFile::exists(dir.filePath("b.png")));
+}
+
+TEST(Cli, ExportFailureNamesThePathAndLeavesNothing) {
+    QTemporaryDir dir;
+    const QString out = dir.filePath("missing-folder/map.png");
+    const Run r = isleview({"export", out, "--size", "320x200"});
+    EXPECT_EQ(r.code, 1);
+    EXPECT_TRUE(r.err.contains(out)) << r.err.toStdString();
+    const Run focus = isleview({"export", dir.filePath("x.png"), "--focus", "atlantis"});
+    EXPECT_EQ(focus.code, 1);
+    EXPECT_TRUE(focus.err.contains("atlantis"));
+    EXPECT_TRUE(QDir(dir.path()).entryList(QDir::AllEntries | QDir::NoDotAndDotDot | QDir::Hidden).isEmpty());
+}
+
+} // namespace

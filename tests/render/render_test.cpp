@@ -1,0 +1,234 @@
+// The render library without files: scene preparation, hit-testing, name sets, overlays, label placement.
+#include "render_map.h"
+#include "shipped.h"
+#include "worldview.h"
+
+#include <geo/geodesic.h>
+
+#include <QImage>
+#include <QPainter>
+
+namespace {
+
+using isv::MapSettings;
+using isv::NameSet;
+
+struct Frame {
+    QImage image;
+    isv::RenderReport report;
+};
+
+Frame render(const MapSettings& s, const std::atomic<bool>* cancel = nullptr) {
+    Frame f{QImage(static_cast<int>(s.viewport.widthPx), static_cast<int>(s.viewport.heightPx),
+                   QImage::Format_ARGB32_Premultiplied),
+            {}};
+    QPainter p(&f.image);
+    f.report = isv::renderMap(*shippedScene(), s, p, cancel);
+    return f;
+}
+
+MapSettings homeSettings(double w = 1200, double h = 800) {
+    MapSettings s;
+    s.viewport = geo::Viewport::fitting(shippedScene()->homeBounds(), w, h);
+    return s;
+}
+
+MapSettings focusSettings(const QString& id, double w = 1200, double h = 800) {
+    MapSettings s;
+    geo::Box b = shippedScene()->placeBounds(id);
+    s.viewport = geo::Viewport::fitting(b, w, h, 60);
+    return s;
+}
+
+const geo::Place& place(const char* id) {
+    const geo::Place* p = shippedScene()->data().place(id);
+    EXPECT_NE(p, nullptr) << id;
+    return *p;
+}
+
+TEST(Scene, LevelsOfDetailKeepRingsClosedAndShrinkMonotonically) {
+    const auto* land = shippedScene()->layer("land");
+    ASSERT_NE(land, nullptr);
+    ASSERT_GT(land->parts.size(), 50u);
+    for (const auto& part : land->parts) {
+        ASSERT_TRUE(part.closed);
+        for (int l = 0; l < isv::kLevels; ++l) {
+            EXPECT_GE(part.lods[l].size(), 3) << "feature " << part.feature << " level " << l;
+            if (l > 0) EXPECT_LE(part.lods[l].size(), part.lods[l - 1].size());
+        }
+    }
+}
+
+TEST(Scene, HitTestFindsEachIslandAndNotTheSea) {
+    const auto scene = shippedScene();
+    for (const char* id : {"etorofu", "kunashiri", "shikotan", "shibotsu"}) {
+        // The label anchor is computed inside the island (pole of inaccessibility).
+        const auto& anchors = scene->anchors();
+        const auto it = std::find_if(anchors.begin(), anchors.end(), [&](const auto& a) { return a.id == id; });
+        ASSERT_NE(it, anchors.end()) << id;
+        EXPECT_EQ(scene->placeAt({it->pos.x(), it->pos.y()}), id);
+    }
+    EXPECT_EQ(scene->placeAt(scene->project({147.5, 43.0})), ""); // open Pacific south of Shikotan
+}
+
+TEST(Scene, GroupBoundsContainTheirIslets) {
+    const auto scene = shippedScene();
+    const geo::Box group = scene->placeBounds("habomai");
+    for (const char* islet : {"shibotsu", "suisho", "taraku", "yuri"}) {
+        const geo::Box b = scene->placeBounds(islet);
+        ASSERT_FALSE(b.empty()) << islet;
+        EXPECT_TRUE(group.contains({b.minx, b.miny}) && group.contains({b.maxx, b.maxy})) << islet;
+    }
+    EXPECT_FALSE(group.intersects(scene->placeBounds("yururi"))) << "Yururi belongs to Hokkaido";
+}
+
+TEST(NameSetTest, ParsesWordsAndJoinsNames) {
+    NameSet n;
+    ASSERT_TRUE(NameSet::parse("both", "latin", &n));
+    EXPECT_EQ(n.languages, (QStringList{"ja", "ru"}));
+    EXPECT_EQ(n.label(place("etorofu")), "Etorofu / Iturup");
+    ASSERT_TRUE(NameSet::parse("russian", "native", &n));
+    EXPECT_EQ(n.label(place("etorofu")), "Итуруп");
+    EXPECT_EQ(n.namesWord(), "russian");
+    EXPECT_EQ(n.scriptWord(), "native");
+    ASSERT_TRUE(NameSet::parse("japanese", "both", &n));
+    EXPECT_EQ(n.label(place("kunashiri")), "Kunashiri / 国後島");
+    // Equal names are not repeated: Shikotan is spelt the same in both Latin sets.
+    ASSERT_TRUE(NameSet::parse("both", "latin", &n));
+    EXPECT_EQ(n.label(place("shikotan")), "Shikotan");
+    EXPECT_FALSE(NameSet::parse("english", "latin", &n));
+    EXPECT_FALSE(NameSet::parse("both", "cyrillic", &n));
+}
+
+TEST(RenderMap, NameSetDecidesEveryLabel) {
+    MapSettings s = homeSettings();
+    const auto ja = render(s).report.labels;
+    ASSERT_TRUE(NameSet::parse("russian", "latin", &s.names));
+    const auto ru = render(s).report.labels;
+    EXPECT_TRUE(ja.contains("Etorofu"));
+    EXPECT_FALSE(ja.contains("Iturup"));
+    EXPECT_TRUE(ru.contains("Iturup"));
+    EXPECT_FALSE(ru.contains("Etorofu"));
+    ASSERT_TRUE(NameSet::parse("russian", "native", &s.names));
+    const auto ruNative = render(s).report.labels;
+    EXPECT_TRUE(ruNative.contains("Итуруп"));
+    for (const auto& label : ruNative) EXPECT_FALSE(label.contains("Etorofu")) << label.toStdString();
+}
+
+TEST(RenderMap, LabelsNeverOverlapAtAnyZoomOrNameSet) {
+    for (const char* names : {"japanese", "russian", "both"})
+        for (const char* script : {"latin", "native", "both"})
+            for (const char* focus : {"", "habomai", "kunashiri", "shikotan"}) {
+                MapSettings s = *focus ? focusSettings(focus) : homeSettings();
+                ASSERT_TRUE(NameSet::parse(names, script, &s.names));
+                const auto report = render(s).report;
+                EXPECT_GE(report.labels.size(), 3) << names << script << focus;
+                for (int i = 0; i < report.labelBoxes.size(); ++i)
+                    for (int j = i + 1; j < report.labelBoxes.size(); ++j)
+                        EXPECT_FALSE(report.labelBoxes[i].intersects(report.labelBoxes[j]))
+                            << report.labels[i].toStdString() << " overlaps " << report.labels[j].toStdString();
+            }
+}
+
+TEST(RenderMap, ZoomingInShowsMoreIsletLabels) {
+    const auto far = render(homeSettings()).report.labels;
+    const auto near = render(focusSettings("habomai")).report.labels;
+    const QString yuri = NameSet{}.label(place("yuri"));
+    EXPECT_FALSE(far.contains(yuri));
+    EXPECT_TRUE(near.contains(yuri));
+}
+
+TEST(RenderMap, LegendNamesTheViewAndEachSidesPosition) {
+    const auto& wv = isv::Worldviews::shipped();
+    ASSERT_EQ(wv.claims.size(), 2);
+    MapSettings s = homeSettings();
+    auto legend = render(s).report.legend;
+    EXPECT_TRUE(legend.contains(wv.defacto.title));
+    s.claims = {"japan"};
+    legend = render(s).report.legend;
+    EXPECT_FALSE(legend.contains(wv.defacto.title));
+    EXPECT_TRUE(legend.contains(wv.claim("japan")->legendClaim));
+    EXPECT_TRUE(legend.contains(wv.claim("japan")->legendBorder));
+    EXPECT_FALSE(legend.contains(wv.claim("russia")->legendClaim));
+    s.claims = {"japan", "russia"};
+    legend = render(s).report.legend;
+    EXPECT_TRUE(legend.contains(wv.claim("russia")->legendBorder));
+    EXPECT_TRUE(std::any_of(legend.begin(), legend.end(), [](const QString& e) { return e.contains("disputed"); }));
+}
+
+TEST(RenderMap, ClaimOverlaysChangeTheDisputedIslandsOnly) {
+    // Pixels at Shikotan's anchor change when either claim is shown; the open sea far from any claim does not.
+    MapSettings s = focusSettings("shikotan", 400, 300);
+    s.legend = s.scaleBar = s.northArrow = false;
+    s.hiddenLayers = {"labels", "graticule"};
+    const auto anchor = [&] {
+        for (const auto& a : shippedScene()->anchors())
+            if (a.id == "shikotan") return a.pos;
+        return QPointF();
+    }();
+    const geo::Point px = s.viewport.toScreen({anchor.x(), anchor.y()});
+    const QImage none = render(s).image;
+    int changedJapan = 0, changedRussia = 0;
+    s.claims = {"japan"};
+    const QImage ja = render(s).image;
+    s.claims = {"russia"};
+    const QImage ru = render(s).image;
+    for (int dy = -6; dy <= 6; ++dy)
+        for (int dx = -6; dx <= 6; ++dx) {
+            const QPoint p(static_cast<int>(px.x) + dx, static_cast<int>(px.y) + dy);
+            changedJapan += none.pixel(p) != ja.pixel(p);
+            changedRussia += none.pixel(p) != ru.pixel(p);
+        }
+    EXPECT_GT(changedJapan, 20);
+    EXPECT_GT(changedRussia, 20);
+    EXPECT_NE(ja.pixel(QPoint(int(px.x), int(px.y))), ru.pixel(QPoint(int(px.x), int(px.y))));
+}
+
+TEST(RenderMap, HighlightMarksTheNamedPlaces) {
+    MapSettings s = homeSettings(600, 400);
+    s.hiddenLayers = {"labels"};
+    const QImage plain = render(s).image;
+    s.highlight = {"shikotan"};
+    const QImage lit = render(s).image;
+    const auto pixelAt = [&](const char* id) {
+        for (const auto& a : shippedScene()->anchors())
+            if (a.id == id) {
+                const geo::Point p = s.viewport.toScreen({a.pos.x(), a.pos.y()});
+                return QPoint(int(p.x), int(p.y));
+            }
+        return QPoint();
+    };
+    EXPECT_NE(plain.pixel(pixelAt("shikotan")), lit.pixel(pixelAt("shikotan")));
+    EXPECT_EQ(plain.pixel(pixelAt("etorofu")), lit.pixel(pixelAt("etorofu")));
+}
+
+TEST(RenderMap, CancelStopsEarly) {
+    std::atomic<bool> cancel{true};
+    const auto report = render(homeSettings(), &cancel).report;
+    EXPECT_TRUE(report.cancelled);
+    EXPECT_TRUE(report.labels.isEmpty());
+}
+
+TEST(RenderMap, DraftUsesCoarserOrEqualDetailAndFewerVertices) {
+    MapSettings s = homeSettings(1600, 1000);
+    const auto full = render(s).report;
+    s.draft = true;
+    const auto draft = render(s).report;
+    EXPECT_GE(draft.level, full.level);
+    EXPECT_LE(draft.vertices, full.vertices);
+    EXPECT_GT(full.partsDrawn, 50u);
+}
+
+TEST(RenderMap, AttributionNamesSourceNameSetClaimsAndDate) {
+    MapSettings s = homeSettings();
+    s.claims = {"russia"};
+    s.attributionDate = "2026-11-29";
+    ASSERT_TRUE(NameSet::parse("both", "native", &s.names));
+    const QString text = isv::attributionText(*shippedScene(), s);
+    EXPECT_TRUE(text.contains("GSHHG"));
+    EXPECT_TRUE(text.contains(s.names.describe()));
+    EXPECT_TRUE(text.contains(isv::Worldviews::shipped().claim("russia")->legendClaim));
+    EXPECT_TRUE(text.contains("2026-11-29"));
+}
+
+} // namespace
