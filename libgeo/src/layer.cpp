@@ -1,0 +1,283 @@
+#include "geo/layer.h"
+
+#include <cpl_error.h>
+#include <cpl_string.h>
+#include <gdal.h>
+#include <ogr_api.h>
+#include <ogr_srs_api.h>
+
+#include <cmath>
+#include <filesystem>
+#include <mutex>
+#include <type_traits>
+
+namespace geo {
+namespace {
+
+template <class H, auto Release> struct Releaser {
+    void operator()(H h) const { Release(h); }
+};
+template <class H, auto Release>
+using Handle = std::unique_ptr<std::remove_pointer_t<H>, Releaser<H, Release>>;
+using DatasetPtr = Handle<GDALDatasetH, GDALClose>;
+using FeaturePtr = Handle<OGRFeatureH, OGR_F_Destroy>;
+using GeometryPtr = Handle<OGRGeometryH, OGR_G_DestroyGeometry>;
+using SrsPtr = Handle<OGRSpatialReferenceH, OSRRelease>;
+using TransformPtr = Handle<OGRCoordinateTransformationH, OCTDestroyCoordinateTransformation>;
+
+// Routes GDAL's errors and warnings (which it prints to stderr by default) into this object for as long
+// as it lives, on this thread. Keeps the last failure message for our own error text.
+class ErrorCapture {
+  public:
+    ErrorCapture() { CPLPushErrorHandlerEx(&handle, this); }
+    ~ErrorCapture() { CPLPopErrorHandler(); }
+    ErrorCapture(const ErrorCapture&) = delete;
+    ErrorCapture& operator=(const ErrorCapture&) = delete;
+
+    std::string detail() const { return last_.empty() ? std::string() : " (" + last_ + ")"; }
+
+  private:
+    static void CPL_STDCALL handle(CPLErr level, CPLErrorNum, const char* msg) {
+        if (level >= CE_Failure && msg != nullptr)
+            static_cast<ErrorCapture*>(CPLGetErrorHandlerUserData())->last_ = msg;
+    }
+    std::string last_;
+};
+
+void registerDrivers() {
+    static std::once_flag once;
+    std::call_once(once, [] { GDALAllRegister(); });
+}
+
+Result<DatasetPtr> openVector(const std::string& path, const ErrorCapture& capture) {
+    registerDrivers();
+    // GDAL also opens virtual paths and connection strings ("/vsizip/...", "PG:dbname=x"); only plain
+    // paths must exist on disk. A colon at index 1 is a Windows drive letter, not a connection prefix.
+    std::error_code ec;
+    const std::size_t colon = path.find(':');
+    const bool virtualPath = path.starts_with("/vsi") || (colon != std::string::npos && colon > 1);
+    if (!std::filesystem::exists(path, ec)) {
+        if (!virtualPath) return Error{path + ": no such file"};
+    } else if (std::filesystem::is_regular_file(path, ec) && std::filesystem::file_size(path, ec) == 0) {
+        return Error{path + ": empty file"};
+    }
+    // A CSV column named WKT is read as the geometry by GDAL's CSV driver without open options.
+    DatasetPtr ds(GDALOpenEx(path.c_str(), GDAL_OF_VECTOR | GDAL_OF_READONLY | GDAL_OF_VERBOSE_ERROR, nullptr,
+                             nullptr, nullptr));
+    if (!ds) return Error{path + ": not a vector data source GDAL can read" + capture.detail()};
+    return ds;
+}
+
+// Drivers that cannot tell their encoding may hand back bytes that are not UTF-8; Latin-1 is the usual
+// culprit, and recoding from it never fails.
+std::string toUtf8(const char* s) {
+    if (CPLIsUTF8(s, -1)) return s;
+    char* recoded = CPLRecode(s, CPL_ENC_ISO8859_1, CPL_ENC_UTF8);
+    std::string out(recoded);
+    CPLFree(recoded);
+    return out;
+}
+
+std::string describeCrs(OGRSpatialReferenceH srs) {
+    const auto authorityCode = [](OGRSpatialReferenceH s) -> std::string {
+        const char* auth = OSRGetAuthorityName(s, nullptr);
+        const char* code = OSRGetAuthorityCode(s, nullptr);
+        return auth != nullptr && code != nullptr ? std::string(auth) + ":" + code : std::string();
+    };
+    std::string id = authorityCode(srs);
+    if (id.empty()) {
+        // ESRI .prj files carry no authority; accept PROJ's match when it is confident.
+        int count = 0;
+        int* confidence = nullptr;
+        OGRSpatialReferenceH* matches = OSRFindMatches(srs, nullptr, &count, &confidence);
+        if (count > 0 && confidence[0] >= 90) id = authorityCode(matches[0]);
+        OSRFreeSRSArray(matches);
+        CPLFree(confidence);
+    }
+    if (id.empty() && OSRGetName(srs) != nullptr) id = OSRGetName(srs);
+    return id;
+}
+
+Path readPath(OGRGeometryH g) {
+    Path path(static_cast<std::size_t>(std::max(OGR_G_GetPointCount(g), 0)));
+    if (!path.empty()) OGR_G_GetPoints(g, &path[0].x, sizeof(Point), &path[0].y, sizeof(Point), nullptr, 0);
+    return path;
+}
+
+Path readRing(OGRGeometryH g) {
+    Path ring = readPath(g);
+    if (ring.size() > 1 && ring.front() == ring.back()) ring.pop_back();
+    return ring;
+}
+
+// Collects the parts of `g` by kind, whatever nesting of multi-geometries and collections holds them.
+void collectParts(OGRGeometryH g, Geometry& out) {
+    switch (wkbFlatten(OGR_G_GetGeometryType(g))) {
+    case wkbPoint:
+        if (!OGR_G_IsEmpty(g)) out.points.push_back({OGR_G_GetX(g, 0), OGR_G_GetY(g, 0)});
+        break;
+    case wkbLineString:
+    case wkbLinearRing:
+        if (Path line = readPath(g); line.size() >= 2) out.lines.push_back(std::move(line));
+        break;
+    case wkbPolygon: {
+        Polygon poly;
+        for (int i = 0; i < OGR_G_GetGeometryCount(g); ++i) {
+            Path ring = readRing(OGR_G_GetGeometryRef(g, i));
+            if (ring.size() >= 3)
+                poly.rings.push_back(std::move(ring));
+            else if (i == 0)
+                return; // no outer ring, no polygon
+        }
+        if (!poly.rings.empty()) out.polygons.push_back(std::move(poly));
+        break;
+    }
+    case wkbMultiPoint:
+    case wkbMultiLineString:
+    case wkbMultiPolygon:
+    case wkbGeometryCollection:
+        for (int i = 0; i < OGR_G_GetGeometryCount(g); ++i)
+            collectParts(OGR_G_GetGeometryRef(g, i), out);
+        break;
+    default:
+        break;
+    }
+}
+
+bool allFinite(const Geometry& g) {
+    const auto finite = [](const Path& path) {
+        return std::all_of(path.begin(), path.end(),
+                           [](const Point& p) { return std::isfinite(p.x) && std::isfinite(p.y); });
+    };
+    return finite(g.points) && std::all_of(g.lines.begin(), g.lines.end(), finite) &&
+           std::all_of(g.polygons.begin(), g.polygons.end(), [&](const Polygon& poly) {
+               return std::all_of(poly.rings.begin(), poly.rings.end(), finite);
+           });
+}
+
+// One Geometry holds one kind of part. For collections keep the kind with the most parts (ties go to the
+// higher dimension); a feature with no usable part comes back as None.
+Geometry convert(OGRGeometryH g) {
+    GeometryPtr linear;
+    if (OGR_G_HasCurveGeometry(g, TRUE)) {
+        linear.reset(OGR_G_GetLinearGeometry(g, 0, nullptr));
+        g = linear.get();
+    }
+    Geometry out;
+    if (g == nullptr) return out;
+    collectParts(g, out);
+    const std::size_t points = out.points.size();
+    const std::size_t lines = out.lines.size();
+    const std::size_t polygons = out.polygons.size();
+    if (polygons > 0 && polygons >= lines && polygons >= points) {
+        out.type = GeometryType::Polygon;
+        out.points.clear();
+        out.lines.clear();
+    } else if (lines > 0 && lines >= points) {
+        out.type = GeometryType::Line;
+        out.points.clear();
+        out.polygons.clear();
+    } else if (points > 0) {
+        out.type = GeometryType::Point;
+        out.lines.clear();
+        out.polygons.clear();
+    }
+    if (!allFinite(out)) return {};
+    return out;
+}
+
+bool isLonLat(const Box& b) {
+    return b.empty() || (b.minx >= -180 && b.maxx <= 180 && b.miny >= -90 && b.maxy <= 90);
+}
+
+} // namespace
+
+int Layer::fieldIndex(std::string_view field) const {
+    const auto it = std::find(fields.begin(), fields.end(), field);
+    return it == fields.end() ? -1 : static_cast<int>(it - fields.begin());
+}
+
+const std::string& Layer::value(std::size_t i, std::string_view field) const {
+    static const std::string empty;
+    const int index = fieldIndex(field);
+    return index < 0 ? empty : features[i].values[static_cast<std::size_t>(index)];
+}
+
+Result<Layer> loadLayer(const std::string& path, const std::string& layerName) {
+    const ErrorCapture capture;
+    auto ds = openVector(path, capture);
+    if (!ds) return ds.error();
+
+    OGRLayerH layer = nullptr;
+    if (layerName.empty()) {
+        if (GDALDatasetGetLayerCount(ds->get()) == 0) return Error{path + ": no layers"};
+        layer = GDALDatasetGetLayer(ds->get(), 0);
+    } else {
+        layer = GDALDatasetGetLayerByName(ds->get(), layerName.c_str());
+        if (layer == nullptr) return Error{path + ": layer '" + layerName + "' not found"};
+    }
+
+    Layer out;
+    out.name = OGR_L_GetName(layer);
+    out.path = path;
+    OGRFeatureDefnH defn = OGR_L_GetLayerDefn(layer);
+    const int fieldCount = OGR_FD_GetFieldCount(defn);
+    for (int i = 0; i < fieldCount; ++i)
+        out.fields.emplace_back(OGR_Fld_GetNameRef(OGR_FD_GetFieldDefn(defn, i)));
+
+    TransformPtr toLonLat;
+    OGRSpatialReferenceH layerSrs = OGR_L_GetSpatialRef(layer);
+    if (layerSrs != nullptr) {
+        out.sourceCrs = describeCrs(layerSrs);
+        const SrsPtr source(OSRClone(layerSrs));
+        const SrsPtr wgs84(OSRNewSpatialReference(nullptr));
+        OSRImportFromEPSG(wgs84.get(), 4326);
+        OSRSetAxisMappingStrategy(source.get(), OAMS_TRADITIONAL_GIS_ORDER);
+        OSRSetAxisMappingStrategy(wgs84.get(), OAMS_TRADITIONAL_GIS_ORDER);
+        if (!OSRIsSame(source.get(), wgs84.get())) {
+            toLonLat.reset(OCTNewCoordinateTransformation(source.get(), wgs84.get()));
+            if (!toLonLat)
+                return Error{path + ": cannot transform from " + out.sourceCrs + " to WGS84 lon/lat" +
+                             capture.detail()};
+        }
+    }
+
+    const bool hasGeometry = OGR_L_GetGeomType(layer) != wkbNone;
+    OGR_L_ResetReading(layer);
+    while (const FeaturePtr f{OGR_L_GetNextFeature(layer)}) {
+        Feature feature;
+        feature.fid = OGR_F_GetFID(f.get());
+        for (int i = 0; i < fieldCount; ++i)
+            feature.values.push_back(OGR_F_IsFieldSetAndNotNull(f.get(), i)
+                                         ? toUtf8(OGR_F_GetFieldAsString(f.get(), i))
+                                         : std::string());
+        if (OGRGeometryH g = OGR_F_GetGeometryRef(f.get())) {
+            if (!toLonLat || OGR_G_Transform(g, toLonLat.get()) == OGRERR_NONE) feature.geometry = convert(g);
+            if (feature.geometry.type == GeometryType::None) {
+                ++out.skipped;
+                continue;
+            }
+        } else if (hasGeometry) {
+            ++out.skipped;
+            continue;
+        }
+        out.bounds.expand(bounds(feature.geometry));
+        out.features.push_back(std::move(feature));
+    }
+
+    if (layerSrs == nullptr && !isLonLat(out.bounds))
+        return Error{path + ": no CRS, and the coordinates are not longitude/latitude degrees"};
+    return out;
+}
+
+Result<std::vector<std::string>> listLayers(const std::string& path) {
+    const ErrorCapture capture;
+    auto ds = openVector(path, capture);
+    if (!ds) return ds.error();
+    std::vector<std::string> names;
+    for (int i = 0; i < GDALDatasetGetLayerCount(ds->get()); ++i)
+        names.emplace_back(OGR_L_GetName(GDALDatasetGetLayer(ds->get(), i)));
+    return names;
+}
+
+} // namespace geo

@@ -1,0 +1,144 @@
+#include "geo/simplify.h"
+
+#include <array>
+#include <utility>
+
+namespace geo {
+namespace {
+
+double sqDist(Point a, Point b) {
+    const double dx = a.x - b.x;
+    const double dy = a.y - b.y;
+    return dx * dx + dy * dy;
+}
+
+// Squared distance from p to the segment a-b (not the infinite line), so the tolerance bounds the true
+// deviation of every dropped point from the simplified path.
+double sqSegDist(Point p, Point a, Point b) {
+    const double dx = b.x - a.x;
+    const double dy = b.y - a.y;
+    const double len2 = dx * dx + dy * dy;
+    if (len2 > 0) {
+        const double t = std::clamp(((p.x - a.x) * dx + (p.y - a.y) * dy) / len2, 0.0, 1.0);
+        return sqDist(p, {a.x + t * dx, a.y + t * dy});
+    }
+    return sqDist(p, a);
+}
+
+// Douglas–Peucker over the index range [first, last] of `pts` taken modulo its size, marking kept points.
+// Iterative (explicit stack) so rings of a million points cannot overflow the call stack.
+void douglasPeucker(const Path& pts, std::size_t first, std::size_t last, double sqTol,
+                    std::vector<bool>& keep) {
+    const std::size_t n = pts.size();
+    std::vector<std::pair<std::size_t, std::size_t>> stack{{first, last}};
+    while (!stack.empty()) {
+        const auto [i, j] = stack.back();
+        stack.pop_back();
+        double maxD = -1;
+        std::size_t index = i;
+        for (std::size_t k = i + 1; k < j; ++k) {
+            const double d = sqSegDist(pts[k % n], pts[i % n], pts[j % n]);
+            if (d > maxD) {
+                maxD = d;
+                index = k;
+            }
+        }
+        if (maxD > sqTol) {
+            keep[index % n] = true;
+            stack.emplace_back(i, index);
+            stack.emplace_back(index, j);
+        }
+    }
+}
+
+double cross(Point o, Point a, Point b) {
+    return (a.x - o.x) * (b.y - o.y) - (a.y - o.y) * (b.x - o.x);
+}
+
+// Indices of the two points farthest apart: convex hull (monotone chain) then rotating calipers.
+std::pair<std::size_t, std::size_t> diameter(const Path& pts) {
+    std::vector<std::size_t> order(pts.size());
+    for (std::size_t i = 0; i < order.size(); ++i)
+        order[i] = i;
+    std::sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) {
+        return pts[a].x < pts[b].x || (pts[a].x == pts[b].x && pts[a].y < pts[b].y);
+    });
+    std::vector<std::size_t> hull(2 * order.size());
+    std::size_t k = 0;
+    for (std::size_t i = 0; i < order.size(); ++i) {
+        while (k >= 2 && cross(pts[hull[k - 2]], pts[hull[k - 1]], pts[order[i]]) <= 0)
+            --k;
+        hull[k++] = order[i];
+    }
+    for (std::size_t i = order.size() - 1, lower = k + 1; i-- > 0;) {
+        while (k >= lower && cross(pts[hull[k - 2]], pts[hull[k - 1]], pts[order[i]]) <= 0)
+            --k;
+        hull[k++] = order[i];
+    }
+    hull.resize(k > 1 ? k - 1 : k);
+    if (hull.size() < 2) return {order.front(), order.back()};
+
+    std::pair<std::size_t, std::size_t> best{hull[0], hull[1]};
+    double bestD = -1;
+    const std::size_t h = hull.size();
+    for (std::size_t i = 0, j = 1; i < h; ++i) {
+        const Point a = pts[hull[i]];
+        const Point b = pts[hull[(i + 1) % h]];
+        while (cross(a, b, pts[hull[(j + 1) % h]]) > cross(a, b, pts[hull[j]]))
+            j = (j + 1) % h;
+        for (std::size_t c : {hull[i], hull[(i + 1) % h]}) {
+            if (const double d = sqDist(pts[c], pts[hull[j]]); d > bestD) {
+                bestD = d;
+                best = {c, hull[j]};
+            }
+        }
+    }
+    return best;
+}
+
+} // namespace
+
+Path simplifyPath(const Path& path, double tolerance) {
+    if (path.size() <= 2) return path;
+    std::vector<bool> keep(path.size(), false);
+    keep.front() = keep.back() = true;
+    douglasPeucker(path, 0, path.size() - 1, tolerance * tolerance, keep);
+    Path out;
+    for (std::size_t i = 0; i < path.size(); ++i)
+        if (keep[i]) out.push_back(path[i]);
+    return out;
+}
+
+Path simplifyRing(const Path& ring, double tolerance) {
+    const std::size_t n = ring.size();
+    if (n <= 3) return ring;
+    // Three anchors that span the ring (the diameter and the point farthest from it) keep even a tiny
+    // island a triangle, and split the ring into arcs that ordinary Douglas–Peucker can handle.
+    auto [a, b] = diameter(ring);
+    if (a == b) b = (a + 1) % n;
+    std::size_t c = a;
+    double farthest = -1;
+    for (std::size_t i = 0; i < n; ++i) {
+        if (i == a || i == b) continue;
+        if (const double d = sqSegDist(ring[i], ring[a], ring[b]); d > farthest) {
+            farthest = d;
+            c = i;
+        }
+    }
+    std::array<std::size_t, 3> anchors{a, b, c};
+    std::sort(anchors.begin(), anchors.end());
+
+    std::vector<bool> keep(n, false);
+    for (std::size_t i : anchors)
+        keep[i] = true;
+    const double sqTol = tolerance * tolerance;
+    douglasPeucker(ring, anchors[0], anchors[1], sqTol, keep);
+    douglasPeucker(ring, anchors[1], anchors[2], sqTol, keep);
+    douglasPeucker(ring, anchors[2], anchors[0] + n, sqTol, keep);
+    Path out;
+    for (std::size_t i = 0; i < n; ++i)
+        if (keep[i]) out.push_back(ring[i]);
+    return out;
+}
+
+} // namespace geo

@@ -1,0 +1,267 @@
+#include "geo/layer.h"
+
+#include "test_support.h"
+
+#include <gtest/gtest.h>
+
+#include <cmath>
+#include <numbers>
+#include <random>
+
+using geotest::Field;
+using geotest::Row;
+using geotest::TempDir;
+
+namespace {
+
+const std::string kEtorofuJa = "択捉島";
+const std::string kEtorofuRu = "Итуруп";
+
+void expectErrorNaming(const geo::Result<geo::Layer>& r, const std::string& path,
+                       const std::string& problem) {
+    ASSERT_FALSE(r.ok());
+    EXPECT_EQ(r.error().message.rfind(path, 0), 0U) << r.error().message;
+    EXPECT_NE(r.error().message.find(problem), std::string::npos) << r.error().message;
+}
+
+geo::Result<geo::Layer> loadQuietly(const std::string& path, const std::string& layer = {}) {
+    // The library never prints: anything GDAL says must be captured, not written to stderr.
+    testing::internal::CaptureStderr();
+    auto r = geo::loadLayer(path, layer);
+    EXPECT_EQ(testing::internal::GetCapturedStderr(), "");
+    return r;
+}
+
+TEST(LoadLayer, ShapefileUtf8CpgPolygonsInLonLat) {
+    const TempDir dir;
+    const std::string shp = dir.file("islands.shp");
+    geotest::writeLayer(
+        shp, "ESRI Shapefile", 4326, wkbPolygon, {{"ja"}, {"ru"}, {"n", OFTInteger}},
+        {{"POLYGON ((148 45, 148.5 45, 148.5 45.5, 148 45.5, 148 45))", {kEtorofuJa, kEtorofuRu, "7"}},
+         {"POLYGON ((146 43.4, 146.1 43.4, 146.1 43.5, 146 43.4))", {"勇留島", "Юрий", ""}}},
+        {"ENCODING=UTF-8"});
+    EXPECT_EQ(geotest::readBytes(dir.path() / "islands.cpg").substr(0, 5), "UTF-8");
+
+    const auto r = loadQuietly(shp);
+    ASSERT_TRUE(r.ok()) << r.error().message;
+    const geo::Layer& layer = r.value();
+    EXPECT_EQ(layer.path, shp);
+    EXPECT_EQ(layer.sourceCrs, "EPSG:4326");
+    EXPECT_EQ(layer.fields, (std::vector<std::string>{"ja", "ru", "n"}));
+    ASSERT_EQ(layer.features.size(), 2U);
+    EXPECT_EQ(layer.skipped, 0U);
+    EXPECT_EQ(layer.value(0, "ja"), kEtorofuJa);
+    EXPECT_EQ(layer.value(0, "ru"), kEtorofuRu);
+    EXPECT_EQ(layer.value(0, "n"), "7");
+    EXPECT_EQ(layer.value(1, "ru"), "Юрий");
+    EXPECT_EQ(layer.value(1, "n"), "") << "null field";
+    EXPECT_EQ(layer.value(1, "nope"), "");
+    EXPECT_EQ(layer.fieldIndex("ru"), 1);
+    EXPECT_EQ(layer.fieldIndex("RU"), -1);
+
+    const geo::Geometry& g = layer.features[0].geometry;
+    ASSERT_EQ(g.type, geo::GeometryType::Polygon);
+    ASSERT_EQ(g.polygons.size(), 1U);
+    const geo::Path& ring = g.polygons[0].rings[0];
+    EXPECT_EQ(ring.size(), 4U) << "closing point is not repeated";
+    EXPECT_NE(std::find(ring.begin(), ring.end(), geo::Point{148.5, 45}), ring.end()) << "lon, lat order";
+    EXPECT_EQ(layer.bounds.minx, 146);
+    EXPECT_EQ(layer.bounds.maxy, 45.5);
+}
+
+TEST(LoadLayer, ShapefileLegacyCodePagesFromCpg) {
+    const TempDir dir;
+    // Shift_JIS (CP932) holds both scripts; windows-1251 Cyrillic only.
+    const std::string sjis = dir.file("sjis.shp");
+    geotest::writeLayer(sjis, "ESRI Shapefile", 4326, wkbPoint, {{"name"}},
+                        {{"POINT (148 45)", {kEtorofuJa}}, {"POINT (147 44)", {kEtorofuRu}}},
+                        {"ENCODING=CP932"});
+    const std::string cp1251 = dir.file("cp1251.shp");
+    geotest::writeLayer(cp1251, "ESRI Shapefile", 4326, wkbPoint, {{"name"}},
+                        {{"POINT (148 45)", {kEtorofuRu}}}, {"ENCODING=CP1251"});
+    EXPECT_EQ(geotest::readBytes(dir.path() / "sjis.cpg").substr(0, 5), "CP932");
+    const std::string sjisDbf = geotest::readBytes(dir.path() / "sjis.dbf");
+    EXPECT_EQ(sjisDbf.find(kEtorofuJa), std::string::npos) << "the .dbf must hold Shift_JIS, not UTF-8";
+    // "Итуруп" in windows-1251 is C8 F2 F3 F0 F3 EF.
+    EXPECT_NE(geotest::readBytes(dir.path() / "cp1251.dbf").find("\xC8\xF2\xF3\xF0\xF3\xEF"),
+              std::string::npos);
+
+    const auto a = loadQuietly(sjis);
+    ASSERT_TRUE(a.ok()) << a.error().message;
+    ASSERT_EQ(a->features.size(), 2U);
+    EXPECT_EQ(a->value(0, "name"), kEtorofuJa);
+    EXPECT_EQ(a->value(1, "name"), kEtorofuRu);
+    const auto b = loadQuietly(cp1251);
+    ASSERT_TRUE(b.ok()) << b.error().message;
+    EXPECT_EQ(b->value(0, "name"), kEtorofuRu);
+}
+
+TEST(LoadLayer, GeoJsonInWebMercatorComesBackInLonLat) {
+    // Spherical (web) Mercator by its closed form: x = R λ, y = R ln tan(π/4 + φ/2), R = 6378137 m.
+    const double R = 6378137.0;
+    const double deg = std::numbers::pi / 180;
+    const auto x = [&](double lon) { return R * lon * deg; };
+    const auto y = [&](double lat) { return R * std::log(std::tan(std::numbers::pi / 4 + lat * deg / 2)); };
+    const TempDir dir;
+    const std::string path = dir.file("merc.geojson");
+    char buf[512];
+    std::snprintf(buf, sizeof buf,
+                  R"({"type":"FeatureCollection",
+ "crs":{"type":"name","properties":{"name":"urn:ogc:def:crs:EPSG::3857"}},
+ "features":[{"type":"Feature","properties":{"id":"kunashiri"},
+   "geometry":{"type":"LineString","coordinates":[[%.6f,%.6f],[%.6f,%.6f]]}}]})",
+                  x(145.5), y(43.8), x(146.25), y(44.4));
+    geotest::writeText(path, buf);
+
+    const auto r = loadQuietly(path);
+    ASSERT_TRUE(r.ok()) << r.error().message;
+    EXPECT_EQ(r->sourceCrs, "EPSG:3857");
+    ASSERT_EQ(r->features.size(), 1U);
+    const geo::Geometry& g = r->features[0].geometry;
+    ASSERT_EQ(g.type, geo::GeometryType::Line);
+    ASSERT_EQ(g.lines[0].size(), 2U);
+    EXPECT_NEAR(g.lines[0][0].x, 145.5, 1e-7);
+    EXPECT_NEAR(g.lines[0][0].y, 43.8, 1e-7);
+    EXPECT_NEAR(g.lines[0][1].x, 146.25, 1e-7);
+    EXPECT_NEAR(g.lines[0][1].y, 44.4, 1e-7);
+}
+
+TEST(LoadLayer, ShapefileWithUtmPrj) {
+    const TempDir dir;
+    const std::string shp = dir.file("utm.shp");
+    // UTM 55N: (500000, 0) is the central meridian 147°E on the equator, by definition.
+    geotest::writeLayer(shp, "ESRI Shapefile", 32655, wkbPoint, {{"id"}}, {{"POINT (500000 0)", {"origin"}}});
+    const auto r = loadQuietly(shp);
+    ASSERT_TRUE(r.ok()) << r.error().message;
+    EXPECT_EQ(r->sourceCrs, "EPSG:32655");
+    ASSERT_EQ(r->features.size(), 1U);
+    const geo::Point p = r->features[0].geometry.points.at(0);
+    EXPECT_NEAR(p.x, 147, 1e-9);
+    EXPECT_NEAR(p.y, 0, 1e-9);
+}
+
+TEST(LoadLayer, CsvWktColumnLoadsAsPoints) {
+    const TempDir dir;
+    const std::string csv = dir.file("names.csv");
+    geotest::writeText(csv, "id,ru_native,WKT\n"
+                            "yuri,Юрий,\"POINT (146.07 43.43)\"\n"
+                            "bad,x,\"POINT (nonsense)\"\n"
+                            "etorofu,Итуруп,\"POINT (148.3 45.0)\"\n");
+    const auto r = loadQuietly(csv);
+    ASSERT_TRUE(r.ok()) << r.error().message;
+    EXPECT_EQ(r->sourceCrs, "");
+    ASSERT_EQ(r->features.size(), 2U);
+    EXPECT_EQ(r->skipped, 1U);
+    EXPECT_EQ(r->value(0, "ru_native"), "Юрий");
+    EXPECT_EQ(r->features[0].geometry.type, geo::GeometryType::Point);
+    EXPECT_EQ(r->features[0].geometry.points.at(0), (geo::Point{146.07, 43.43}));
+    EXPECT_EQ(r->features[1].fid, 3) << "CSV feature ids are row numbers";
+}
+
+TEST(LoadLayer, NoCrsMustLookLikeLonLat) {
+    const TempDir dir;
+    const std::string csv = dir.file("metres.csv");
+    geotest::writeText(csv, "id,WKT\na,\"POINT (500000 4900000)\"\n");
+    expectErrorNaming(loadQuietly(csv), csv, "no CRS");
+}
+
+TEST(LoadLayer, MultiPartZAndCollections) {
+    const TempDir dir;
+    const std::string path = dir.file("mixed.geojson");
+    geotest::writeText(path, R"({"type":"FeatureCollection","features":[
+ {"type":"Feature","properties":{"k":"mpz"},"geometry":{"type":"MultiPolygon","coordinates":[
+   [[[145,43,5],[145.1,43,5],[145.1,43.1,5],[145,43,5]]],
+   [[[146,43,1],[146.1,43,1],[146.1,43.1,1],[146,43,1]],[[146.02,43.01,0],[146.05,43.01,0],[146.05,43.03,0],[146.02,43.01,0]]]]}},
+ {"type":"Feature","properties":{"k":"mlz"},"geometry":{"type":"MultiLineString","coordinates":[
+   [[145,43,2],[145.5,43.5,2]],[[146,44,2],[146.5,44.5,2],[147,44,2]]]}},
+ {"type":"Feature","properties":{"k":"mp"},"geometry":{"type":"MultiPoint","coordinates":[[145,43],[146,44]]}},
+ {"type":"Feature","properties":{"k":"gc"},"geometry":{"type":"GeometryCollection","geometries":[
+   {"type":"Point","coordinates":[145,43]},
+   {"type":"Polygon","coordinates":[[[145,43],[145.1,43],[145.1,43.1],[145,43]]]},
+   {"type":"Polygon","coordinates":[[[146,43],[146.1,43],[146.1,43.1],[146,43]]]}]}},
+ {"type":"Feature","properties":{"k":"null"},"geometry":null}
+]})");
+    const auto r = loadQuietly(path);
+    ASSERT_TRUE(r.ok()) << r.error().message;
+    ASSERT_EQ(r->features.size(), 4U);
+    EXPECT_EQ(r->skipped, 1U);
+    const auto& mpz = r->features[0].geometry;
+    EXPECT_EQ(mpz.type, geo::GeometryType::Polygon);
+    ASSERT_EQ(mpz.polygons.size(), 2U);
+    EXPECT_EQ(mpz.polygons[1].rings.size(), 2U);
+    EXPECT_EQ(mpz.polygons[1].rings[1].size(), 3U);
+    const auto& mlz = r->features[1].geometry;
+    EXPECT_EQ(mlz.type, geo::GeometryType::Line);
+    ASSERT_EQ(mlz.lines.size(), 2U);
+    EXPECT_EQ(mlz.lines[1].size(), 3U);
+    EXPECT_EQ(r->features[2].geometry.type, geo::GeometryType::Point);
+    EXPECT_EQ(r->features[2].geometry.points.size(), 2U);
+    const auto& gc = r->features[3].geometry;
+    EXPECT_EQ(gc.type, geo::GeometryType::Polygon) << "the dominant kind of a collection";
+    EXPECT_EQ(gc.polygons.size(), 2U);
+    EXPECT_TRUE(gc.points.empty());
+}
+
+TEST(LoadLayer, ErrorsNameThePath) {
+    const TempDir dir;
+    const std::string missing = dir.file("missing.shp");
+    expectErrorNaming(loadQuietly(missing), missing, "no such file");
+
+    const std::string empty = dir.file("empty.geojson");
+    geotest::writeText(empty, "");
+    expectErrorNaming(loadQuietly(empty), empty, "empty file");
+
+    std::mt19937 rng(99);
+    std::string garbage(4096, '\0');
+    for (char& c : garbage)
+        c = static_cast<char>(rng());
+    for (const char* name : {"garbage.shp", "garbage.geojson", "garbage.bin", "garbage.gpkg"}) {
+        const std::string path = dir.file(name);
+        geotest::writeText(path, garbage);
+        expectErrorNaming(loadQuietly(path), path, "not a vector data source GDAL can read");
+    }
+
+    const std::string good = dir.file("good.shp");
+    geotest::writeLayer(good, "ESRI Shapefile", 4326, wkbPoint, {{"id"}}, {{"POINT (1 2)", {"a"}}});
+    expectErrorNaming(loadQuietly(good, "nope"), good, "layer 'nope' not found");
+    EXPECT_TRUE(loadQuietly(good, "good").ok());
+}
+
+TEST(LoadLayer, TruncatedShapefileDoesNotCrash) {
+    const TempDir dir;
+    const std::string shp = dir.file("coast.shp");
+    std::vector<Row> rows;
+    for (int i = 0; i < 20; ++i) {
+        const double x = 145 + i * 0.1;
+        char wkt[200];
+        std::snprintf(wkt, sizeof wkt, "POLYGON ((%g 43, %g 43, %g 43.05, %g 43))", x, x + 0.05, x + 0.05, x);
+        rows.push_back({wkt, {std::to_string(i)}});
+    }
+    geotest::writeLayer(shp, "ESRI Shapefile", 4326, wkbPolygon, {{"id"}}, rows);
+    const auto size = std::filesystem::file_size(shp);
+    for (const auto keep : {size / 2, std::uintmax_t{150}, std::uintmax_t{50}}) {
+        std::filesystem::resize_file(shp, keep);
+        const auto r = loadQuietly(shp);
+        if (r.ok()) {
+            EXPECT_LT(r->features.size(), rows.size());
+            EXPECT_EQ(r->features.size() + r->skipped, rows.size()) << "dropped features are counted";
+        } else {
+            EXPECT_EQ(r.error().message.rfind(shp, 0), 0U) << r.error().message;
+        }
+    }
+}
+
+TEST(ListLayers, ShapefileDirectory) {
+    const TempDir dir;
+    geotest::writeLayer(dir.file("a.shp"), "ESRI Shapefile", 4326, wkbPoint, {{"id"}},
+                        {{"POINT (1 2)", {"a"}}});
+    geotest::writeLayer(dir.file("b.shp"), "ESRI Shapefile", 4326, wkbPoint, {{"id"}},
+                        {{"POINT (1 2)", {"b"}}});
+    auto names = geo::listLayers(dir.path().string());
+    ASSERT_TRUE(names.ok()) << names.error().message;
+    std::sort(names->begin(), names->end());
+    EXPECT_EQ(names.value(), (std::vector<std::string>{"a", "b"}));
+    EXPECT_FALSE(geo::listLayers(dir.file("nothing.gpkg")).ok());
+}
+
+} // namespace

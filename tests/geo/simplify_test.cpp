@@ -1,0 +1,131 @@
+#include "geo/simplify.h"
+
+#include <gtest/gtest.h>
+
+#include <cmath>
+#include <numbers>
+#include <random>
+
+using geo::Path;
+using geo::Point;
+
+namespace {
+
+double segDist(Point p, Point a, Point b) {
+    const double dx = b.x - a.x;
+    const double dy = b.y - a.y;
+    const double len2 = dx * dx + dy * dy;
+    const double t = len2 > 0 ? std::clamp(((p.x - a.x) * dx + (p.y - a.y) * dy) / len2, 0.0, 1.0) : 0.0;
+    return std::hypot(p.x - a.x - t * dx, p.y - a.y - t * dy);
+}
+
+// A noisy star-shaped ring, like a small island's coast.
+Path randomRing(std::mt19937& rng, int n, double radius) {
+    std::uniform_real_distribution<double> noise(0.6, 1.0);
+    Path ring;
+    for (int i = 0; i < n; ++i) {
+        const double a = 2 * std::numbers::pi * i / n;
+        const double r = radius * noise(rng);
+        ring.push_back({r * std::cos(a), r * std::sin(a)});
+    }
+    return ring;
+}
+
+// Positions of `out` in `in`, or empty if `out` is not a subsequence of `in`.
+std::vector<std::size_t> positions(const Path& in, const Path& out) {
+    std::vector<std::size_t> pos;
+    std::size_t k = 0;
+    for (const Point& p : out) {
+        while (k < in.size() && !(in[k] == p))
+            ++k;
+        if (k == in.size()) return {};
+        pos.push_back(k++);
+    }
+    return pos;
+}
+
+// Largest distance of a dropped input point from the simplified edge that replaced it.
+double maxDeviation(const Path& in, const std::vector<std::size_t>& kept, bool closed) {
+    double worst = 0;
+    const std::size_t edges = closed ? kept.size() : kept.size() - 1;
+    for (std::size_t e = 0; e < edges; ++e) {
+        const std::size_t i = kept[e];
+        const std::size_t j = kept[(e + 1) % kept.size()];
+        const std::size_t end = j > i ? j : j + in.size();
+        for (std::size_t k = i + 1; k < end; ++k)
+            worst = std::max(worst, segDist(in[k % in.size()], in[i], in[j]));
+    }
+    return worst;
+}
+
+TEST(Simplify, RingPropertiesOnRandomRings) {
+    std::mt19937 rng(7);
+    for (int trial = 0; trial < 40; ++trial) {
+        const Path ring = randomRing(rng, 50 + trial * 37, 1000);
+        for (const double tol : {0.0, 1.0, 25.0, 150.0, 5000.0}) {
+            const Path out = geo::simplifyRing(ring, tol);
+            ASSERT_GE(out.size(), 3U) << "tol " << tol;
+            EXPECT_FALSE(out.front() == out.back()) << "rings stay implicitly closed";
+            const auto kept = positions(ring, out);
+            ASSERT_EQ(kept.size(), out.size()) << "not a subset in order";
+            EXPECT_LE(maxDeviation(ring, kept, true), tol + 1e-9);
+            EXPECT_GT(geo::signedArea(out) * geo::signedArea(ring), 0) << "orientation kept";
+        }
+    }
+}
+
+TEST(Simplify, RingKeepsItsDiameter) {
+    std::mt19937 rng(11);
+    const Path ring = randomRing(rng, 300, 50);
+    std::pair<Point, Point> far;
+    double best = -1;
+    for (const Point& a : ring)
+        for (const Point& b : ring)
+            if (const double d = std::hypot(a.x - b.x, a.y - b.y); d > best) {
+                best = d;
+                far = {a, b};
+            }
+    const Path out = geo::simplifyRing(ring, 1e9);
+    ASSERT_EQ(out.size(), 3U);
+    EXPECT_EQ(positions(out, {far.first}).size() + positions(out, {far.second}).size(), 2U);
+}
+
+TEST(Simplify, TinyRingsSurvive) {
+    const Path square{{0, 0}, {1e-6, 0}, {1e-6, 1e-6}, {0, 1e-6}};
+    EXPECT_EQ(geo::simplifyRing(square, 1.0).size(), 3U);
+    const Path triangle{{0, 0}, {1, 0}, {0, 1}};
+    EXPECT_EQ(geo::simplifyRing(triangle, 100.0), triangle);
+}
+
+TEST(Simplify, PathPropertiesAndEnds) {
+    std::mt19937 rng(3);
+    std::normal_distribution<double> step(0, 10);
+    Path path{{0, 0}};
+    for (int i = 0; i < 3000; ++i)
+        path.push_back({path.back().x + std::abs(step(rng)), path.back().y + step(rng)});
+    for (const double tol : {0.5, 5.0, 50.0}) {
+        const Path out = geo::simplifyPath(path, tol);
+        EXPECT_TRUE(out.front() == path.front());
+        EXPECT_TRUE(out.back() == path.back());
+        EXPECT_LT(out.size(), path.size());
+        const auto kept = positions(path, out);
+        ASSERT_EQ(kept.size(), out.size());
+        EXPECT_LE(maxDeviation(path, kept, false), tol + 1e-9);
+    }
+}
+
+TEST(Simplify, HugeRingDoesNotRecurse) {
+    // A million-point spiral-ish ring: a recursive Douglas–Peucker would need a deep stack on it.
+    Path ring;
+    const int n = 1'000'000;
+    for (int i = 0; i < n; ++i) {
+        const double a = 2 * std::numbers::pi * i / n;
+        const double r = 1000 + 0.001 * i;
+        ring.push_back({r * std::cos(a), r * std::sin(a)});
+    }
+    const Path out = geo::simplifyRing(ring, 1.0);
+    EXPECT_GE(out.size(), 3U);
+    EXPECT_LT(out.size(), 2000U);
+}
+
+} // namespace
