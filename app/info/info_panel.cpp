@@ -1,0 +1,264 @@
+#include "info_panel.h"
+
+#include "geo/map_data.h"
+
+#include <QComboBox>
+#include <QDesktopServices>
+#include <QLabel>
+#include <QLocale>
+#include <QTextBrowser>
+#include <QUrl>
+#include <QVBoxLayout>
+
+namespace isv {
+
+namespace {
+
+QString esc(const QString& s) {
+    return s.toHtmlEscaped();
+}
+
+QString row(const QString& label, const QString& html) {
+    return QStringLiteral("<tr><td valign='top'><b>%1</b>&nbsp;</td><td>%2</td></tr>").arg(esc(label), html);
+}
+
+// Small islets need decimals to be anything but "0"; big islands read better without them.
+QString formatArea(double km2) {
+    const int decimals = km2 >= 100 ? 0 : km2 >= 10 ? 1 : 2;
+    return QLocale(QLocale::English).toString(km2, 'f', decimals) + QStringLiteral(" km²");
+}
+
+QString nameField(const geo::Place& p, const std::string& key) {
+    auto it = p.names.find(key);
+    return it == p.names.end() ? QString() : QString::fromStdString(it->second);
+}
+
+} // namespace
+
+InfoPanel::InfoPanel(std::shared_ptr<const geo::MapData> mapData, QWidget* parent)
+    : QWidget(parent), data_(std::move(mapData)) {
+    Q_ASSERT(data_);
+    std::set<std::string> ids;
+    for (const geo::Place& p : data_->places)
+        ids.insert(p.id);
+    auto loaded = loadFacts(defaultFactsPath(QString::fromStdString(data_->dataDir)), ids);
+    if (loaded)
+        facts_ = std::move(loaded).value();
+    else
+        loadError_ = QString::fromStdString(loaded.error().message);
+
+    header_ = new QLabel(this);
+    header_->setObjectName(QStringLiteral("articleHeader"));
+    header_->setWordWrap(true);
+    header_->setTextFormat(Qt::RichText);
+    factsView_ = new QTextBrowser(this);
+    factsView_->setObjectName(QStringLiteral("factsView"));
+    picker_ = new QComboBox(this);
+    picker_->setObjectName(QStringLiteral("islandPicker"));
+    islandTitle_ = new QLabel(this);
+    islandTitle_->setObjectName(QStringLiteral("islandTitle"));
+    islandTitle_->setTextFormat(Qt::PlainText);
+    QFont big = islandTitle_->font();
+    big.setPointSizeF(big.pointSizeF() * 1.3);
+    big.setBold(true);
+    islandTitle_->setFont(big);
+    islandView_ = new QTextBrowser(this);
+    islandView_->setObjectName(QStringLiteral("islandView"));
+
+    auto* layout = new QVBoxLayout(this);
+    layout->addWidget(header_);
+    layout->addWidget(factsView_, 3);
+    layout->addWidget(picker_);
+    layout->addWidget(islandTitle_);
+    layout->addWidget(islandView_, 2);
+
+    for (QTextBrowser* view : {factsView_, islandView_}) {
+        view->setOpenLinks(false); // our own schemes (fact:, names:, place:) are handled in onLink
+        connect(view, &QTextBrowser::anchorClicked, this, &InfoPanel::onLink);
+    }
+    connect(picker_, &QComboBox::activated, this, [this](int index) {
+        const QString id = picker_->itemData(index).toString();
+        selectPlace(id);
+        emit placeSelected(id);
+    });
+
+    renderFacts();
+    refillPicker();
+    if (picker_->count() > 0) selectPlace(picker_->itemData(0).toString());
+}
+
+void InfoPanel::setNameSet(const NameSet& names) {
+    names_ = names;
+    refillPicker();
+    renderIsland();
+    renderFacts(); // the offer button names the set it would switch to, in the current script
+}
+
+void InfoPanel::selectPlace(const QString& id) {
+    selected_ = id;
+    int index = picker_->findData(id);
+    if (const geo::Place* p = data_->place(id.toStdString()); index < 0 && p)
+        index = picker_->findData(QString::fromStdString(p->parent));
+    picker_->setCurrentIndex(index);
+    renderIsland();
+}
+
+void InfoPanel::activateFact(const QString& id) {
+    const Fact* f = facts_ ? facts_->fact(id) : nullptr;
+    if (f && !f->places.isEmpty()) emit highlightRequested(f->places);
+}
+
+void InfoPanel::onLink(const QUrl& url) {
+    const QString scheme = url.scheme();
+    if (scheme == QLatin1String("fact")) {
+        activateFact(url.path());
+    } else if (scheme == QLatin1String("names")) {
+        emit nameSetSuggested(offeredNames(url.path()));
+    } else if (scheme == QLatin1String("place")) {
+        selectPlace(url.path());
+        emit placeSelected(url.path());
+    } else if (scheme == QLatin1String("http") || scheme == QLatin1String("https")) {
+        QDesktopServices::openUrl(url);
+    }
+}
+
+NameSet InfoPanel::offeredNames(const QString& word) const {
+    NameSet ns;
+    if (!NameSet::parse(word, names_.scriptWord(), &ns)) NameSet::parse(word, QStringLiteral("latin"), &ns);
+    return ns;
+}
+
+QString InfoPanel::cite(const QString& source) const {
+    QStringList parts;
+    for (const QString& id : sourceIds(source)) {
+        auto it = facts_->sources.find(id);
+        if (it == facts_->sources.end()) {
+            parts << QStringLiteral("[%1]").arg(esc(id));
+            continue;
+        }
+        parts << QStringLiteral("<a href='%1' title='%2'>[%3]</a>")
+                     .arg(esc(it->second.url), esc(id + QStringLiteral(": ") + it->second.title), esc(id));
+    }
+    return parts.join(QString());
+}
+
+QString InfoPanel::nameOf(const QString& id) const {
+    const geo::Place* p = data_->place(id.toStdString());
+    const QString label = p ? names_.label(*p) : QString();
+    return label.isEmpty() ? id : label;
+}
+
+void InfoPanel::refillPicker() {
+    const QString current = picker_->currentData().toString();
+    picker_->clear();
+    for (const std::string& id : geo::disputedGroups())
+        if (data_->place(id))
+            picker_->addItem(nameOf(QString::fromStdString(id)), QString::fromStdString(id));
+    picker_->setCurrentIndex(picker_->findData(current));
+}
+
+void InfoPanel::renderFacts() {
+    if (!facts_) {
+        header_->setText(QStringLiteral("<b>Facts unavailable</b>"));
+        factsView_->setHtml(QStringLiteral("<p style='color:#a00'>%1</p>").arg(esc(loadError_)));
+        return;
+    }
+    const ArticleInfo& a = facts_->article;
+    QStringList byline{a.date};
+    if (!a.section.isEmpty()) byline << a.section;
+    byline << a.publication;
+    header_->setText(
+        QStringLiteral("<b>%1</b><br><small>%2</small>").arg(esc(a.headline), esc(byline.join(" · "))));
+    header_->setToolTip(QStringList{a.dateBasis, a.publicationBasis}.join(QStringLiteral("\n\n")));
+
+    static const std::map<QString, QString> confidenceNote{
+        {QStringLiteral("✔"), QStringLiteral("sources agree")},
+        {QStringLiteral("~"), QStringLiteral("sources disagree: read the note")},
+        {QStringLiteral("?"), QStringLiteral("not verified")}};
+    QString html = QStringLiteral("<ul style='margin-left:0'>");
+    for (const Fact& f : facts_->facts) {
+        const QString tip =
+            QStringLiteral("“%1”\n— %2").arg(f.quotes.join(QStringLiteral(" […] ")), f.source);
+        // Only facts about places are links: clicking one highlights them on the map.
+        html += f.places.isEmpty()
+                    ? QStringLiteral("<li><span title='%1'>%2</span>").arg(esc(tip), esc(f.text))
+                    : QStringLiteral("<li><a href='fact:%1' title='%2'>%3</a>")
+                          .arg(esc(f.id), esc(tip), esc(f.text));
+        if (!f.offerNames.isEmpty())
+            html += QStringLiteral(" [<a href='names:%1'>Show %2</a>]")
+                        .arg(esc(f.offerNames), esc(offeredNames(f.offerNames).describe()));
+        for (const FactContext& c : f.context) {
+            auto note = confidenceNote.find(c.confidence);
+            html += QStringLiteral("<br><small style='color:#555'>%1 %2 <span title='%3'>%4</span></small>")
+                        .arg(esc(c.text), cite(c.source),
+                             esc(note == confidenceNote.end() ? QString() : note->second), esc(c.confidence));
+        }
+        html += QStringLiteral("</li>");
+    }
+    html += QStringLiteral("</ul>");
+    factsView_->setHtml(html);
+}
+
+void InfoPanel::renderIsland() {
+    const geo::Place* p = data_->place(selected_.toStdString());
+    islandTitle_->setText(nameOf(selected_));
+    QString html = QStringLiteral("<table cellspacing='3'>");
+    if (p) {
+        static const std::pair<const char*, const char*> languages[] = {{"ja", "Japanese"},
+                                                                        {"ru", "Russian"}};
+        QStringList lines;
+        for (const auto& [code, label] : languages) {
+            QStringList forms;
+            for (const char* script : {"_latin", "_native"})
+                if (QString n = nameField(*p, std::string(code) + script); !n.isEmpty() && !forms.contains(n))
+                    forms << n;
+            if (!forms.isEmpty())
+                lines << QStringLiteral("%1: %2").arg(QLatin1String(label), forms.join(" · "));
+        }
+        html += row(QStringLiteral("Names"), esc(lines.join(QLatin1Char('\n'))).replace('\n', "<br>"));
+        if (!p->parent.empty()) {
+            const QString parent = QString::fromStdString(p->parent);
+            html += row(QStringLiteral("Part of"),
+                        QStringLiteral("<a href='place:%1'>%2</a>").arg(esc(parent), esc(nameOf(parent))));
+        }
+    }
+    const IslandFacts* facts = facts_ ? facts_->island(selected_) : nullptr;
+    QStringList area;
+    if (auto it = data_->figures.find(selected_.toStdString()); it != data_->figures.end())
+        area << esc(formatArea(it->second.areaKm2) + QStringLiteral(" (computed from GSHHG coastline)"));
+    if (facts)
+        area << QStringLiteral("Official: %1 %2")
+                    .arg(esc(facts->officialArea.text), cite(facts->officialArea.source));
+    if (!area.isEmpty()) html += row(QStringLiteral("Area"), area.join("<br>"));
+    if (facts) {
+        auto sourced = [this](const SourcedText& s) {
+            return esc(s.text) + QLatin1Char(' ') + cite(s.source);
+        };
+        html += row(QStringLiteral("Administration"),
+                    sourced(facts->adminJapan) + "<br>" + sourced(facts->adminRussia));
+        QStringList pop;
+        for (const Population& n : facts->population)
+            pop << QStringLiteral("%1 (%2, %3) %4")
+                       .arg(esc(n.value), esc(n.basis), esc(n.date), cite(n.source));
+        if (!pop.isEmpty()) html += row(QStringLiteral("Population"), pop.join("<br>"));
+        html += row(QStringLiteral("1956 declaration"), sourced(facts->declaration1956));
+        html += row(QStringLiteral("Positions"),
+                    sourced(facts->positionJapan) + "<br>" + sourced(facts->positionRussia));
+    }
+    QStringList islets, settlements;
+    for (const geo::Place& child : data_->places) {
+        if (QString::fromStdString(child.parent) != selected_) continue;
+        const QString id = QString::fromStdString(child.id);
+        const QString link = QStringLiteral("<a href='place:%1'>%2</a>").arg(esc(id), esc(nameOf(id)));
+        if (child.kind == "islet" || child.kind == "island") islets << link;
+        if (child.kind == "settlement") settlements << link;
+    }
+    if (!islets.isEmpty()) html += row(QStringLiteral("Islets"), islets.join(QStringLiteral(", ")));
+    if (!settlements.isEmpty())
+        html += row(QStringLiteral("Settlements"), settlements.join(QStringLiteral(", ")));
+    html += QStringLiteral("</table>");
+    if (!facts_) html += QStringLiteral("<p><small>%1</small></p>").arg(esc(loadError_));
+    islandView_->setHtml(html);
+}
+
+} // namespace isv
