@@ -1,0 +1,544 @@
+#include "main_window.h"
+
+#include "export_dialog.h"
+#include "map_canvas.h"
+#include "place_list.h"
+#include "status_text.h"
+#include "view_state.h"
+
+#include <scene.h>
+#include <worldview.h>
+
+#include <geo/layer.h>
+
+#include <QAction>
+#include <QActionGroup>
+#include <QApplication>
+#include <QCloseEvent>
+#include <QDockWidget>
+#include <QFileDialog>
+#include <QFileInfo>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QListWidget>
+#include <QMenu>
+#include <QMenuBar>
+#include <QMessageBox>
+#include <QPushButton>
+#include <QSettings>
+#include <QStatusBar>
+#include <QToolBar>
+#include <QToolButton>
+#include <QVBoxLayout>
+
+#ifdef ISLEVIEW_HAVE_INFO_PANEL
+#include <info_panel.h>
+#endif
+
+namespace isv {
+
+namespace {
+// The shipped layers the layers dock always lists, with the title used when the scene has no such layer.
+struct BuiltinLayer {
+    const char* key;
+    const char* title;
+};
+constexpr BuiltinLayer kBuiltinLayers[] = {{"land", "Land"},       {"lakes", "Lakes"},
+                                           {"borders", "Borders"}, {"claims", "Claim areas"},
+                                           {"labels", "Labels"},   {"graticule", "Graticule"}};
+
+// "japan" -> "Japan's claim": each side's overlay is named as that side's position.
+QString claimActionText(const QString& claimant) {
+    QString country = claimant;
+    if (!country.isEmpty()) country[0] = country[0].toUpper();
+    return QObject::tr("%1's claim").arg(country);
+}
+} // namespace
+
+MainWindow::MainWindow(std::shared_ptr<const Scene> scene, QSettings* store, QWidget* parent)
+    : QMainWindow(parent), store_(store) {
+    setWindowTitle(QStringLiteral("Isleview"));
+    setObjectName(QStringLiteral("MainWindow"));
+    canvas_ = new MapCanvas(this);
+    auto* central = new QWidget(this);
+    auto* column = new QVBoxLayout(central);
+    column->setContentsMargins(0, 0, 0, 0);
+    column->setSpacing(0);
+    column->addWidget(createMessageBar());
+    column->addWidget(canvas_, 1);
+    setCentralWidget(central);
+
+    createActions();
+    createDocks();
+    createMenus();
+    createStatusBar();
+    setScene(std::move(scene));
+
+    connect(canvas_, &MapCanvas::clicked, this, &MainWindow::onMapClicked);
+    connect(canvas_, &MapCanvas::cursorMoved, this, [this](geo::Point xy) {
+        cursorLabel_->setText(scene_ ? formatLonLat(scene_->unproject(xy)) : QString());
+    });
+    connect(canvas_, &MapCanvas::cursorLeft, this, [this] { cursorLabel_->clear(); });
+    connect(canvas_, &MapCanvas::measureChanged, this, [this](double metres) {
+        measureLabel_->setText(metres < 0 ? QString() : tr("Distance: %1").arg(formatDistance(metres)));
+    });
+
+    resize(1280, 820);
+    MapSettings s = canvas_->settings();
+    bool viewRestored = false;
+    if (store_) {
+        restoreGeometry(store_->value("window/geometry").toByteArray());
+        restoreState(store_->value("window/state").toByteArray());
+        viewRestored = restoreViewState(*store_, &s);
+    }
+    canvas_->setSettings(s);
+    if (!viewRestored) canvas_->goHome();
+    setNameSet(canvas_->settings().names); // labels every list and panel in the restored set
+    syncControls();
+    canvas_->setFocus();
+}
+
+MainWindow::~MainWindow() = default;
+
+QWidget* MainWindow::createMessageBar() {
+    messageBar_ = new QFrame(this);
+    messageBar_->setObjectName(QStringLiteral("messageBar"));
+    messageBar_->setStyleSheet(
+        QStringLiteral("#messageBar { background: #fdf6d8; border-bottom: 1px solid #d8cc9a; }"));
+    auto* row = new QHBoxLayout(messageBar_);
+    row->setContentsMargins(8, 4, 8, 4);
+    messageLabel_ = new QLabel(messageBar_);
+    messageButton_ = new QPushButton(messageBar_);
+    auto* dismiss = new QToolButton(messageBar_);
+    dismiss->setText(QStringLiteral("✕"));
+    dismiss->setToolTip(tr("Dismiss"));
+    dismiss->setAutoRaise(true);
+    row->addWidget(messageLabel_, 1);
+    row->addWidget(messageButton_);
+    row->addWidget(dismiss);
+    connect(messageButton_, &QPushButton::clicked, this, [this] {
+        messageBar_->hide();
+        setNameSet(suggested_);
+    });
+    connect(dismiss, &QToolButton::clicked, messageBar_, &QWidget::hide);
+    messageBar_->hide();
+    return messageBar_;
+}
+
+void MainWindow::createActions() {
+    const auto make = [this](const QString& name, const QString& text, const QKeySequence& key = {},
+                             bool checkable = false) {
+        auto* a = new QAction(text, this);
+        a->setObjectName(name);
+        a->setShortcut(key);
+        a->setCheckable(checkable);
+        return a;
+    };
+    connect(make("file-open", tr("&Open Layer…"), QKeySequence::Open), &QAction::triggered, this, [this] {
+        const QString path = QFileDialog::getOpenFileName(
+            this, tr("Open Vector Layer"), {},
+            tr("Vector files (*.shp *.geojson *.json *.gpkg *.kml *.kmz *.gml *.gpx *.fgb *.csv *.tab *.mif "
+               "*.sqlite *.osm *.pbf);;All files (*)"));
+        if (!path.isEmpty()) openLayer(path);
+    });
+    connect(make("file-export", tr("&Export Image…"), QKeySequence(tr("Ctrl+E"))), &QAction::triggered, this,
+            &MainWindow::showExportDialog);
+    connect(make("file-quit", tr("&Quit"), QKeySequence::Quit), &QAction::triggered, this, &QWidget::close);
+
+    connect(make("view-zoom-in", tr("Zoom &In"), QKeySequence::ZoomIn), &QAction::triggered, canvas_,
+            &MapCanvas::zoomIn);
+    connect(make("view-zoom-out", tr("Zoom &Out"), QKeySequence::ZoomOut), &QAction::triggered, canvas_,
+            &MapCanvas::zoomOut);
+    connect(make("view-home", tr("&Show All Islands"), QKeySequence(tr("Ctrl+0"))), &QAction::triggered,
+            canvas_, &MapCanvas::goHome);
+    connect(make("view-zoom-selection", tr("Zoom to &Selection"), QKeySequence(tr("Ctrl+J"))),
+            &QAction::triggered, this, [this] { selectPlace(canvas_->settings().selected, true); });
+    connect(make("view-fullscreen", tr("&Full Screen"), QKeySequence::FullScreen, true), &QAction::toggled,
+            this, [this](bool on) {
+                setWindowState(on ? windowState() | Qt::WindowFullScreen
+                                  : windowState() & ~Qt::WindowFullScreen);
+            });
+    connect(make("view-graticule", tr("&Graticule"), {}, true), &QAction::toggled, this,
+            [this](bool on) { setLayerVisible("graticule", on); });
+    connect(make("view-labels", tr("&Labels"), {}, true), &QAction::toggled, this,
+            [this](bool on) { setLayerVisible("labels", on); });
+    connect(make("view-legend", tr("L&egend"), {}, true), &QAction::toggled, this,
+            [this](bool on) { edit([on](MapSettings& s) { s.legend = on; }); });
+    connect(make("view-scalebar", tr("Scale &Bar"), {}, true), &QAction::toggled, this,
+            [this](bool on) { edit([on](MapSettings& s) { s.scaleBar = on; }); });
+    connect(make("view-northarrow", tr("&North Arrow"), {}, true), &QAction::toggled, this,
+            [this](bool on) { edit([on](MapSettings& s) { s.northArrow = on; }); });
+    QAction* measure = make("tool-measure", tr("&Measure Distance"), QKeySequence(tr("Ctrl+M")), true);
+    measure->setToolTip(tr("Measure the geodesic distance between two points (or shift+drag on the map)"));
+    connect(measure, &QAction::toggled, this, [this](bool on) {
+        canvas_->setMeasureMode(on);
+        if (!on) canvas_->clearMeasurement();
+    });
+
+    // Name sets: exclusive choices, each applied to the map, the lists and the panel at once.
+    namesGroup_ = new QActionGroup(this);
+    scriptGroup_ = new QActionGroup(this);
+    const QList<QPair<QString, QString>> names{
+        {"japanese", tr("&Japanese")}, {"russian", tr("&Russian")}, {"both", tr("&Both")}};
+    for (const auto& [word, text] : names) {
+        QAction* a = make("names-" + word, text, {}, true);
+        a->setData(word);
+        namesGroup_->addAction(a);
+    }
+    const QList<QPair<QString, QString>> scripts{
+        {"latin", tr("&Latin")}, {"native", tr("&Native")}, {"both", tr("Latin and N&ative")}};
+    for (const auto& [word, text] : scripts) {
+        QAction* a = make("script-" + word, text, {}, true);
+        a->setData(word);
+        scriptGroup_->addAction(a);
+    }
+    const auto applyNames = [this] {
+        if (syncing_ || !namesGroup_->checkedAction() || !scriptGroup_->checkedAction()) return;
+        NameSet ns;
+        if (NameSet::parse(namesGroup_->checkedAction()->data().toString(),
+                           scriptGroup_->checkedAction()->data().toString(), &ns))
+            setNameSet(ns);
+    };
+    connect(namesGroup_, &QActionGroup::triggered, this, applyNames);
+    connect(scriptGroup_, &QActionGroup::triggered, this, applyNames);
+
+    // Claim overlays come from the worldview data, one per claimant, in its order.
+    for (const ClaimStyle& c : Worldviews::shipped().claims) {
+        QAction* a = make("claim-" + c.claimant, claimActionText(c.claimant), {}, true);
+        a->setData(c.claimant);
+        a->setToolTip(tr("Show %1: %2").arg(claimActionText(c.claimant), c.legendClaim));
+        connect(a, &QAction::toggled, this,
+                [this, claimant = c.claimant](bool on) { setClaimShown(claimant, on); });
+        claimActions_ << a;
+    }
+    QAction* none = make("claims-none", tr("&De Facto View Only"));
+    none->setToolTip(tr("Hide both claim overlays"));
+    connect(none, &QAction::triggered, this, [this] { edit([](MapSettings& s) { s.claims.clear(); }); });
+
+    connect(make("help-about", tr("&About Isleview")), &QAction::triggered, this, &MainWindow::showAbout);
+    connect(make("help-about-qt", tr("About &Qt")), &QAction::triggered, qApp, &QApplication::aboutQt);
+}
+
+QAction* MainWindow::action(const QString& name) const {
+    return findChild<QAction*>(name, Qt::FindDirectChildrenOnly);
+}
+
+void MainWindow::createMenus() {
+    QMenu* file = menuBar()->addMenu(tr("&File"));
+    file->addActions({action("file-open"), action("file-export")});
+    file->addSeparator();
+    file->addAction(action("file-quit"));
+
+    QMenu* view = menuBar()->addMenu(tr("&View"));
+    view->addActions({action("view-zoom-in"), action("view-zoom-out"), action("view-home"),
+                      action("view-zoom-selection")});
+    view->addSeparator();
+    view->addActions({action("view-graticule"), action("view-labels"), action("view-legend"),
+                      action("view-scalebar"), action("view-northarrow")});
+    view->addSeparator();
+    view->addAction(action("tool-measure"));
+    view->addSeparator();
+    for (QDockWidget* dock : findChildren<QDockWidget*>(QString(), Qt::FindDirectChildrenOnly))
+        view->addAction(dock->toggleViewAction());
+    view->addAction(action("view-fullscreen"));
+
+    QMenu* names = menuBar()->addMenu(tr("&Names"));
+    names->addSection(tr("Language"));
+    names->addActions(namesGroup_->actions());
+    names->addSection(tr("Script"));
+    names->addActions(scriptGroup_->actions());
+
+    QMenu* claims = menuBar()->addMenu(tr("&Claims"));
+    claims->addActions(claimActions_);
+    claims->addSeparator();
+    claims->addAction(action("claims-none"));
+
+    QMenu* help = menuBar()->addMenu(tr("&Help"));
+    help->addActions({action("help-about"), action("help-about-qt")});
+
+    QToolBar* bar = addToolBar(tr("Main"));
+    bar->setObjectName(QStringLiteral("mainToolBar"));
+    bar->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
+    bar->addActions({action("file-open"), action("file-export")});
+    bar->addSeparator();
+    bar->addActions({action("view-zoom-in"), action("view-zoom-out"), action("view-home")});
+    bar->addSeparator();
+    bar->addAction(names->menuAction());
+    if (auto* b = qobject_cast<QToolButton*>(bar->widgetForAction(names->menuAction())))
+        b->setPopupMode(QToolButton::InstantPopup);
+    bar->addSeparator();
+    bar->addActions(claimActions_);
+    bar->addSeparator();
+    bar->addAction(action("tool-measure"));
+}
+
+void MainWindow::createDocks() {
+    places_ = new PlaceList(this);
+    auto* placesDock = new QDockWidget(tr("Islands"), this);
+    placesDock->setObjectName(QStringLiteral("placesDock"));
+    placesDock->setWidget(places_);
+    addDockWidget(Qt::LeftDockWidgetArea, placesDock);
+    connect(places_, &PlaceList::placeChosen, this, [this](const QString& id) { selectPlace(id, true); });
+
+    layers_ = new QListWidget(this);
+    layers_->setObjectName(QStringLiteral("layerList"));
+    auto* layersDock = new QDockWidget(tr("Layers"), this);
+    layersDock->setObjectName(QStringLiteral("layersDock"));
+    layersDock->setWidget(layers_);
+    addDockWidget(Qt::LeftDockWidgetArea, layersDock);
+    connect(layers_, &QListWidget::itemChanged, this, [this](QListWidgetItem* item) {
+        if (!syncing_)
+            setLayerVisible(item->data(Qt::UserRole).toString(), item->checkState() == Qt::Checked);
+    });
+    resizeDocks({placesDock, layersDock}, {420, 220}, Qt::Vertical);
+}
+
+void MainWindow::createStatusBar() {
+    selectionLabel_ = new QLabel(this);
+    measureLabel_ = new QLabel(this);
+    cursorLabel_ = new QLabel(this);
+    cursorLabel_->setMinimumWidth(cursorLabel_->fontMetrics().horizontalAdvance(
+        QStringLiteral("43°23.1′N 145°51.0′E (43.3850, 145.8500)  ")));
+    statusBar()->addWidget(selectionLabel_, 1);
+    statusBar()->addWidget(measureLabel_);
+    statusBar()->addPermanentWidget(cursorLabel_);
+}
+
+void MainWindow::setScene(std::shared_ptr<const Scene> scene) {
+    scene_ = std::move(scene);
+    canvas_->setScene(scene_, true);
+    places_->setMapData(scene_ ? scene_->dataPtr() : nullptr);
+    syncing_ = true;
+    layers_->clear();
+    for (const BuiltinLayer& b : kBuiltinLayers) {
+        const SceneLayer* layer = scene_ ? scene_->layer(b.key) : nullptr;
+        addLayerItem(b.key, layer && !layer->title.isEmpty() ? layer->title : tr(b.title));
+    }
+    if (scene_)
+        for (const auto& layer : scene_->layers())
+            if (layer->added) addLayerItem(layer->key, layer->title.isEmpty() ? layer->key : layer->title);
+    syncing_ = false;
+
+#ifdef ISLEVIEW_HAVE_INFO_PANEL
+    if (!info_ && scene_) {
+        info_ = new InfoPanel(scene_->dataPtr(), this);
+        auto* dock = new QDockWidget(tr("Information"), this);
+        dock->setObjectName(QStringLiteral("infoDock"));
+        dock->setWidget(info_);
+        addDockWidget(Qt::RightDockWidgetArea, dock);
+        connect(info_, &InfoPanel::placeSelected, this, [this](const QString& id) {
+            if (!syncing_) selectPlace(id, true);
+        });
+        connect(info_, &InfoPanel::highlightRequested, this,
+                [this](const QStringList& ids) { edit([&ids](MapSettings& s) { s.highlight = ids; }); });
+        connect(info_, &InfoPanel::nameSetSuggested, this, &MainWindow::suggestNameSet);
+    }
+#endif
+}
+
+void MainWindow::addLayerItem(const QString& key, const QString& title) {
+    auto* item = new QListWidgetItem(title, layers_);
+    item->setData(Qt::UserRole, key);
+    item->setFlags(Qt::ItemIsEnabled | Qt::ItemIsUserCheckable | Qt::ItemIsSelectable);
+    item->setCheckState(canvas_->settings().hiddenLayers.contains(key) ? Qt::Unchecked : Qt::Checked);
+}
+
+void MainWindow::edit(const std::function<void(MapSettings&)>& change) {
+    MapSettings s = canvas_->settings();
+    change(s);
+    canvas_->setSettings(s);
+    syncControls();
+}
+
+void MainWindow::syncControls() {
+    // Controls follow the settings; signals from these updates are ignored (syncing_).
+    const bool was = syncing_;
+    syncing_ = true;
+    const MapSettings& s = canvas_->settings();
+    for (QAction* a : namesGroup_->actions())
+        a->setChecked(a->data().toString() == s.names.namesWord());
+    for (QAction* a : scriptGroup_->actions())
+        a->setChecked(a->data().toString() == s.names.scriptWord());
+    for (QAction* a : claimActions_) {
+        const QSignalBlocker block(a);
+        a->setChecked(s.claims.contains(a->data().toString()));
+    }
+    const QList<QPair<QString, bool>> flags{{"view-legend", s.legend},
+                                            {"view-scalebar", s.scaleBar},
+                                            {"view-northarrow", s.northArrow},
+                                            {"view-graticule", !s.hiddenLayers.contains("graticule")},
+                                            {"view-labels", !s.hiddenLayers.contains("labels")}};
+    for (const auto& [name, on] : flags) {
+        const QSignalBlocker block(action(name));
+        action(name)->setChecked(on);
+    }
+    for (int i = 0; i < layers_->count(); ++i) {
+        QListWidgetItem* item = layers_->item(i);
+        item->setCheckState(s.hiddenLayers.contains(item->data(Qt::UserRole).toString()) ? Qt::Unchecked
+                                                                                         : Qt::Checked);
+    }
+    syncing_ = was;
+}
+
+void MainWindow::setNameSet(const NameSet& names) {
+    edit([&names](MapSettings& s) { s.names = names; });
+    places_->setNameSet(names);
+#ifdef ISLEVIEW_HAVE_INFO_PANEL
+    if (info_) info_->setNameSet(names);
+#endif
+    if (suggested_ == names) messageBar_->hide();
+    selectPlace(canvas_->settings().selected, false); // relabels the status bar
+}
+
+void MainWindow::setClaimShown(const QString& claimant, bool shown) {
+    edit([&](MapSettings& s) {
+        s.claims.removeAll(claimant);
+        if (!shown) return;
+        // Kept in the worldview's order, so the same choice always gives the same legend.
+        QStringList ordered;
+        for (const ClaimStyle& c : Worldviews::shipped().claims)
+            if (c.claimant == claimant || s.claims.contains(c.claimant)) ordered << c.claimant;
+        s.claims = ordered;
+    });
+}
+
+void MainWindow::setLayerVisible(const QString& key, bool visible) {
+    edit([&](MapSettings& s) {
+        if (visible)
+            s.hiddenLayers.remove(key);
+        else
+            s.hiddenLayers.insert(key);
+    });
+}
+
+QString MainWindow::placeForLandId(const QString& landId) const {
+    const geo::MapData& md = scene_->data();
+    if (md.place(landId.toStdString())) return landId;
+    // An unnamed islet: select its group, which the coastline records for every polygon.
+    const geo::Layer& coast = md.coast;
+    for (std::size_t i = 0; i < coast.features.size(); ++i)
+        if (coast.value(i, "id") == landId.toStdString()) {
+            const std::string& group = coast.value(i, "group");
+            if (!group.empty() && md.place(group)) return QString::fromStdString(group);
+        }
+    return landId;
+}
+
+void MainWindow::onMapClicked(geo::Point xy) {
+    if (!scene_) return;
+    const QString land = scene_->placeAt(xy);
+    const QString id = land.isEmpty() ? QString() : placeForLandId(land);
+    // A second click on the selected island zooms to it.
+    selectPlace(id, !id.isEmpty() && id == canvas_->settings().selected);
+}
+
+void MainWindow::selectPlace(const QString& id, bool zoom) {
+    if (!scene_) return;
+    edit([&id](MapSettings& s) { s.selected = id; });
+    places_->setCurrentPlace(id);
+    const std::string key = id.toStdString();
+    const geo::MapData& md = scene_->data();
+    QString text;
+    if (!id.isEmpty()) {
+        const geo::Place* place = md.place(key);
+        text = place ? canvas_->settings().names.label(*place) : id;
+        if (const auto f = md.figures.find(key); f != md.figures.end())
+            text += QStringLiteral(" — ") + formatArea(f->second.areaKm2);
+    }
+    selectionLabel_->setText(text);
+#ifdef ISLEVIEW_HAVE_INFO_PANEL
+    if (info_ && !id.isEmpty() && !syncing_) {
+        syncing_ = true; // the panel may answer with placeSelected; that must not zoom
+        info_->selectPlace(id);
+        syncing_ = false;
+    }
+#endif
+    if (zoom && !id.isEmpty()) canvas_->zoomToBox(scene_->placeBounds(id));
+}
+
+bool MainWindow::openLayer(const QString& path) {
+    const QString name = QFileInfo(path).fileName();
+    auto layer = geo::loadLayer(path.toStdString());
+    if (!layer) {
+        QMessageBox::warning(
+            this, tr("Open Layer"),
+            tr("Could not open %1.\n\n%2").arg(name, QString::fromStdString(layer.error().message)));
+        return false;
+    }
+    auto next = scene_->withLayer(std::make_shared<const geo::Layer>(std::move(layer).value()));
+    if (!next) {
+        QMessageBox::warning(
+            this, tr("Open Layer"),
+            tr("Could not show %1.\n\n%2").arg(name, QString::fromStdString(next.error().message)));
+        return false;
+    }
+    const std::shared_ptr<const Scene> scene = next.value();
+    scene_ = scene;
+    canvas_->setScene(scene_, false);
+    const SceneLayer* added = scene_->layers().back().get();
+    addLayerItem(added->key, added->title.isEmpty() ? name : added->title);
+    // A layer that lies outside the view is brought into it.
+    if (!added->bounds.empty() && !added->bounds.intersects(canvas_->settings().viewport.mapBounds())) {
+        geo::Box both = added->bounds;
+        both.expand(canvas_->settings().viewport.mapBounds());
+        canvas_->zoomToBox(both);
+    }
+    statusBar()->showMessage(
+        tr("Added %1 (%2 features)").arg(name).arg(added->source ? added->source->features.size() : 0), 5000);
+    return true;
+}
+
+void MainWindow::suggestNameSet(const NameSet& names) {
+    if (names == canvas_->settings().names) return;
+    suggested_ = names;
+    messageLabel_->setText(tr("The information panel uses %1.").arg(names.describe()));
+    messageButton_->setText(tr("Show %1").arg(names.describe()));
+    messageBar_->show();
+}
+
+QString MainWindow::selectionText() const {
+    return selectionLabel_->text();
+}
+QString MainWindow::cursorText() const {
+    return cursorLabel_->text();
+}
+QString MainWindow::measureText() const {
+    return measureLabel_->text();
+}
+QString MainWindow::suggestionText() const {
+    return messageBar_->isVisible() ? messageButton_->text() : QString();
+}
+
+void MainWindow::showExportDialog() {
+    auto* dialog = new ExportDialog(scene_, canvas_->settings(), this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->open();
+}
+
+void MainWindow::showAbout() {
+    QMessageBox::about(
+        this, tr("About Isleview"),
+        tr("<h3>Isleview %1</h3>"
+           "<p>A map of the islands off north-east Hokkaido that Japan and Russia both claim: "
+           "Etorofu / Iturup, Kunashiri / Kunashir, Shikotan and the Habomai islets.</p>"
+           "<p>Place names can be shown in Japanese, Russian or both. Each side's claim is drawn as that "
+           "side's position; with both overlays off the map shows who administers the islands today.</p>"
+           "<p>Areas and distances are computed on the WGS84 ellipsoid from the shipped coastline.</p>")
+            .arg(QApplication::applicationVersion().isEmpty() ? QStringLiteral("0.1")
+                                                              : QApplication::applicationVersion()));
+}
+
+void MainWindow::saveToStore() const {
+    if (!store_) return;
+    store_->setValue("window/geometry", QMainWindow::saveGeometry());
+    store_->setValue("window/state", QMainWindow::saveState());
+    saveViewState(*store_, canvas_->settings());
+    store_->sync();
+}
+
+void MainWindow::closeEvent(QCloseEvent* event) {
+    saveToStore();
+    event->accept();
+}
+
+} // namespace isv

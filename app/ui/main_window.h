@@ -1,0 +1,94 @@
+#pragma once
+// MainWindow: menus, toolbar, docks and status bar around a MapCanvas. All map state lives in the
+// canvas's MapSettings; the window edits copies of it and keeps its controls in step.
+#include <map_settings.h>
+
+#include <QMainWindow>
+
+#include <functional>
+#include <memory>
+
+class QActionGroup;
+class QLabel;
+class QListWidget;
+class QListWidgetItem;
+class QPushButton;
+class QSettings;
+
+namespace isv {
+
+class MapCanvas;
+class PlaceList;
+class Scene;
+class InfoPanel;
+
+class MainWindow : public QMainWindow {
+    Q_OBJECT
+  public:
+    /// `store`, if given, is read now (view, name set, overlays, geometry) and written on close.
+    explicit MainWindow(std::shared_ptr<const Scene> scene, QSettings* store = nullptr,
+                        QWidget* parent = nullptr);
+    ~MainWindow() override;
+
+    MapCanvas* canvas() const { return canvas_; }
+    PlaceList* placeList() const { return places_; }
+    QListWidget* layerList() const { return layers_; }
+    /// An action by object name, e.g. "names-russian", "claim-japan", "view-graticule" (tests, toolbars).
+    QAction* action(const QString& name) const;
+    /// The status bar texts: the selected place, the cursor position, the measured distance.
+    QString selectionText() const;
+    QString cursorText() const;
+    QString measureText() const;
+    /// The pending name-set suggestion's button text ("" when none is shown).
+    QString suggestionText() const;
+
+  public slots:
+    void setNameSet(const isv::NameSet& names);
+    void setClaimShown(const QString& claimant, bool shown);
+    void setLayerVisible(const QString& key, bool visible);
+    /// Selects a place (outlined, named in the status bar, shown in the info panel); "" clears.
+    void selectPlace(const QString& id, bool zoom);
+    /// Adds a vector file as a layer; on failure shows a message naming the file. Returns success.
+    bool openLayer(const QString& path);
+    /// Offers to switch to `names` with a non-modal bar above the map.
+    void suggestNameSet(const isv::NameSet& names);
+
+  protected:
+    void closeEvent(QCloseEvent* event) override;
+
+  private:
+    void createActions();
+    void createMenus();
+    void createDocks();
+    void createStatusBar();
+    QWidget* createMessageBar();
+    void setScene(std::shared_ptr<const Scene> scene);
+    void edit(const std::function<void(MapSettings&)>& change);
+    void syncControls();
+    void addLayerItem(const QString& key, const QString& title);
+    void onMapClicked(geo::Point xy);
+    QString placeForLandId(const QString& landId) const;
+    void showExportDialog();
+    void showAbout();
+    void saveToStore() const;
+
+    std::shared_ptr<const Scene> scene_;
+    QSettings* store_ = nullptr;
+    MapCanvas* canvas_ = nullptr;
+    PlaceList* places_ = nullptr;
+    QListWidget* layers_ = nullptr;
+    InfoPanel* info_ = nullptr;
+    QWidget* messageBar_ = nullptr;
+    QLabel* messageLabel_ = nullptr;
+    QPushButton* messageButton_ = nullptr;
+    NameSet suggested_;
+    QLabel* selectionLabel_ = nullptr;
+    QLabel* measureLabel_ = nullptr;
+    QLabel* cursorLabel_ = nullptr;
+    QActionGroup* namesGroup_ = nullptr;
+    QActionGroup* scriptGroup_ = nullptr;
+    QList<QAction*> claimActions_;
+    bool syncing_ = false;
+};
+
+} // namespace isv

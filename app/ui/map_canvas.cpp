@@ -1,0 +1,351 @@
+#include "map_canvas.h"
+
+#include "status_text.h"
+
+#include <scene.h>
+
+#include <geo/geodesic.h>
+
+#include <QGestureEvent>
+#include <QKeyEvent>
+#include <QMouseEvent>
+#include <QNativeGestureEvent>
+#include <QPainter>
+#include <QPainterPath>
+#include <QPinchGesture>
+#include <QWheelEvent>
+
+#include <cmath>
+
+namespace isv {
+
+namespace {
+constexpr int kIdleMs = 150;       // full-quality frame after this much quiet
+constexpr double kClickSlopPx = 4; // a press that moves less than this is a click
+} // namespace
+
+MapCanvas::MapCanvas(QWidget* parent) : QWidget(parent) {
+    setFocusPolicy(Qt::StrongFocus);
+    setMouseTracking(true);
+    setAttribute(Qt::WA_OpaquePaintEvent);
+    setAttribute(Qt::WA_AcceptTouchEvents);
+    grabGesture(Qt::PinchGesture);
+    setMinimumSize(160, 120);
+    setCursor(Qt::OpenHandCursor);
+    settings_.viewport = nav_.resized(settings_.viewport, width(), height());
+
+    submitTimer_.setSingleShot(true);
+    submitTimer_.setInterval(0);
+    connect(&submitTimer_, &QTimer::timeout, this, &MapCanvas::submit);
+    idleTimer_.setSingleShot(true);
+    idleTimer_.setInterval(kIdleMs);
+    connect(&idleTimer_, &QTimer::timeout, this, [this] {
+        interacting_ = false;
+        submit();
+    });
+    connect(&scheduler_, &RenderScheduler::frameReady, this, &MapCanvas::onFrame);
+}
+
+void MapCanvas::setScene(std::shared_ptr<const Scene> scene, bool goHomeToo) {
+    scene_ = std::move(scene);
+    scheduler_.setScene(scene_);
+    if (scene_) {
+        geo::Box limits = scene_->homeBounds();
+        const double padX = limits.width(), padY = limits.height();
+        limits.minx -= padX, limits.maxx += padX, limits.miny -= padY, limits.maxy += padY;
+        nav_.centreLimits = limits;
+    }
+    if (goHomeToo)
+        goHome();
+    else
+        scheduleFrame(false);
+}
+
+void MapCanvas::setSettings(const MapSettings& settings) {
+    MapSettings s = settings;
+    s.viewport = nav_.clamped(nav_.resized(s.viewport, width(), height()));
+    s.devicePixelRatio = devicePixelRatioF();
+    if (s.viewport != settings_.viewport) homePending_ = false;
+    if (s == settings_) return;
+    settings_ = s;
+    emit settingsChanged(settings_);
+    scheduleFrame(false);
+    update();
+}
+
+void MapCanvas::setViewport(const geo::Viewport& vp, bool interactive) {
+    homePending_ = false;
+    if (vp == settings_.viewport) return;
+    settings_.viewport = vp;
+    emit settingsChanged(settings_);
+    scheduleFrame(interactive);
+    update(); // shows the previous frame moved and scaled at once
+}
+
+void MapCanvas::scheduleFrame(bool interactive) {
+    if (interactive) {
+        interacting_ = true;
+        idleTimer_.start();
+    }
+    submitTimer_.start();
+}
+
+void MapCanvas::submit() {
+    if (!scene_) return;
+    MapSettings s = settings_;
+    s.devicePixelRatio = devicePixelRatioF();
+    s.draft = interacting_;
+    scheduler_.request(s);
+}
+
+void MapCanvas::onFrame(const Frame& frame) {
+    frame_ = frame;
+    update();
+    emit frameShown(frame_);
+}
+
+void MapCanvas::zoomIn() {
+    setViewport(nav_.zoomAbout(settings_.viewport, anchorForKeys(), nav_.keyZoomFactor), false);
+}
+void MapCanvas::zoomOut() {
+    setViewport(nav_.zoomAbout(settings_.viewport, anchorForKeys(), 1 / nav_.keyZoomFactor), false);
+}
+
+void MapCanvas::goHome() {
+    if (!scene_) return;
+    zoomToBox(scene_->homeBounds());
+    homePending_ = !isVisible();
+}
+
+void MapCanvas::zoomToBox(const geo::Box& box) {
+    if (box.empty()) return;
+    setViewport(nav_.fit(box, width(), height()), false);
+}
+
+geo::Point MapCanvas::anchorForKeys() const {
+    // Keys and toolbar buttons zoom about the cursor when it is over the map, else about the centre.
+    const QPointF cursorPos = mapFromGlobal(QCursor::pos());
+    if (rect().contains(cursorPos.toPoint()) && underMouse()) return {cursorPos.x(), cursorPos.y()};
+    return {width() / 2.0, height() / 2.0};
+}
+
+geo::Point MapCanvas::toMap(QPointF px) const {
+    return settings_.viewport.toMap({px.x(), px.y()});
+}
+
+void MapCanvas::resizeEvent(QResizeEvent*) {
+    settings_.viewport = nav_.resized(settings_.viewport, width(), height());
+    if (homePending_ && scene_) {
+        settings_.viewport = nav_.fit(scene_->homeBounds(), width(), height());
+        homePending_ = !isVisible();
+    }
+    emit settingsChanged(settings_);
+    scheduleFrame(true); // a resize burst renders drafts, then one full frame
+}
+
+void MapCanvas::paintEvent(QPaintEvent*) {
+    QPainter p(this);
+    // Until a frame for this exact view arrives, the last one is shown moved and scaled into place.
+    const QColor background = frame_.image.isNull() ? QColor(Qt::white) : frame_.image.pixelColor(0, 0);
+    p.fillRect(rect(), background);
+    if (!frame_.image.isNull()) {
+        const QRectF target = frameRectIn(frame_.settings.viewport, settings_.viewport);
+        p.setRenderHint(QPainter::SmoothPixmapTransform,
+                        target.size() != QSizeF(frame_.image.deviceIndependentSize()));
+        p.drawImage(target, frame_.image);
+    }
+    if (std::abs(devicePixelRatioF() - settings_.devicePixelRatio) > 1e-9) {
+        settings_.devicePixelRatio = devicePixelRatioF();
+        scheduleFrame(false);
+    }
+    drawMeasurement(p);
+}
+
+std::optional<double> MapCanvas::measuredDistanceM() const {
+    if (!scene_ || !measureA_ || !measureB_) return std::nullopt;
+    return geo::geodesicDistanceM(scene_->unproject(*measureA_), scene_->unproject(*measureB_));
+}
+
+void MapCanvas::drawMeasurement(QPainter& p) const {
+    if (!measureA_ || !measureB_) return;
+    const geo::Point a = settings_.viewport.toScreen(*measureA_);
+    const geo::Point b = settings_.viewport.toScreen(*measureB_);
+    const QLineF line(a.x, a.y, b.x, b.y);
+    p.setRenderHint(QPainter::Antialiasing);
+    p.setPen(QPen(QColor(255, 255, 255, 220), 5, Qt::SolidLine, Qt::RoundCap));
+    p.drawLine(line);
+    p.setPen(QPen(QColor(20, 20, 20), 2, Qt::DashLine, Qt::RoundCap));
+    p.drawLine(line);
+    p.setPen(QPen(QColor(20, 20, 20), 1.5));
+    p.setBrush(Qt::white);
+    p.drawEllipse(line.p1(), 4, 4);
+    p.drawEllipse(line.p2(), 4, 4);
+    if (const auto metres = measuredDistanceM(); metres && line.length() > 20) {
+        const QString text = formatDistance(*metres);
+        QFont f = font();
+        f.setBold(true);
+        p.setFont(f);
+        const QRectF box = QFontMetricsF(f).boundingRect(text).adjusted(-4, -2, 4, 2);
+        QPointF at = line.center() + QPointF(8, -8);
+        QRectF r = box.translated(at - box.bottomLeft());
+        p.setPen(Qt::NoPen);
+        p.setBrush(QColor(255, 255, 255, 230));
+        p.drawRoundedRect(r, 3, 3);
+        p.setPen(QColor(20, 20, 20));
+        p.drawText(r, Qt::AlignCenter, text);
+    }
+}
+
+void MapCanvas::setMeasureMode(bool on) {
+    measureMode_ = on;
+    measuring_ = false;
+    setCursor(on ? Qt::CrossCursor : Qt::OpenHandCursor);
+}
+
+void MapCanvas::clearMeasurement() {
+    measuring_ = false;
+    if (!measureA_ && !measureB_) return;
+    measureA_.reset();
+    measureB_.reset();
+    update();
+    emit measureChanged(-1);
+}
+
+void MapCanvas::mousePressEvent(QMouseEvent* e) {
+    if (e->button() != Qt::LeftButton) return QWidget::mousePressEvent(e);
+    pressed_ = true;
+    dragged_ = false;
+    pressPos_ = lastPos_ = e->position();
+    if (e->modifiers() & Qt::ShiftModifier || measureMode_) {
+        const geo::Point xy = toMap(e->position());
+        if (measureMode_ && measuring_) { // the second click of click-click measuring
+            measureB_ = xy;
+            measuring_ = false;
+            pressed_ = false;
+        } else {
+            measureA_ = measureB_ = xy;
+            measuring_ = true;
+        }
+        emit measureChanged(measuredDistanceM().value_or(0));
+        update();
+        return;
+    }
+    setCursor(Qt::ClosedHandCursor);
+}
+
+void MapCanvas::mouseMoveEvent(QMouseEvent* e) {
+    const QPointF pos = e->position();
+    emit cursorMoved(toMap(pos));
+    if (measuring_) {
+        measureB_ = toMap(pos);
+        if (pressed_ && QLineF(pos, pressPos_).length() >= kClickSlopPx) dragged_ = true;
+        emit measureChanged(measuredDistanceM().value_or(0));
+        update();
+        return;
+    }
+    if (!pressed_) return;
+    if (!dragged_ && QLineF(pos, pressPos_).length() < kClickSlopPx) return;
+    dragged_ = true;
+    const QPointF d = pos - lastPos_;
+    lastPos_ = pos;
+    setViewport(nav_.pan(settings_.viewport, d.x(), d.y()), true);
+}
+
+void MapCanvas::mouseReleaseEvent(QMouseEvent* e) {
+    if (e->button() != Qt::LeftButton || !pressed_) return QWidget::mouseReleaseEvent(e);
+    pressed_ = false;
+    setCursor(measureMode_ ? Qt::CrossCursor : Qt::OpenHandCursor);
+    if (measuring_) {
+        // A drag ends the line; a plain click in measure mode waits for the second click.
+        if (dragged_ || !measureMode_) {
+            measuring_ = false;
+            if (!dragged_) clearMeasurement();
+        }
+        return;
+    }
+    if (!dragged_) emit clicked(toMap(e->position()));
+}
+
+void MapCanvas::mouseDoubleClickEvent(QMouseEvent* e) {
+    if (e->button() != Qt::LeftButton || measureMode_ || (e->modifiers() & Qt::ShiftModifier)) return;
+    setViewport(nav_.zoomAbout(settings_.viewport, {e->position().x(), e->position().y()}, 2.0), false);
+}
+
+void MapCanvas::wheelEvent(QWheelEvent* e) {
+    const QPointF pos = e->position();
+    if (!e->pixelDelta().isNull() && e->angleDelta().isNull()) {
+        // Trackpad scrolling without wheel notches pans.
+        setViewport(nav_.pan(settings_.viewport, e->pixelDelta().x(), e->pixelDelta().y()), true);
+    } else if (e->angleDelta().y() != 0) {
+        setViewport(nav_.wheel(settings_.viewport, {pos.x(), pos.y()}, e->angleDelta().y()), true);
+    }
+    e->accept();
+}
+
+void MapCanvas::keyPressEvent(QKeyEvent* e) {
+    const geo::Viewport& vp = settings_.viewport;
+    switch (e->key()) {
+    case Qt::Key_Left:
+        setViewport(nav_.panSteps(vp, -1, 0), true);
+        break;
+    case Qt::Key_Right:
+        setViewport(nav_.panSteps(vp, 1, 0), true);
+        break;
+    case Qt::Key_Up:
+        setViewport(nav_.panSteps(vp, 0, -1), true);
+        break;
+    case Qt::Key_Down:
+        setViewport(nav_.panSteps(vp, 0, 1), true);
+        break;
+    case Qt::Key_Plus:
+    case Qt::Key_Equal:
+        zoomIn();
+        break;
+    case Qt::Key_Minus:
+        zoomOut();
+        break;
+    case Qt::Key_Home:
+        goHome();
+        break;
+    case Qt::Key_Escape:
+        if (measureA_)
+            clearMeasurement();
+        else
+            QWidget::keyPressEvent(e);
+        break;
+    default:
+        QWidget::keyPressEvent(e);
+    }
+}
+
+void MapCanvas::leaveEvent(QEvent* e) {
+    emit cursorLeft();
+    QWidget::leaveEvent(e);
+}
+
+bool MapCanvas::event(QEvent* e) {
+    if (e->type() == QEvent::NativeGesture) {
+        auto* g = static_cast<QNativeGestureEvent*>(e);
+        if (g->gestureType() == Qt::ZoomNativeGesture) {
+            const QPointF pos = g->position();
+            setViewport(nav_.zoomAbout(settings_.viewport, {pos.x(), pos.y()}, 1.0 + g->value()), true);
+            return true;
+        }
+    } else if (e->type() == QEvent::Gesture) {
+        gestureEvent(static_cast<QGestureEvent*>(e));
+        return true;
+    }
+    return QWidget::event(e);
+}
+
+void MapCanvas::gestureEvent(QGestureEvent* e) {
+    if (auto* pinch = static_cast<QPinchGesture*>(e->gesture(Qt::PinchGesture))) {
+        if (pinch->changeFlags() & QPinchGesture::ScaleFactorChanged) {
+            const QPointF c = mapFromGlobal(pinch->centerPoint());
+            setViewport(nav_.zoomAbout(settings_.viewport, {c.x(), c.y()}, pinch->scaleFactor()), true);
+        }
+        e->accept(pinch);
+    }
+}
+
+} // namespace isv

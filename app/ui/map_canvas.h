@@ -1,0 +1,105 @@
+#pragma once
+// MapCanvas: a thin widget shell. It owns the MapSettings of the view, turns input into Navigator calls and
+// shows the frames a RenderScheduler makes; it never draws the map itself.
+#include "navigator.h"
+#include "render_scheduler.h"
+
+#include <QElapsedTimer>
+#include <QTimer>
+#include <QWidget>
+
+#include <memory>
+#include <optional>
+
+class QGestureEvent;
+
+namespace isv {
+
+class Scene;
+
+class MapCanvas : public QWidget {
+    Q_OBJECT
+  public:
+    explicit MapCanvas(QWidget* parent = nullptr);
+
+    /// The scene to draw (shared, immutable). Resets the view to its home bounds if `goHome`.
+    void setScene(std::shared_ptr<const Scene> scene, bool goHome = true);
+    const std::shared_ptr<const Scene>& scene() const { return scene_; }
+
+    /// The frame description this canvas shows; its viewport size follows the widget.
+    const MapSettings& settings() const { return settings_; }
+    /// Replaces the settings (the viewport size and pixel ratio are kept as the widget's) and re-renders.
+    void setSettings(const MapSettings& settings);
+    Navigator& navigator() { return nav_; }
+    const Frame& frame() const { return frame_; }
+    RenderScheduler& scheduler() { return scheduler_; }
+
+    /// Distance tool: the next two clicks (or a drag) measure; shift+drag works in any mode.
+    void setMeasureMode(bool on);
+    bool measureMode() const { return measureMode_; }
+    /// The measured geodesic distance in metres, if a line is shown.
+    std::optional<double> measuredDistanceM() const;
+
+  public slots:
+    void zoomIn();
+    void zoomOut();
+    void goHome();
+    /// Shows `box` (projected metres) whole.
+    void zoomToBox(const geo::Box& box);
+    void clearMeasurement();
+
+  signals:
+    /// Any change of the settings, interactive or not.
+    void settingsChanged(const isv::MapSettings& settings);
+    /// A click (not a drag) at a projected point, outside the distance tool.
+    void clicked(geo::Point xy);
+    /// The cursor moved to a projected point; cursorLeft when it leaves the map.
+    void cursorMoved(geo::Point xy);
+    void cursorLeft();
+    /// The distance tool's line changed; metres < 0 = cleared.
+    void measureChanged(double metres);
+    /// A frame was put on screen.
+    void frameShown(const isv::Frame& frame);
+
+  protected:
+    void paintEvent(QPaintEvent* event) override;
+    void resizeEvent(QResizeEvent* event) override;
+    void mousePressEvent(QMouseEvent* event) override;
+    void mouseMoveEvent(QMouseEvent* event) override;
+    void mouseReleaseEvent(QMouseEvent* event) override;
+    void mouseDoubleClickEvent(QMouseEvent* event) override;
+    void wheelEvent(QWheelEvent* event) override;
+    void keyPressEvent(QKeyEvent* event) override;
+    void leaveEvent(QEvent* event) override;
+    bool event(QEvent* event) override;
+
+  private:
+    void setViewport(const geo::Viewport& vp, bool interactive);
+    void scheduleFrame(bool interactive);
+    void submit();
+    void onFrame(const Frame& frame);
+    void gestureEvent(QGestureEvent* event);
+    geo::Point anchorForKeys() const;
+    geo::Point toMap(QPointF px) const;
+    void drawMeasurement(QPainter& p) const;
+
+    std::shared_ptr<const Scene> scene_;
+    MapSettings settings_;
+    Navigator nav_;
+    RenderScheduler scheduler_;
+    Frame frame_;
+    QTimer submitTimer_; // coalesces changes made in one event-loop turn
+    QTimer idleTimer_;   // a full frame this long after the last interactive change
+    bool interacting_ = false;
+    bool homePending_ = false; // the home view is refitted when the widget gets its real size
+
+    QPointF pressPos_;
+    QPointF lastPos_;
+    bool pressed_ = false;
+    bool dragged_ = false;
+    bool measureMode_ = false;
+    bool measuring_ = false; // a line is being drawn (its end follows the cursor)
+    std::optional<geo::Point> measureA_, measureB_;
+};
+
+} // namespace isv

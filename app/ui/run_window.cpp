@@ -1,0 +1,77 @@
+#include "run_window.h"
+
+#include "main_window.h"
+
+#include <data_location.h>
+#include <scene.h>
+
+#include <geo/map_data.h>
+#include <geo/projection.h>
+
+#include <QApplication>
+#include <QMessageBox>
+#include <QSettings>
+
+#include <cstdio>
+
+namespace isv {
+
+QString noDisplayMessage(const QProcessEnvironment& env) {
+#if defined(Q_OS_UNIX) && !defined(Q_OS_MACOS)
+    // Platforms that draw without a window system (or bring their own) need no display variable.
+    static const QStringList headless{"offscreen", "minimal", "minimalegl",  "vnc",
+                                      "eglfs",     "linuxfb", "vkkhrdisplay"};
+    const QString platform = env.value("QT_QPA_PLATFORM").section(':', 0, 0).trimmed().toLower();
+    if (headless.contains(platform)) return {};
+    if (platform == "wayland" || platform == "wayland-egl") {
+        if (!env.value("WAYLAND_DISPLAY").isEmpty()) return {};
+    } else if (platform == "xcb") {
+        if (!env.value("DISPLAY").isEmpty()) return {};
+    } else if (!env.value("DISPLAY").isEmpty() || !env.value("WAYLAND_DISPLAY").isEmpty()) {
+        return {};
+    }
+    return QStringLiteral("isleview: no display found. Run `isleview export OUT.png ...` to make images "
+                          "without a window, or start the window under a virtual display: xvfb-run isleview");
+#else
+    Q_UNUSED(env);
+    return {};
+#endif
+}
+
+namespace {
+int fail(const QString& message) {
+    std::fprintf(stderr, "isleview: %s\n", message.toLocal8Bit().constData());
+    QMessageBox::critical(nullptr, QStringLiteral("Isleview"), message);
+    return 1;
+}
+} // namespace
+
+int runWindow(int argc, char** argv, const QString& dataDirOption) {
+    if (const QString message = noDisplayMessage(QProcessEnvironment::systemEnvironment());
+        !message.isEmpty()) {
+        std::fprintf(stderr, "%s\n", message.toLocal8Bit().constData());
+        return 1;
+    }
+    QApplication app(argc, argv);
+    QApplication::setOrganizationName(QStringLiteral("Isleview"));
+    QApplication::setApplicationName(QStringLiteral("isleview"));
+    QApplication::setApplicationDisplayName(QStringLiteral("Isleview"));
+
+    const QString dir = findDataDir(dataDirOption);
+    if (dir.isEmpty())
+        return fail(dataDirOption.isEmpty()
+                        ? QStringLiteral("no data directory found; pass --data DIR or set ISLEVIEW_DATA")
+                        : QStringLiteral("data directory not found: %1").arg(dataDirOption));
+    auto data = geo::loadMapData(dir.toStdString());
+    if (!data) return fail(QString::fromStdString(data.error().message));
+    auto scene =
+        Scene::build(std::make_shared<const geo::MapData>(std::move(data).value()), geo::kDisplayCrs);
+    if (!scene) return fail(QString::fromStdString(scene.error().message));
+
+    QSettings store;
+    MainWindow window(scene.value(), &store);
+    window.show();
+    return QApplication::exec();
+}
+
+} // namespace isv
