@@ -714,7 +714,7 @@ def line_distance_m(lon, lat, line):
 
 BOUNDARIES = [
     {"claimant": "russia", "defacto": 1,
-     "name": "Border as drawn by Russia (median line, Nemuro-Notsuke-Goyomai straits)",
+     "name": "Border as drawn by Russia (median line, Nemuro–Notsuke–Goyomai straits)",
      "source": "S63; S63b; S63c",
      "a": ("hokkaido",), "b": ("kunashiri", "habomai", "shikotan"),
      "lat_range": (43.0, 44.6),
@@ -786,17 +786,14 @@ def make_boundaries(path, feats):
             pts = pts[::-1]
             errs = errs[::-1]
         if "lat_range" in b:
-            method = ("Geodesic equidistance line between the GSHHG 2.3.7 f coasts of %s and of %s "
-                      "(coast.shp level 1): 100 m proximity rasters in UTM 55N, zero contour of the "
-                      "difference, resampled every 500 m, every vertex moved to |dA-dB| < 1 m with "
-                      "ellipsoidal distances; clipped to %.1f-%.1f N" %
-                      ("+".join(b["a"]), "+".join(b["b"]), b["lat_range"][0], b["lat_range"][1]))
+            clip = "clipped to %.1f-%.1fN" % b["lat_range"]
         else:
-            method = ("Geodesic equidistance line between the GSHHG 2.3.7 f coasts of %s and of %s "
-                      "(coast.shp level 1): 100 m proximity rasters in UTM 55N, zero contour of the "
-                      "difference, resampled every 500 m, every vertex moved to |dA-dB| < 1 m with "
-                      "ellipsoidal distances; clipped to %.0f km around the strait's narrowest point" %
-                      ("+".join(b["a"]), "+".join(b["b"]), b["radius_km"]))
+            clip = "clipped %.0f km around the strait's narrowest point" % b["radius_km"]
+        method = ("Geodesic equidistance line, GSHHG 2.3.7 f coasts (coast.shp level 1) of %s vs %s: "
+                  "100 m proximity rasters (UTM 55N), zero contour, vertices every 500 m refined to "
+                  "|dA-dB| < 1 m (WGS84 ellipsoid); %s"
+                  % ("+".join(b["a"]), "+".join(b["b"]), clip))
+        assert len(method.encode()) <= 254, len(method.encode())
         line = ogr.Geometry(ogr.wkbLineString)
         for lon, lat in pts:
             line.AddPoint_2D(round(lon, 7), round(lat, 7))
@@ -914,8 +911,9 @@ NAMES = [
 
 
 def visual_centre(geom, pix=None):
-    """Pole of inaccessibility of a polygon (centre of the largest inscribed
-    circle), from a proximity raster in UTM 55N."""
+    """Label point of a polygon: the pixel that maximises (distance to the
+    coast - 0.5 * distance to the centroid), from a proximity raster in UTM
+    55N; a pole of inaccessibility pulled towards the centroid."""
     g = to_utm(geom)
     x0, x1, y0, y1 = g.GetEnvelope()
     size = max(x1 - x0, y1 - y0)
@@ -935,9 +933,17 @@ def visual_centre(geom, pix=None):
     p.SetGeoTransform(gt)
     # distance to the nearest water pixel
     gdal.ComputeProximity(r.GetRasterBand(1), p.GetRasterBand(1), ["VALUES=0", "DISTUNITS=GEO"])
-    a = p.GetRasterBand(1).ReadAsArray()
-    a[r.GetRasterBand(1).ReadAsArray() == 0] = 0
-    j, i = np.unravel_index(np.argmax(a), a.shape)
+    a = p.GetRasterBand(1).ReadAsArray().astype(float)
+    a[r.GetRasterBand(1).ReadAsArray() == 0] = -1e12
+    # favour the middle of elongated islands: inscribed radius minus half the
+    # distance to the centroid (so Kunashiri's label goes to its middle, not
+    # to the wide Tyatya massif at its NE end)
+    c = g.Centroid()
+    jj, ii = np.mgrid[0:ny, 0:nx]
+    px = gt[0] + (ii + 0.5) * pix
+    py = gt[3] - (jj + 0.5) * pix
+    score = a - 0.5 * np.hypot(px - c.GetX(), py - c.GetY())
+    j, i = np.unravel_index(np.argmax(score), score.shape)
     x, y = gt[0] + (i + 0.5) * pix, gt[3] - (j + 0.5) * pix
     lon, lat, _ = FROM_UTM.TransformPoint(x, y)
     return lon, lat
@@ -1007,6 +1013,10 @@ def write_names(path, feats):
         w.writerows(rows)
     with open(path + "t", "w", encoding="utf-8") as fh:
         fh.write(",".join(NAME_TYPES) + "\n")
+    with open(path[:-4] + ".prj", "w") as fh:
+        s = srs_epsg(4326)
+        s.MorphToESRI()
+        fh.write(s.ExportToWkt())
     return notes
 
 
