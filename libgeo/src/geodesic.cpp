@@ -131,7 +131,9 @@ double geodesicDistanceToPathM(Point p, const Path& path, bool closed) {
         approx[i] = planarDistance(local[i], local[(i + 1) % path.size()]);
         bestApprox = std::min(bestApprox, approx[i].first);
     }
-    // Refine every segment that the approximation cannot rule out; its error is far below 20%.
+    // Refine every segment the approximation cannot rule out. With a relative error e of the approximation,
+    // the nearest segment's estimate is at most (1 + e) / (1 - e) times the best estimate: under 1.2 for
+    // e < 9%, and e is a fraction of a percent at these distances.
     const double cutoff = bestApprox * 1.2 + 1000;
     double best = std::numeric_limits<double>::infinity();
     for (std::size_t i = 0; i < segments; ++i) {

@@ -34,7 +34,7 @@ class ErrorCapture {
     ErrorCapture(const ErrorCapture&) = delete;
     ErrorCapture& operator=(const ErrorCapture&) = delete;
 
-    std::string detail() const { return last_.empty() ? std::string() : " (" + last_ + ")"; }
+    [[nodiscard]] std::string detail() const { return last_.empty() ? std::string() : " (" + last_ + ")"; }
 
   private:
     static void CPL_STDCALL handle(CPLErr level, CPLErrorNum, const char* msg) {
@@ -264,6 +264,10 @@ Result<Layer> loadLayer(const std::string& path, const std::string& layerName) {
         out.bounds.expand(bounds(feature.geometry));
         out.features.push_back(std::move(feature));
     }
+    // A broken file can end the read early; count what the driver promised but did not deliver.
+    const GIntBig promised = OGR_L_GetFeatureCount(layer, FALSE);
+    if (const auto read = out.features.size() + out.skipped; promised > 0 && std::size_t(promised) > read)
+        out.skipped += std::size_t(promised) - read;
 
     if (layerSrs == nullptr && !isLonLat(out.bounds))
         return Error{path + ": no CRS, and the coordinates are not longitude/latitude degrees"};

@@ -3,6 +3,7 @@
 #include "geo/geodesic.h"
 
 #include <algorithm>
+#include <array>
 #include <charconv>
 #include <filesystem>
 #include <optional>
@@ -13,7 +14,7 @@ namespace {
 
 const std::set<std::string, std::less<>> kKinds{"group",      "island", "islet", "strait",
                                                 "settlement", "sea",    "cape",  "region"};
-const char* const kNameKeys[] = {"ja_latin", "ja_native", "ru_latin", "ru_native"};
+constexpr std::array<const char*, 4> kNameKeys{"ja_latin", "ja_native", "ru_latin", "ru_native"};
 
 Result<Layer> loadWithFields(const std::filesystem::path& file, std::initializer_list<const char*> fields) {
     auto layer = loadLayer(file.string());

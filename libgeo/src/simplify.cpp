@@ -65,10 +65,10 @@ std::pair<std::size_t, std::size_t> diameter(const Path& pts) {
     });
     std::vector<std::size_t> hull(2 * order.size());
     std::size_t k = 0;
-    for (std::size_t i = 0; i < order.size(); ++i) {
-        while (k >= 2 && cross(pts[hull[k - 2]], pts[hull[k - 1]], pts[order[i]]) <= 0)
+    for (const std::size_t index : order) {
+        while (k >= 2 && cross(pts[hull[k - 2]], pts[hull[k - 1]], pts[index]) <= 0)
             --k;
-        hull[k++] = order[i];
+        hull[k++] = index;
     }
     for (std::size_t i = order.size() - 1, lower = k + 1; i-- > 0;) {
         while (k >= lower && cross(pts[hull[k - 2]], pts[hull[k - 1]], pts[order[i]]) <= 0)

@@ -55,6 +55,7 @@ SpatialIndex::SpatialIndex(const std::vector<Box>& boxes, int nodeSize)
     // Upper levels: STR-sort the nodes of a level, store them, and group runs under new parents.
     while (level.size() > 1) {
         std::vector<Box> levelBoxes;
+        levelBoxes.reserve(level.size());
         for (const Node& node : level)
             levelBoxes.push_back(node.box);
         const auto base = static_cast<std::uint32_t>(nodes_.size());

@@ -76,7 +76,9 @@ TEST(Projector, BatchMatchesSinglePoints) {
 }
 
 TEST(Projector, FailuresAreValuesAndNaN) {
+    testing::internal::CaptureStderr();
     const auto bad = geo::Projector::create("EPSG:999999");
+    EXPECT_EQ(testing::internal::GetCapturedStderr(), "") << "the library never prints";
     ASSERT_FALSE(bad.ok());
     EXPECT_NE(bad.error().message.find("EPSG:999999"), std::string::npos);
     EXPECT_FALSE(geo::Projector::create("not a crs at all").ok());

@@ -35,7 +35,7 @@ struct IslandFigures {
 struct MapData {
     std::string dataDir;   ///< absolute path
     Layer coast;           ///< land polygons; fields id, group, admin, level
-    Layer boundaries;      ///< lines; fields claimant, kind, name, method, source
+    Layer boundaries;      ///< lines; fields claimant, defacto, name, method, source
     Layer claims;          ///< polygons; fields claimant, name, source
     Layer names;           ///< points (names.csv)
     std::vector<Place> places;
