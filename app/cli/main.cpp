@@ -10,6 +10,15 @@
 #include <cstdio>
 #include <cstring>
 
+namespace {
+// The headless subcommands print only their own output and errors: Qt's notes about the runtime directory
+// of the offscreen platform are not the user's concern.
+void quietHandler(QtMsgType type, const QMessageLogContext& context, const QString& msg) {
+    if (type == QtDebugMsg || type == QtInfoMsg || msg.startsWith("QStandardPaths:")) return;
+    std::fprintf(stderr, "isleview: %s\n", qFormatLogMessage(type, context, msg).toUtf8().constData());
+}
+} // namespace
+
 int main(int argc, char** argv) {
     const char* sub = argc > 1 ? argv[1] : "";
     if (!std::strcmp(sub, "--help") || !std::strcmp(sub, "-h") || !std::strcmp(sub, "help")) {
@@ -23,6 +32,7 @@ int main(int argc, char** argv) {
     if (!std::strcmp(sub, "info") || !std::strcmp(sub, "export")) {
         // Headless subcommands: never need a display.
         if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM")) qputenv("QT_QPA_PLATFORM", "offscreen");
+        qInstallMessageHandler(quietHandler);
         int qargc = 1;
         QGuiApplication app(qargc, argv);
         QStringList args;

@@ -12,13 +12,13 @@
 
 namespace {
 
-struct Run {
+struct Outcome {
     int code = -1;
     QByteArray out;
     QString err;
 };
 
-Run isleview(const QStringList& args) {
+Outcome isleview(const QStringList& args) {
     QProcess p;
     QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
     env.remove("DISPLAY");
@@ -41,7 +41,7 @@ QString copyData(const QTemporaryDir& dir) {
 }
 
 TEST(Cli, InfoJsonListsLayersAndTheFourGroupsWithComputedAreas) {
-    const Run r = isleview({"info", "--json"});
+    const Outcome r = isleview({"info", "--json"});
     ASSERT_EQ(r.code, 0) << r.err.toStdString();
     const QJsonObject root = QJsonDocument::fromJson(r.out).object();
     EXPECT_EQ(root["data_dir"].toString(), QDir(ISLEVIEW_SOURCE_DATA_DIR).absolutePath());
@@ -79,7 +79,7 @@ TEST(Cli, InfoJsonListsLayersAndTheFourGroupsWithComputedAreas) {
 }
 
 TEST(Cli, InfoTextNamesBothSets) {
-    const Run r = isleview({"info"});
+    const Outcome r = isleview({"info"});
     ASSERT_EQ(r.code, 0) << r.err.toStdString();
     const QString text = QString::fromUtf8(r.out);
     for (const char* name : {"Etorofu", "Iturup", "択捉島", "Итуруп", "Habomai", "Хабомаи"})
@@ -92,14 +92,14 @@ TEST(Cli, UsageErrorsExitTwoWithAUsageLine) {
                                     QStringList{"export", "a.png", "--size", "big"},
                                     QStringList{"export", "a.png", "--extent", "146,44,145,43"},
                                     QStringList{"export", "a.xyz"}, QStringList{"--nonsense"}}) {
-        const Run r = isleview(args);
+        const Outcome r = isleview(args);
         EXPECT_EQ(r.code, 2) << args.join(' ').toStdString();
         EXPECT_TRUE(r.err.contains("usage:")) << r.err.toStdString();
     }
 }
 
 TEST(Cli, BadDataDirectoryFailsWithItsName) {
-    const Run r = isleview({"info", "--data", "/nonexistent/isleview-data"});
+    const Outcome r = isleview({"info", "--data", "/nonexistent/isleview-data"});
     EXPECT_EQ(r.code, 1);
     EXPECT_TRUE(r.err.contains("/nonexistent/isleview-data")) << r.err.toStdString();
 }
@@ -111,7 +111,7 @@ TEST(Cli, BrokenShapefileIsReportedNotCrashedOn) {
     ASSERT_TRUE(shp.open(QIODevice::ReadWrite));
     shp.resize(300); // truncated mid-record
     shp.close();
-    const Run r = isleview({"info", "--data", data});
+    const Outcome r = isleview({"info", "--data", data});
     EXPECT_EQ(r.code, 1) << r.out.toStdString();
     EXPECT_TRUE(r.err.contains("coast.shp")) << r.err.toStdString();
 
@@ -119,7 +119,7 @@ TEST(Cli, BrokenShapefileIsReportedNotCrashedOn) {
     ASSERT_TRUE(names.open(QIODevice::WriteOnly));
     names.write("\x01\x02garbage");
     names.close();
-    const Run r2 = isleview({"export", dir.filePath("x.png"), "--data", data});
+    const Outcome r2 = isleview({"export", dir.filePath("x.png"), "--data", data});
     EXPECT_EQ(r2.code, 1);
     EXPECT_FALSE(QFile::exists(dir.filePath("x.png")));
 }
@@ -127,7 +127,7 @@ TEST(Cli, BrokenShapefileIsReportedNotCrashedOn) {
 TEST(Cli, ExportWritesTheImageWithoutADisplay) {
     QTemporaryDir dir;
     const QString out = dir.filePath("habomai.png");
-    const Run r = isleview({"export", out, "--focus", "habomai", "--size", "640x360", "--names", "both", "--claims",
+    const Outcome r = isleview({"export", out, "--focus", "habomai", "--size", "640x360", "--names", "both", "--claims",
                             "both", "--title", "Habomai", "--note", "145.85,43.39,Goyomai Strait"});
     ASSERT_EQ(r.code, 0) << r.err.toStdString();
     EXPECT_EQ(QImage(out).size(), QSize(640, 360));
@@ -141,9 +141,9 @@ TEST(Cli, ExportAddsAnyVectorFileGdalReads) {
     f.write(R"({"type":"FeatureCollection","features":[{"type":"Feature","properties":{"name":"ferry"},)"
             R"("geometry":{"type":"LineString","coordinates":[[145.58,43.33],[145.86,43.8]]}}]})");
     f.close();
-    const Run ok = isleview({"export", dir.filePath("a.png"), "--add", geojson, "--size", "320x200"});
+    const Outcome ok = isleview({"export", dir.filePath("a.png"), "--add", geojson, "--size", "320x200"});
     EXPECT_EQ(ok.code, 0) << ok.err.toStdString();
-    const Run bad = isleview({"export", dir.filePath("b.png"), "--add", dir.filePath("missing.shp")});
+    const Outcome bad = isleview({"export", dir.filePath("b.png"), "--add", dir.filePath("missing.shp")});
     EXPECT_EQ(bad.code, 1);
     EXPECT_TRUE(bad.err.contains("missing.shp")) << bad.err.toStdString();
     EXPECT_FALSE(QFile::exists(dir.filePath("b.png")));
@@ -152,10 +152,10 @@ TEST(Cli, ExportAddsAnyVectorFileGdalReads) {
 TEST(Cli, ExportFailureNamesThePathAndLeavesNothing) {
     QTemporaryDir dir;
     const QString out = dir.filePath("missing-folder/map.png");
-    const Run r = isleview({"export", out, "--size", "320x200"});
+    const Outcome r = isleview({"export", out, "--size", "320x200"});
     EXPECT_EQ(r.code, 1);
     EXPECT_TRUE(r.err.contains(out)) << r.err.toStdString();
-    const Run focus = isleview({"export", dir.filePath("x.png"), "--focus", "atlantis"});
+    const Outcome focus = isleview({"export", dir.filePath("x.png"), "--focus", "atlantis"});
     EXPECT_EQ(focus.code, 1);
     EXPECT_TRUE(focus.err.contains("atlantis"));
     EXPECT_TRUE(QDir(dir.path()).entryList(QDir::AllEntries | QDir::NoDotAndDotDot | QDir::Hidden).isEmpty());
