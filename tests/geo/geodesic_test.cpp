@@ -172,3 +172,33 @@ TEST(Geodesic, DistanceToPathUsesClosingEdgeOnlyWhenClosed) {
 }
 
 } // namespace
+
+namespace {
+
+TEST(Geodesic, DistanceToLongPathEqualsNearestOfItsSegments) {
+    // Skipping far segments must never skip the nearest one: compare with the minimum over one-segment calls
+    // (each checked against brute force above), for coasts at mid and high latitude and points near and far.
+    std::mt19937 rng(8);
+    std::uniform_real_distribution<double> radius(20e3, 60e3);
+    std::uniform_real_distribution<double> azi(0, 360);
+    std::uniform_real_distribution<double> far(0, 1.2e6);
+    geod_geodesic g{};
+    geod_init(&g, 6378137.0, 1 / 298.257223563);
+    for (const double lat : {44.0, 70.0}) {
+        geo::Path ring(300);
+        for (std::size_t i = 0; i < ring.size(); ++i)
+            geod_direct(&g, lat, 146, 360.0 * double(i) / double(ring.size()), radius(rng), &ring[i].y,
+                        &ring[i].x, nullptr);
+        for (int k = 0; k < 60; ++k) {
+            Point p;
+            geod_direct(&g, lat, 146, azi(rng), k < 30 ? far(rng) / 10 : far(rng), &p.y, &p.x, nullptr);
+            double expected = std::numeric_limits<double>::infinity();
+            for (std::size_t i = 0; i < ring.size(); ++i)
+                expected = std::min(
+                    expected, geo::geodesicDistanceToPathM(p, {ring[i], ring[(i + 1) % ring.size()]}, false));
+            EXPECT_DOUBLE_EQ(geo::geodesicDistanceToPathM(p, ring, true), expected) << lat << " " << k;
+        }
+    }
+}
+
+} // namespace
