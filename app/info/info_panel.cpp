@@ -3,6 +3,7 @@
 #include "geo/map_data.h"
 
 #include <QComboBox>
+#include <QDate>
 #include <QDesktopServices>
 #include <QLabel>
 #include <QLocale>
@@ -164,7 +165,10 @@ void InfoPanel::renderFacts() {
         return;
     }
     const ArticleInfo& a = facts_->article;
-    QStringList byline{a.date};
+    const QDate date = QDate::fromString(a.date, Qt::ISODate);
+    QStringList byline{date.isValid()
+                           ? QLocale(QLocale::English).toString(date, QStringLiteral("ddd d MMMM yyyy"))
+                           : a.date};
     if (!a.section.isEmpty()) byline << a.section;
     byline << a.publication;
     header_->setText(

@@ -9,6 +9,7 @@
 #include <QApplication>
 #include <QComboBox>
 #include <QLabel>
+#include <QRegularExpression>
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTextBrowser>
@@ -74,7 +75,7 @@ class InfoPanelTest : public ::testing::Test {
 TEST_F(InfoPanelTest, LoadsFactsAndShowsArticle) {
     isv::InfoPanel panel(sampleData());
     ASSERT_TRUE(panel.facts()) << panel.loadError().toStdString();
-    EXPECT_TRUE(panel.findChild<QLabel*>("articleHeader")->text().contains("2019-05-10"));
+    EXPECT_TRUE(panel.findChild<QLabel*>("articleHeader")->text().contains("Fri 10 May 2019"));
     const QString facts = panel.findChild<QTextBrowser*>("factsView")->toPlainText();
     EXPECT_TRUE(facts.contains("The Russian names are different."));
     EXPECT_TRUE(facts.contains("22 Jan 2019")); // context beside the Abe–Putin fact
@@ -177,4 +178,18 @@ TEST_F(InfoPanelTest, MissingFactsFileShowsErrorAndKeepsWorking) {
     panel.selectPlace("etorofu");
     EXPECT_TRUE(islandText(panel).contains("択捉島"));
     click(panel, "factsView", "fact:four_islands"); // nothing to highlight, nothing breaks
+}
+
+TEST_F(InfoPanelTest, ShippedDataShowsComputedAreaBesideOfficial) {
+    auto data = geo::loadMapData(ISLEVIEW_SOURCE_DATA_DIR);
+    ASSERT_TRUE(data.ok()) << data.error().message;
+    isv::InfoPanel panel(std::make_shared<const geo::MapData>(std::move(data).value()));
+    ASSERT_TRUE(panel.facts()) << panel.loadError().toStdString();
+    panel.selectPlace("etorofu");
+    const QString text = islandText(panel);
+    EXPECT_TRUE(text.contains(QRegularExpression("3,1\\d\\d km² \\(computed from GSHHG coastline\\)")))
+        << text.toStdString();
+    EXPECT_TRUE(text.contains("Official: 3,166.64 km²")) << text.toStdString();
+    panel.selectPlace("habomai");
+    EXPECT_TRUE(islandText(panel).contains("Shibotsu"));
 }
