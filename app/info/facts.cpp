@@ -41,8 +41,8 @@ class Reader {
     void fail(const QString& where, const QString& what) {
         if (error_.isEmpty()) error_ = QStringLiteral("%1: %2: %3").arg(path_, where, what);
     }
-    bool failed() const { return !error_.isEmpty(); }
-    geo::Error error() const { return {error_.toStdString()}; }
+    [[nodiscard]] bool failed() const { return !error_.isEmpty(); }
+    [[nodiscard]] geo::Error error() const { return {error_.toStdString()}; }
 
     QString text(const QJsonObject& o, const char* key, const QString& where, bool required = true) {
         const QJsonValue v = o.value(QLatin1String(key));
@@ -53,7 +53,7 @@ class Reader {
     }
 
     QString source(const QJsonObject& o, const QString& where) {
-        const QString s = text(o, "source", where);
+        QString s = text(o, "source", where);
         for (const QString& id : sourceIds(s))
             if (!sources.contains(id)) fail(where, QStringLiteral("unknown source id '%1'").arg(id));
         return s;
@@ -88,17 +88,17 @@ Fact readFact(Reader& r, const QJsonObject& o, int index) {
     if (quote.isString()) {
         f.quotes = {quote.toString()};
     } else {
-        for (const QJsonValue& q : quote.toArray())
+        for (const QJsonValue q : quote.toArray())
             f.quotes << q.toString();
     }
     if (f.quotes.isEmpty() || f.quotes.contains(QString()))
         r.fail(where, QStringLiteral("missing or empty \"quote\""));
     f.source = r.text(o, "source", where);
-    for (const QJsonValue& p : o.value(QLatin1String("places")).toArray()) {
+    for (const QJsonValue p : o.value(QLatin1String("places")).toArray()) {
         f.places << p.toString();
         r.place(f.places.back(), where);
     }
-    for (const QJsonValue& c : o.value(QLatin1String("context")).toArray()) {
+    for (const QJsonValue c : o.value(QLatin1String("context")).toArray()) {
         const QJsonObject co = c.toObject();
         const QString at = where + QStringLiteral(" context");
         FactContext fc{r.text(co, "text", at), r.source(co, at), r.text(co, "confidence", at)};
@@ -126,7 +126,7 @@ IslandFacts readIsland(Reader& r, const QString& id, const QJsonObject& o) {
     const QJsonObject admin = o.value(QLatin1String("admin")).toObject();
     i.adminJapan = r.sourced(admin, "japan", where + QStringLiteral(".admin"));
     i.adminRussia = r.sourced(admin, "russia", where + QStringLiteral(".admin"));
-    for (const QJsonValue& v : o.value(QLatin1String("population")).toArray()) {
+    for (const QJsonValue v : o.value(QLatin1String("population")).toArray()) {
         const QJsonObject p = v.toObject();
         const QString at = where + QStringLiteral(".population");
         i.population.push_back(

@@ -11,6 +11,8 @@
 #include <QUrl>
 #include <QVBoxLayout>
 
+#include <array>
+
 namespace isv {
 
 namespace {
@@ -208,8 +210,8 @@ void InfoPanel::renderIsland() {
     islandTitle_->setText(nameOf(selected_));
     QString html = QStringLiteral("<table cellspacing='3'>");
     if (p) {
-        static const std::pair<const char*, const char*> languages[] = {{"ja", "Japanese"},
-                                                                        {"ru", "Russian"}};
+        static const std::array<std::pair<const char*, const char*>, 2> languages{
+            {{"ja", "Japanese"}, {"ru", "Russian"}}};
         QStringList lines;
         for (const auto& [code, label] : languages) {
             QStringList forms;
