@@ -2,6 +2,7 @@
 """Rebuild every file in resources/data/ from GSHHG 2.3.7 (full resolution).
 
     /usr/bin/python3 tools/make_data.py [--out resources/data] [--report FILE.json]
+                                        [--skip-boundaries] [--add-kaigara]
 
 Needs the Debian packages gmt, gmt-gshhg-full, python3-gdal, python3-numpy.
 Run it with /usr/bin/python3 (python3-gdal is not visible to a pyenv python).
@@ -76,6 +77,16 @@ GAZ = [
 ]
 
 SCAPIN_POINT = (145.85, 43.383333)   # SCAPIN-1033: 43°23'N 145°51'E [S63]
+
+# Land that GSHHG 2.3.7 does not have, added as level-1 rings ONLY with
+# --add-kaigara (docs/data.md, "Kaigara"): id, lon, lat, area m2, source.
+# Kaigara/Signalny is a ~700 m2 rock with a lighthouse 3.7 km off Nosappu;
+# SCAPIN-1033 puts the line midway between Nosappu and Kaigara.  The ring is a
+# 16-gon of the rock's area centred on the fact-sheet coordinate.  The shipped
+# data is built without it (pure GSHHG).
+SUPPLEMENT = [
+    ("kaigara", 145.859444, 43.395000, 700.0, "S29; S38; S1"),   # 43°23'42"N 145°51'34"E
+]
 
 # ----------------------------------------------------------------------------
 # 1. GSHHG via gmt
@@ -345,6 +356,20 @@ def geodesic_distance_m(lon1, lat1, lon2, lat2):
     return math.hypot(x, y)
 
 
+def supplement_ring(lon, lat, area_m2, n=16):
+    """Level-1 ring (counter-clockwise, GSHHG style) of area area_m2: a regular
+    n-gon around (lon, lat), built in an azimuthal equidistant projection."""
+    r = math.sqrt(2 * area_m2 / (n * math.sin(2 * math.pi / n)))
+    ct = osr.CoordinateTransformation(aeqd(lon, lat), WGS84)
+    xs, ys = array("d"), array("d")
+    for k in range(n + 1):
+        t = 2 * math.pi * (k % n) / n
+        x, y, _ = ct.TransformPoint(r * math.cos(t), r * math.sin(t))
+        xs.append(round(x, 7))
+        ys.append(round(y, 7))
+    return (1, xs, ys, False)
+
+
 # ----------------------------------------------------------------------------
 # 2. naming
 # ----------------------------------------------------------------------------
@@ -476,9 +501,9 @@ def write_coast(path, feats):
 # ----------------------------------------------------------------------------
 CLAIMS = [
     ("japan", "Claimed by Japan", ("hokkaido", "habomai", "shikotan", "kunashiri", "etorofu"),
-     "S1; S8; S44; S64"),
+     "S7; S8; S64; S53c"),
     ("russia", "Claimed by Russia", ("habomai", "shikotan", "kunashiri", "etorofu", "urup"),
-     "S65; S66; S41"),
+     "S65; S62; S60; S66"),
 ]
 
 
@@ -758,7 +783,7 @@ def closest_approach(A, B_feats):
     return (best[1], best[2]), (nlon, nlat), d
 
 
-def make_boundaries(path, feats):
+def make_boundaries(path, feats, supplemented=False):
     ds, lyr = new_shp(path, ogr.wkbLineString, [("claimant", ogr.OFTString, 8),
                                                 ("defacto", ogr.OFTInteger, 1),
                                                 ("name", ogr.OFTString, 100),
@@ -789,10 +814,10 @@ def make_boundaries(path, feats):
             clip = "clipped to %.1f-%.1fN" % b["lat_range"]
         else:
             clip = "clipped %.0f km around the strait's narrowest point" % b["radius_km"]
-        method = ("Geodesic equidistance line, GSHHG 2.3.7 f coasts (coast.shp level 1) of %s vs %s: "
-                  "100 m proximity rasters (UTM 55N), zero contour, vertices every 500 m refined to "
-                  "|dA-dB| < 1 m (WGS84 ellipsoid); %s"
-                  % ("+".join(b["a"]), "+".join(b["b"]), clip))
+        method = ("Geodesic equidistance line, coast.shp level 1 (GSHHG 2.3.7 f%s), %s vs %s: "
+                  "100 m proximity rasters in UTM 55N, zero contour, 500 m vertices refined to "
+                  "|dA-dB| < 1 m on WGS84; %s" % (" + Kaigara" if supplemented else "",
+                                                   "+".join(b["a"]), "+".join(b["b"]), clip))
         assert len(method.encode()) <= 254, len(method.encode())
         line = ogr.Geometry(ogr.wkbLineString)
         for lon, lat in pts:
@@ -883,7 +908,7 @@ NAMES = [
     ("vries_strait", "strait", "", "russia", "Etorofu-suidō", "択捉水道", "proliv Friza",
      "пролив Фриза", 3, "S45", ("pt", 149.1667, 45.5167, "water")),
     ("south_kuril_strait", "strait", "", "russia", "", "", "Yuzhno-Kurilsky proliv",
-     "Южно-Курильский пролив", 3, "S33", ("pt", 146.10, 43.75, "water")),
+     "Южно-Курильский пролив", 3, "S33; X1", ("pt", 146.416667, 43.833333, "water")),
     ("sea_of_okhotsk", "sea", "", "", "Okhōtsuku-kai", "オホーツク海", "Okhotskoye more",
      "Охотское море", 2, "S7", ("pt", 146.60, 45.30, "water")),
     ("pacific_ocean", "sea", "", "", "Taiheiyō", "太平洋", "Tikhiy okean", "Тихий океан", 2,
@@ -1027,12 +1052,18 @@ def main():
     ap.add_argument("--out", default=os.path.join(here, "..", "resources", "data"))
     ap.add_argument("--report", help="write the build report (JSON) here")
     ap.add_argument("--skip-boundaries", action="store_true")
+    ap.add_argument("--add-kaigara", action="store_true",
+                    help="add the SUPPLEMENT ring (Kaigara) that GSHHG lacks (not in the shipped data)")
     a = ap.parse_args()
     out = os.path.abspath(a.out)
     os.makedirs(out, exist_ok=True)
 
     dump = run_gmt(REGION)
     rings, stats = build_rings(dump, REGION)
+    if a.add_kaigara:
+        for sid, lon, lat, area, _src in SUPPLEMENT:
+            rings.append(supplement_ring(lon, lat, area))
+        stats["supplementary_rings"] = [x[0] for x in SUPPLEMENT]
     feats, gaz = name_rings(rings)
     write_coast(os.path.join(out, "coast.shp"), feats)
 
@@ -1057,7 +1088,8 @@ def main():
                           for f in feats if not re.search(r"_islet_|^lake_", f["id"])}
     rep["claims"] = write_claims(os.path.join(out, "claims.shp"), feats)
     if not a.skip_boundaries:
-        rep["boundaries"] = make_boundaries(os.path.join(out, "boundaries.shp"), feats)
+        rep["boundaries"] = make_boundaries(os.path.join(out, "boundaries.shp"), feats,
+                                            supplemented=a.add_kaigara)
     rep["names"] = write_names(os.path.join(out, "names.csv"), feats)
     txt = json.dumps(rep, indent=1, ensure_ascii=False)
     if a.report:
