@@ -105,8 +105,9 @@ geo::Result<QStringList> writeSvg(const Scene& scene, const MapSettings& s, cons
     svg.setSize(logical.toSize());
     svg.setViewBox(QRectF(QPointF(0, 0), logical));
     svg.setResolution(96);
-    svg.setTitle(s.title.isEmpty() ? "Isleview map" : s.title);
-    svg.setDescription(description(scene, s));
+    // QSvgGenerator writes these verbatim: escape them so the file stays well-formed XML.
+    svg.setTitle((s.title.isEmpty() ? QString("Isleview map") : s.title).toHtmlEscaped());
+    svg.setDescription(description(scene, s).toHtmlEscaped());
     QPainter painter;
     if (!painter.begin(&svg)) {
         file.cancelWriting();

@@ -323,6 +323,7 @@ class Frame {
             p_.setPen(a->kind == "sea" || a->kind == "strait" ? QColor("#2c5d88") : kText);
             p_.drawText(origin, text);
             r_.labels << text;
+            r_.labelBoxes << box;
         }
     }
 
@@ -351,6 +352,7 @@ class Frame {
             p_.drawText(box.adjusted(6, 4, -6, -4), Qt::TextWordWrap, note.text);
             taken_.push_back(box);
             r_.labels << note.text;
+            r_.labelBoxes << box;
         }
     }
 

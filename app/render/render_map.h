@@ -20,6 +20,7 @@ struct RenderReport {
     std::size_t partsDrawn = 0; ///< rings and lines drawn after culling
     std::size_t vertices = 0;   ///< vertices sent to the painter
     QStringList labels;         ///< label texts placed, in placement order
+    QList<QRectF> labelBoxes;   ///< where each of `labels` went (logical pixels, halo included)
     QStringList legend;         ///< legend entries drawn
     QStringList errors;         ///< problems met (e.g. a layer that could not be drawn)
 };

@@ -19,6 +19,10 @@ constexpr std::array<const char*, 4> kNameKeys{"ja_latin", "ja_native", "ru_lati
 Result<Layer> loadWithFields(const std::filesystem::path& file, std::initializer_list<const char*> fields) {
     auto layer = loadLayer(file.string());
     if (!layer) return layer;
+    // The shipped layers are all-or-nothing: a half-read coastline would give wrong areas without a word.
+    if (layer->skipped > 0)
+        return Error{file.string() + ": " + std::to_string(layer->skipped) +
+                     " feature(s) could not be read (the file is damaged or truncated)"};
     for (const char* field : fields)
         if (layer->fieldIndex(field) < 0) return Error{file.string() + ": missing field '" + field + "'"};
     return layer;

@@ -168,7 +168,7 @@ TEST(RenderMap, ClaimOverlaysChangeTheDisputedIslandsOnly) {
     }();
     const geo::Point px = s.viewport.toScreen({anchor.x(), anchor.y()});
     const QImage none = render(s).image;
-    int changedJapan = 0, changedRussia = 0;
+    int changedJapan = 0, changedRussia = 0, differ = 0;
     s.claims = {"japan"};
     const QImage ja = render(s).image;
     s.claims = {"russia"};
@@ -178,10 +178,11 @@ TEST(RenderMap, ClaimOverlaysChangeTheDisputedIslandsOnly) {
             const QPoint p(static_cast<int>(px.x) + dx, static_cast<int>(px.y) + dy);
             changedJapan += none.pixel(p) != ja.pixel(p);
             changedRussia += none.pixel(p) != ru.pixel(p);
+            differ += ja.pixel(p) != ru.pixel(p);
         }
     EXPECT_GT(changedJapan, 20);
     EXPECT_GT(changedRussia, 20);
-    EXPECT_NE(ja.pixel(QPoint(int(px.x), int(px.y))), ru.pixel(QPoint(int(px.x), int(px.y))));
+    EXPECT_GT(differ, 20) << "each side has its own colour and pattern";
 }
 
 TEST(RenderMap, HighlightMarksTheNamedPlaces) {
