@@ -1,0 +1,43 @@
+#pragma once
+// Helpers for the widget tests: waiting for frames, closing modal message boxes.
+#include "map_canvas.h"
+
+#include <QApplication>
+#include <QElapsedTimer>
+#include <QMessageBox>
+#include <QTest>
+#include <QTimer>
+
+namespace uitest {
+
+/// Waits until the canvas shows a full (non-draft) frame made for exactly its current settings.
+inline bool waitForCurrentFrame(isv::MapCanvas* canvas, int timeoutMs = 10000) {
+    QElapsedTimer t;
+    t.start();
+    while (t.elapsed() < timeoutMs) {
+        const isv::Frame& f = canvas->frame();
+        if (!f.image.isNull() && !f.settings.draft) {
+            isv::MapSettings shown = f.settings, wanted = canvas->settings();
+            shown.draft = wanted.draft = false;
+            if (shown == wanted) return true;
+        }
+        QTest::qWait(5);
+    }
+    return false;
+}
+
+/// Arranges for the next modal message box to be closed; its text lands in *text.
+inline void closeNextMessageBox(QString* text) {
+    QTimer::singleShot(0, [text] {
+        for (int i = 0; i < 200; ++i) {
+            if (auto* box = qobject_cast<QMessageBox*>(QApplication::activeModalWidget())) {
+                *text = box->text();
+                box->done(0);
+                return;
+            }
+            QTest::qWait(10);
+        }
+    });
+}
+
+} // namespace uitest
