@@ -16,15 +16,17 @@ const std::set<std::string, std::less<>> kKinds{"group",      "island", "islet",
                                                 "settlement", "sea",    "cape",  "region"};
 constexpr std::array<const char*, 4> kNameKeys{"ja_latin", "ja_native", "ru_latin", "ru_native"};
 
-Result<Layer> loadWithFields(const std::filesystem::path& file, std::initializer_list<const char*> fields) {
+// The shipped layers are all-or-nothing: a half-read coastline would give wrong areas without a word.
+// names.csv is checked row by row in readPlaces instead, so its message can name the row.
+Result<Layer> loadWithFields(const std::filesystem::path& file, std::initializer_list<const char*> fields,
+                             bool rowsCheckedLater = false) {
     auto layer = loadLayer(file.string());
     if (!layer) return layer;
-    // The shipped layers are all-or-nothing: a half-read coastline would give wrong areas without a word.
-    if (layer->skipped > 0)
-        return Error{file.string() + ": " + std::to_string(layer->skipped) +
-                     " feature(s) could not be read (the file is damaged or truncated)"};
     for (const char* field : fields)
         if (layer->fieldIndex(field) < 0) return Error{file.string() + ": missing field '" + field + "'"};
+    if (layer->skipped > 0 && !rowsCheckedLater)
+        return Error{file.string() + ": " + std::to_string(layer->skipped) +
+                     " feature(s) could not be read (the file is damaged or truncated)"};
     return layer;
 }
 
@@ -128,8 +130,10 @@ Result<MapData> loadMapData(const std::string& dir) {
     if (!boundaries) return boundaries.error();
     auto claims = loadWithFields(root / "claims.shp", {"claimant", "name"});
     if (!claims) return claims.error();
-    auto names = loadWithFields(root / "names.csv", {"id", "kind", "parent", "ja_latin", "ja_native",
-                                                     "ru_latin", "ru_native", "priority"});
+    auto names =
+        loadWithFields(root / "names.csv",
+                       {"id", "kind", "parent", "ja_latin", "ja_native", "ru_latin", "ru_native", "priority"},
+                       /*rowsCheckedLater=*/true);
     if (!names) return names.error();
     data.coast = std::move(coast).value();
     data.boundaries = std::move(boundaries).value();

@@ -4,7 +4,6 @@
 
 #include <gtest/gtest.h>
 
-
 using geotest::TempDir;
 
 namespace {
@@ -124,6 +123,17 @@ TEST(MapData, TableErrors) {
         ASSERT_FALSE(r.ok()) << c.extraRow;
         EXPECT_NE(r.error().message.find("names.csv: " + c.expected), std::string::npos) << r.error().message;
     }
+}
+
+TEST(MapData, DamagedCoastFailsRatherThanLosingLand) {
+    const TempDir dir;
+    writeDataset(dir.path());
+    const auto shp = dir.path() / "coast.shp";
+    std::filesystem::resize_file(shp, std::filesystem::file_size(shp) - 60); // cut into the last polygon
+    const auto r = geo::loadMapData(dir.path().string());
+    ASSERT_FALSE(r.ok());
+    EXPECT_EQ(r.error().message.rfind(shp.string() + ": 1 feature(s) could not be read", 0), 0U)
+        << r.error().message;
 }
 
 TEST(MapData, MissingGroupAndMissingCoastField) {
