@@ -71,15 +71,21 @@ class ShippedData : public testing::Test {
 
 TEST_F(ShippedData, DisputedGroupAreasMatchOfficialFigures) {
     // Official areas, km²: GSI "全国都道府県市区町村別面積調" 2025 as published via MLIT. GSHHG full
-    // resolution follows the coast to within a few percent, hence ±10%.
-    const std::map<std::string, double> official{
-        {"etorofu", 3166.64}, {"kunashiri", 1489.27}, {"shikotan", 247.65}, {"habomai", 94.84}};
-    for (const auto& [id, km2] : official) {
+    // resolution draws coasts with vertices a few hundred metres apart, and that error is a band along the
+    // shore: a few percent for the large islands, but about 13 % for the Habomai islets, whose area is
+    // small against their shoreline (measured: 107.45 against 94.84 km²; SpatiaLite's ellipsoidal ST_Area
+    // gives the same 107.45 on the same polygons). Hence ±5 % for the islands and ±15 % for Habomai.
+    const std::map<std::string, std::pair<double, double>> official{{"etorofu", {3166.64, 0.05}},
+                                                                    {"kunashiri", {1489.27, 0.05}},
+                                                                    {"shikotan", {247.65, 0.05}},
+                                                                    {"habomai", {94.84, 0.15}}};
+    for (const auto& [id, expected] : official) {
+        const auto [km2, tolerance] = expected;
         ASSERT_TRUE(data().figures.contains(id)) << id;
         const auto& f = data().figures.at(id);
         EXPECT_GT(f.areaKm2, 0) << id;
         EXPECT_GT(f.polygons, 0) << id;
-        EXPECT_NEAR(f.areaKm2, km2, 0.10 * km2) << id;
+        EXPECT_NEAR(f.areaKm2, km2, tolerance * km2) << id;
     }
 }
 
