@@ -866,7 +866,7 @@ NAMES = [
     ("shikotan", "group", "", "russia", "Shikotan", "色丹島", "Shikotan", "Шикотан", 1,
      "S4; S22", ("ring", "shikotan")),
     ("habomai", "group", "", "russia", "Habomai", "歯舞群島", "Khabomai", "Хабомаи", 1,
-     "S4; S23", ("pt", 146.12, 43.47, None)),
+     "S4; S23", ("pt", 146.02, 43.49, "water")),
     ("hokkaido", "island", "", "japan", "Hokkaidō", "北海道", "Khokkaido", "Хоккайдо", 2,
      "S44", ("pt", 144.90, 43.45, "hokkaido")),
     ("urup", "island", "", "russia", "Uruppu", "得撫島", "Urup", "Уруп", 2,
