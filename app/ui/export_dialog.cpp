@@ -102,8 +102,12 @@ ExportDialog::ExportDialog(std::shared_ptr<const Scene> scene, const MapSettings
 
     scheduler_ = new RenderScheduler(this);
     scheduler_->setScene(scene_);
-    connect(scheduler_, &RenderScheduler::frameReady, this,
-            [this](const Frame& frame) { preview_->setPixmap(QPixmap::fromImage(frame.image)); });
+    connect(scheduler_, &RenderScheduler::frameReady, this, [this](const Frame& frame) {
+        // Shown at the screen's pixel ratio, not the reduced one it was drawn at.
+        QImage image = frame.image;
+        image.setDevicePixelRatio(devicePixelRatioF());
+        preview_->setPixmap(QPixmap::fromImage(image));
+    });
     // Edits come in bursts (typing a size or a title): the preview follows after a short pause.
     auto* debounce = new QTimer(this);
     debounce->setSingleShot(true);
@@ -149,8 +153,7 @@ void ExportDialog::updatePreview() {
     // The frame is laid out at the export size and drawn scaled down (a pixel ratio below 1), so the
     // preview shows where the legend and labels will go.
     MapSettings s = options().settings;
-    const double scale = double(kPreviewWidth) / s.viewport.widthPx;
-    s.devicePixelRatio = scale;
+    s.devicePixelRatio = kPreviewWidth * devicePixelRatioF() / s.viewport.widthPx;
     scheduler_->request(s);
 }
 

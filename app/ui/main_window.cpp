@@ -84,6 +84,12 @@ MainWindow::MainWindow(std::shared_ptr<const Scene> scene, QSettings* store, QWi
     });
 
     resize(1280, 820);
+    // Docks start wide enough to read the names; restoreState below brings back the user's own layout.
+    QList<QDockWidget*> docks;
+    QList<int> widths;
+    for (auto [name, width] : {std::pair{"placesDock", 280}, std::pair{"infoDock", 360}})
+        if (auto* dock = findChild<QDockWidget*>(name)) docks << dock, widths << width;
+    resizeDocks(docks, widths, Qt::Horizontal);
     MapSettings s = canvas_->settings();
     bool viewRestored = false;
     if (store_) {
@@ -274,6 +280,7 @@ void MainWindow::createMenus() {
 
 void MainWindow::createDocks() {
     places_ = new PlaceList(this);
+    places_->setMinimumWidth(200);
     auto* placesDock = new QDockWidget(tr("Islands"), this);
     placesDock->setObjectName(QStringLiteral("placesDock"));
     placesDock->setWidget(places_);

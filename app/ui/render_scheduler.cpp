@@ -4,6 +4,7 @@
 
 #include <QPainter>
 
+#include <algorithm>
 #include <cmath>
 #include <exception>
 
@@ -75,10 +76,12 @@ Frame RenderScheduler::renderNow(const Renderer& renderer, const MapSettings& se
     const int w = std::max(1, int(std::lround(settings.viewport.widthPx * dpr)));
     const int h = std::max(1, int(std::lround(settings.viewport.heightPx * dpr)));
     frame.image = QImage(w, h, QImage::Format_ARGB32_Premultiplied);
-    frame.image.setDevicePixelRatio(dpr);
+    // QPainter scales by an image's pixel ratio only from 1 up; reduced previews (ratio < 1) scale by hand.
+    frame.image.setDevicePixelRatio(std::max(1.0, dpr));
     frame.image.fill(Qt::white);
     if (!renderer) return frame;
     QPainter painter(&frame.image);
+    if (dpr < 1.0) painter.scale(dpr, dpr);
     // Exceptions never cross a thread: whatever the renderer throws becomes an error in the report.
     try {
         frame.report = renderer(settings, painter, cancel);

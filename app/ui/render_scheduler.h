@@ -53,7 +53,8 @@ class RenderScheduler : public QObject {
     void waitForIdle();
 
     /// Renders synchronously on the calling thread, as the worker does (an image of the viewport size
-    /// times the device pixel ratio, filled white first).
+    /// times the device pixel ratio, filled white first). A ratio below 1 makes a reduced preview; the image
+    /// then has ratio 1.
     static Frame renderNow(const Renderer& renderer, const MapSettings& settings,
                            const std::atomic<bool>* cancel = nullptr);
 

@@ -86,7 +86,8 @@ TEST_F(MainWindowTest, NameSetSwitchRelabelsMapAndIslandList) {
     EXPECT_FALSE(list.contains("Etorofu"));
 
     trigger("names-both");
-    EXPECT_TRUE(report().labels.contains("Etorofu / Iturup")) << report().labels.join(", ").toStdString();
+    EXPECT_TRUE(report().labels.contains("Kunashiri / Kunashir")) << report().labels.join(", ").toStdString();
+    EXPECT_FALSE(report().labels.contains("Kunashiri"));
     EXPECT_TRUE(window->placeList()->labels().contains("Etorofu / Iturup"));
 
     trigger("names-japanese");

@@ -129,6 +129,21 @@ TEST(RenderScheduler, RendersAtTheDevicePixelRatio) {
     EXPECT_EQ(f.image.pixelColor(127, 95), QColor(Qt::red));
 }
 
+TEST(RenderScheduler, RendersReducedPreviewsBelowRatioOne) {
+    MapSettings s = settingsNumber(1); // 64 x 48 logical
+    s.devicePixelRatio = 0.5;
+    const Frame f = RenderScheduler::renderNow(
+        [](const MapSettings& st, QPainter& p, const std::atomic<bool>*) {
+            p.fillRect(QRectF(st.viewport.widthPx / 2, 0, st.viewport.widthPx / 2, st.viewport.heightPx),
+                       Qt::red);
+            return RenderReport{};
+        },
+        s);
+    EXPECT_EQ(f.image.size(), QSize(32, 24));
+    EXPECT_EQ(f.image.pixelColor(31, 23), QColor(Qt::red)); // the whole logical frame fits the small image
+    EXPECT_EQ(f.image.pixelColor(8, 8), QColor(Qt::white));
+}
+
 TEST(RenderScheduler, ExceptionsInTheRendererComeBackAsErrors) {
     const Frame f = RenderScheduler::renderNow(
         [](const MapSettings&, QPainter&, const std::atomic<bool>*) -> RenderReport {
