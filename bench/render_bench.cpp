@@ -86,6 +86,25 @@ void BM_ShippedFullRedraw(benchmark::State& state) {
 }
 BENCHMARK(BM_ShippedFullRedraw)->Args({1920, 1080})->Args({3840, 2160})->Unit(benchmark::kMillisecond);
 
+// The same without claim overlays and labels: what the land and sea alone cost.
+void BM_ShippedFullRedrawBare(benchmark::State& state) {
+    const auto scene = shippedScene();
+    auto s = view(*scene, scene->homeBounds(), state.range(0), state.range(1));
+    s.claims.clear();
+    s.hiddenLayers = {"labels", "graticule"};
+    s.legend = s.scaleBar = s.northArrow = false;
+    renderLoop(state, *scene, s);
+}
+BENCHMARK(BM_ShippedFullRedrawBare)->Args({3840, 2160})->Unit(benchmark::kMillisecond);
+
+void BM_ShippedFullRedrawNoLabels(benchmark::State& state) {
+    const auto scene = shippedScene();
+    auto s = view(*scene, scene->homeBounds(), state.range(0), state.range(1));
+    s.hiddenLayers = {"labels"};
+    renderLoop(state, *scene, s);
+}
+BENCHMARK(BM_ShippedFullRedrawNoLabels)->Args({3840, 2160})->Unit(benchmark::kMillisecond);
+
 void BM_ShippedPanFrame(benchmark::State& state) {
     const auto scene = shippedScene();
     auto s = view(*scene, scene->homeBounds(), state.range(0), state.range(1));

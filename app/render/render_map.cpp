@@ -98,6 +98,26 @@ class Frame {
 
     bool hidden(const QString& key) const { return s_.hiddenLayers.contains(key); }
 
+    // Qt's pattern brushes are filled pixel by pixel; on raster devices a pre-drawn tile is ten times
+    // faster. Vector devices (SVG, PDF) keep the pattern brush, which they write as a pattern.
+    QBrush hatch(const ClaimStyle& style) const {
+        if (!p_.device() || p_.device()->devType() != QInternal::Image) return QBrush(style.colour, style.pattern);
+        const double dpr = std::max(1.0, s_.devicePixelRatio);
+        const int n = static_cast<int>(std::lround(8 * dpr));
+        QImage tile(n, n, QImage::Format_ARGB32_Premultiplied);
+        tile.fill(Qt::transparent);
+        QPainter tp(&tile);
+        tp.setRenderHint(QPainter::Antialiasing);
+        tp.setPen(QPen(style.colour, dpr));
+        const bool forward = style.pattern == Qt::FDiagPattern;
+        for (int k = -1; k <= 1; ++k) // the neighbours' lines too, so the tile wraps seamlessly
+            forward ? tp.drawLine(QPointF(k * n, 0), QPointF(k * n + n, n))
+                    : tp.drawLine(QPointF(k * n, n), QPointF(k * n + n, 0));
+        tp.end();
+        tile.setDevicePixelRatio(dpr);
+        return QBrush(tile);
+    }
+
     void base() {
         p_.fillRect(QRectF(0, 0, s_.viewport.widthPx, s_.viewport.heightPx), kSea);
         const SceneLayer* land = scene_.layer("land");
@@ -146,10 +166,9 @@ class Frame {
             for (const auto& claimant : s_.claims) {
                 const ClaimStyle* style = wv.claim(claimant);
                 if (!style) { r_.errors << "no style for claimant '" + claimant + "'"; continue; }
-                QColor edge = style->colour;
-                p_.setPen(QPen(edge, 1.6));
-                QBrush brush(style->colour, style->pattern);
-                p_.setBrush(brush);
+                // No outline: the coastline is already drawn, and wide pens are the costliest thing to stroke.
+                p_.setPen(Qt::NoPen);
+                p_.setBrush(hatch(*style));
                 const std::string c = claimant.toStdString();
                 drawLayer(*claims, [&](const ScenePart& p) { return attr(*claims, p, "claimant") == c; },
                           [](const ScenePart&) {});
@@ -406,7 +425,7 @@ class Frame {
                 if (const ClaimStyle* st = wv.claim(claimant)) {
                     entries.push_back({st->legendClaim, [this, st](const QRectF& r) {
                                            p_.setPen(QPen(st->colour, 1.2));
-                                           p_.setBrush(QBrush(st->colour, st->pattern));
+                                           p_.setBrush(hatch(*st));
                                            p_.drawRect(r);
                                        }});
                     entries.push_back({st->legendBorder, [this, st](const QRectF& r) {
@@ -422,7 +441,7 @@ class Frame {
                                        for (const auto& st : Worldviews::shipped().claims) {
                                            if (!s_.claims.contains(st.claimant)) continue;
                                            p_.setPen(QPen(st.colour, 1.2));
-                                           p_.setBrush(QBrush(st.colour, st.pattern));
+                                           p_.setBrush(hatch(st));
                                            p_.drawRect(r);
                                        }
                                    }});
