@@ -25,6 +25,7 @@
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QPushButton>
+#include <QScopedValueRollback>
 #include <QSettings>
 #include <QStatusBar>
 #include <QToolBar>
@@ -141,11 +142,14 @@ void MainWindow::createActions() {
         return a;
     };
     connect(make("file-open", tr("&Open Layer…"), QKeySequence::Open), &QAction::triggered, this, [this] {
+        const QString dir = store_ ? store_->value("files/lastDir").toString() : QString();
         const QString path = QFileDialog::getOpenFileName(
-            this, tr("Open Vector Layer"), {},
+            this, tr("Open Vector Layer"), dir,
             tr("Vector files (*.shp *.geojson *.json *.gpkg *.kml *.kmz *.gml *.gpx *.fgb *.csv *.tab *.mif "
                "*.sqlite *.osm *.pbf);;All files (*)"));
-        if (!path.isEmpty()) openLayer(path);
+        if (path.isEmpty()) return;
+        if (store_) store_->setValue("files/lastDir", QFileInfo(path).absolutePath());
+        openLayer(path);
     });
     connect(make("file-export", tr("&Export Image…"), QKeySequence(tr("Ctrl+E"))), &QAction::triggered, this,
             &MainWindow::showExportDialog);
@@ -344,6 +348,8 @@ void MainWindow::setScene(std::shared_ptr<const Scene> scene) {
 }
 
 void MainWindow::addLayerItem(const QString& key, const QString& title) {
+    // Building the item emits itemChanged before its check state is set: that is not a user's choice.
+    const QScopedValueRollback guard(syncing_, true);
     auto* item = new QListWidgetItem(title, layers_);
     item->setData(Qt::UserRole, key);
     item->setFlags(Qt::ItemIsEnabled | Qt::ItemIsUserCheckable | Qt::ItemIsSelectable);

@@ -335,6 +335,8 @@ TEST_F(MainWindowTest, OpenLayerAddsItOrNamesTheFileInAnError) {
     const isv::SceneLayer* layer = canvas->scene()->layer(key);
     ASSERT_TRUE(layer);
     EXPECT_TRUE(layer->added);
+    EXPECT_FALSE(canvas->settings().hiddenLayers.contains(key)); // a new layer starts visible
+    EXPECT_EQ(window->layerList()->item(before)->checkState(), Qt::Checked);
     ASSERT_TRUE(waitForCurrentFrame(canvas));
     window->layerList()->item(before)->setCheckState(Qt::Unchecked);
     EXPECT_TRUE(canvas->settings().hiddenLayers.contains(key));
