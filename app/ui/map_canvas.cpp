@@ -21,6 +21,7 @@ namespace isv {
 
 namespace {
 constexpr int kIdleMs = 150;       // full-quality frame after this much quiet
+constexpr int kDraftGapMs = 30;    // at most one draft request this often, so a draft can finish
 constexpr double kClickSlopPx = 4; // a press that moves less than this is a click
 } // namespace
 
@@ -87,7 +88,11 @@ void MapCanvas::scheduleFrame(bool interactive) {
         interacting_ = true;
         idleTimer_.start();
     }
-    submitTimer_.start();
+    // A new request cancels the running one: during a fast drag, spacing the drafts lets each of them
+    // finish and show, rather than every one being cancelled by the next mouse move.
+    const qint64 sinceLast = draftClock_.isValid() ? draftClock_.elapsed() : kDraftGapMs;
+    const int delay = interactive ? int(std::max<qint64>(0, kDraftGapMs - sinceLast)) : 0;
+    if (!submitTimer_.isActive() || delay == 0) submitTimer_.start(delay);
 }
 
 void MapCanvas::submit() {
@@ -95,6 +100,7 @@ void MapCanvas::submit() {
     MapSettings s = settings_;
     s.devicePixelRatio = devicePixelRatioF();
     s.draft = interacting_;
+    if (s.draft) draftClock_.start();
     scheduler_.request(s);
 }
 

@@ -88,8 +88,9 @@ class MapCanvas : public QWidget {
     Navigator nav_;
     RenderScheduler scheduler_;
     Frame frame_;
-    QTimer submitTimer_; // coalesces changes made in one event-loop turn
-    QTimer idleTimer_;   // a full frame this long after the last interactive change
+    QTimer submitTimer_;       // coalesces changes made in one event-loop turn
+    QTimer idleTimer_;         // a full frame this long after the last interactive change
+    QElapsedTimer draftClock_; // since the last draft request
     bool interacting_ = false;
     bool homePending_ = false; // the home view is refitted when the widget gets its real size
 
