@@ -26,11 +26,15 @@
 #include <QMessageBox>
 #include <QPushButton>
 #include <QScopedValueRollback>
+#include <QScreen>
 #include <QSettings>
 #include <QStatusBar>
 #include <QToolBar>
 #include <QToolButton>
 #include <QVBoxLayout>
+
+#include <algorithm>
+#include <tuple>
 
 #ifdef ISLEVIEW_HAVE_INFO_PANEL
 #include <info_panel.h>
@@ -84,12 +88,15 @@ MainWindow::MainWindow(std::shared_ptr<const Scene> scene, QSettings* store, QWi
         measureLabel_->setText(metres < 0 ? QString() : tr("Distance: %1").arg(formatDistance(metres)));
     });
 
-    resize(1280, 820);
-    // Docks start wide enough to read the names; restoreState below brings back the user's own layout.
+    // A first window fits the screen; the docks start wide enough to read the names but leave the map at
+    // least half the width. restoreGeometry/restoreState below bring back the user's own layout.
+    const QSize avail = screen() ? screen()->availableGeometry().size() : QSize(1280, 820);
+    resize(std::min(1280, avail.width() * 9 / 10), std::min(820, avail.height() * 9 / 10));
     QList<QDockWidget*> docks;
     QList<int> widths;
-    for (auto [name, width] : {std::pair{"placesDock", 280}, std::pair{"infoDock", 360}})
-        if (auto* dock = findChild<QDockWidget*>(name)) docks << dock, widths << width;
+    for (auto [name, share, most] : {std::tuple{"placesDock", 0.22, 280}, std::tuple{"infoDock", 0.28, 360}})
+        if (auto* dock = findChild<QDockWidget*>(name))
+            docks << dock, widths << std::min(most, int(width() * share));
     resizeDocks(docks, widths, Qt::Horizontal);
     MapSettings s = canvas_->settings();
     bool viewRestored = false;
@@ -284,7 +291,7 @@ void MainWindow::createMenus() {
 
 void MainWindow::createDocks() {
     places_ = new PlaceList(this);
-    places_->setMinimumWidth(200);
+    places_->setMinimumWidth(160);
     auto* placesDock = new QDockWidget(tr("Islands"), this);
     placesDock->setObjectName(QStringLiteral("placesDock"));
     placesDock->setWidget(places_);
