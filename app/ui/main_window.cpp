@@ -34,6 +34,7 @@
 #include <QVBoxLayout>
 
 #include <algorithm>
+#include <array>
 #include <tuple>
 
 #ifdef ISLEVIEW_HAVE_INFO_PANEL
@@ -48,9 +49,12 @@ struct BuiltinLayer {
     const char* key;
     const char* title;
 };
-constexpr BuiltinLayer kBuiltinLayers[] = {{"land", "Land"},       {"lakes", "Lakes"},
-                                           {"borders", "Borders"}, {"claims", "Claim areas"},
-                                           {"labels", "Labels"},   {"graticule", "Graticule"}};
+constexpr std::array<BuiltinLayer, 6> kBuiltinLayers{{{"land", "Land"},
+                                                      {"lakes", "Lakes"},
+                                                      {"borders", "Borders"},
+                                                      {"claims", "Claim areas"},
+                                                      {"labels", "Labels"},
+                                                      {"graticule", "Graticule"}}};
 
 // "japan" -> "Japan's claim": each side's overlay is named as that side's position.
 QString claimActionText(const QString& claimant) {

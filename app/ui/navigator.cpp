@@ -61,7 +61,7 @@ QRectF frameRectIn(const geo::Viewport& from, const geo::Viewport& to) {
     const geo::Box b = from.mapBounds();
     const geo::Point topLeft = to.toScreen({b.minx, b.maxy});
     const geo::Point bottomRight = to.toScreen({b.maxx, b.miny});
-    return QRectF(QPointF(topLeft.x, topLeft.y), QPointF(bottomRight.x, bottomRight.y));
+    return {QPointF(topLeft.x, topLeft.y), QPointF(bottomRight.x, bottomRight.y)};
 }
 
 } // namespace isv

@@ -35,7 +35,8 @@ QString reference(const char* name) {
     return QStringLiteral(ISLEVIEW_UI_REFERENCE_DIR "/%1.png").arg(name);
 }
 
-void expectMatchesReference(const QImage& image, const char* name, isvtest::ImageCompareOptions o = {}) {
+void expectMatchesReference(const QImage& image, const char* name,
+                            const isvtest::ImageCompareOptions& o = {}) {
     const auto r =
         isvtest::checkAgainstReference(image, reference(name), QStringLiteral(ISLEVIEW_UI_DIFF_DIR), o);
     EXPECT_TRUE(r.passed) << name << ": " << r.message.toStdString();
