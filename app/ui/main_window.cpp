@@ -515,7 +515,7 @@ bool MainWindow::openLayer(const QString& path) {
 void MainWindow::suggestNameSet(const NameSet& names) {
     if (names == canvas_->settings().names) return;
     suggested_ = names;
-    messageLabel_->setText(tr("The information panel uses %1.").arg(names.describe()));
+    messageLabel_->setText(tr("The information panel suggests showing %1 on the map.").arg(names.describe()));
     messageButton_->setText(tr("Show %1").arg(names.describe()));
     messageBar_->show();
 }
