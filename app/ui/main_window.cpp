@@ -16,6 +16,8 @@
 #include <QApplication>
 #include <QCloseEvent>
 #include <QDockWidget>
+#include <QDragEnterEvent>
+#include <QDropEvent>
 #include <QFileDialog>
 #include <QFileInfo>
 #include <QHBoxLayout>
@@ -24,6 +26,7 @@
 #include <QMenu>
 #include <QMenuBar>
 #include <QMessageBox>
+#include <QMimeData>
 #include <QPushButton>
 #include <QScopedValueRollback>
 #include <QScreen>
@@ -68,6 +71,7 @@ MainWindow::MainWindow(std::shared_ptr<const Scene> scene, QSettings* store, QWi
     : QMainWindow(parent), store_(store) {
     setWindowTitle(QStringLiteral("Isleview"));
     setObjectName(QStringLiteral("MainWindow"));
+    setAcceptDrops(true);
     canvas_ = new MapCanvas(this);
     auto* central = new QWidget(this);
     auto* column = new QVBoxLayout(central);
@@ -452,7 +456,9 @@ void MainWindow::onMapClicked(geo::Point xy) {
     if (!scene_) return;
     const QString land = scene_->placeAt(xy);
     const QString id = land.isEmpty() ? QString() : placeForLandId(land);
-    // A second click on the selected island zooms to it.
+    // A second click on the selected island zooms to it; a click on the sea also clears any highlight.
+    if (id.isEmpty() && !canvas_->settings().highlight.isEmpty())
+        edit([](MapSettings& s) { s.highlight.clear(); });
     selectPlace(id, !id.isEmpty() && id == canvas_->settings().selected);
 }
 
@@ -558,6 +564,18 @@ void MainWindow::saveToStore() const {
     store_->setValue("window/state", QMainWindow::saveState());
     saveViewState(*store_, canvas_->settings());
     store_->sync();
+}
+
+void MainWindow::dragEnterEvent(QDragEnterEvent* event) {
+    const QList<QUrl> urls = event->mimeData()->urls();
+    if (std::any_of(urls.begin(), urls.end(), [](const QUrl& u) { return u.isLocalFile(); }))
+        event->acceptProposedAction();
+}
+
+void MainWindow::dropEvent(QDropEvent* event) {
+    for (const QUrl& url : event->mimeData()->urls())
+        if (url.isLocalFile()) openLayer(url.toLocalFile());
+    event->acceptProposedAction();
 }
 
 void MainWindow::closeEvent(QCloseEvent* event) {

@@ -16,6 +16,7 @@
 #include <QDockWidget>
 #include <QFile>
 #include <QListWidget>
+#include <QMimeData>
 #include <QPushButton>
 #include <QSettings>
 #include <QTemporaryDir>
@@ -340,6 +341,34 @@ TEST_F(MainWindowTest, OpenLayerAddsItOrNamesTheFileInAnError) {
     ASSERT_TRUE(waitForCurrentFrame(canvas));
     window->layerList()->item(before)->setCheckState(Qt::Unchecked);
     EXPECT_TRUE(canvas->settings().hiddenLayers.contains(key));
+}
+
+TEST_F(MainWindowTest, DroppedFilesOpenAsLayers) {
+    QTemporaryDir dir;
+    const QString path = dir.filePath("route.geojson");
+    QFile f(path);
+    ASSERT_TRUE(f.open(QIODevice::WriteOnly));
+    f.write(R"({"type":"FeatureCollection","features":[{"type":"Feature","properties":{},
+      "geometry":{"type":"LineString","coordinates":[[145.6,43.3],[145.9,44.0]]}}]})");
+    f.close();
+    const int before = window->layerList()->count();
+    QMimeData mime;
+    mime.setUrls({QUrl::fromLocalFile(path)});
+    const QPointF at(window->width() / 2.0, window->height() / 2.0);
+    QDragEnterEvent enter(at.toPoint(), Qt::CopyAction, &mime, Qt::LeftButton, Qt::NoModifier);
+    QApplication::sendEvent(window.get(), &enter);
+    EXPECT_TRUE(enter.isAccepted());
+    QDropEvent drop(at, Qt::CopyAction, &mime, Qt::LeftButton, Qt::NoModifier);
+    QApplication::sendEvent(window.get(), &drop);
+    EXPECT_EQ(window->layerList()->count(), before + 1);
+}
+
+TEST_F(MainWindowTest, ClickOnTheSeaClearsAHighlight) {
+    isv::MapSettings s = canvas->settings();
+    s.highlight = {"shikotan", "habomai"};
+    canvas->setSettings(s);
+    QTest::mouseClick(canvas, Qt::LeftButton, {}, screenOf({146.6, 43.3}));
+    EXPECT_TRUE(canvas->settings().highlight.isEmpty());
 }
 
 #ifdef ISLEVIEW_HAVE_INFO_PANEL
