@@ -17,6 +17,8 @@
 #include <QFile>
 #include <QListWidget>
 #include <QMimeData>
+#include <QNativeGestureEvent>
+#include <QPointingDevice>
 #include <QPushButton>
 #include <QSettings>
 #include <QTemporaryDir>
@@ -280,6 +282,19 @@ TEST_F(MainWindowTest, WheelZoomsAboutTheCursorWithDraftsThenAFullFrame) {
     ASSERT_TRUE(waitForCurrentFrame(canvas));
     EXPECT_FALSE(canvas->frame().settings.draft);
     EXPECT_TRUE(sawDraft);
+}
+
+TEST_F(MainWindowTest, TouchpadPinchZoomsAboutTheFingers) {
+    const geo::Viewport vp = canvas->settings().viewport;
+    const QPointF at(180, 220);
+    const geo::Point spot = vp.toMap({at.x(), at.y()});
+    QNativeGestureEvent pinch(Qt::ZoomNativeGesture, QPointingDevice::primaryPointingDevice(), 2, at, at,
+                              canvas->mapToGlobal(at), 0.5, QPointF());
+    QApplication::sendEvent(canvas, &pinch);
+    EXPECT_NEAR(canvas->settings().viewport.metresPerPixel, vp.metresPerPixel / 1.5, 1e-9);
+    const geo::Point again = canvas->settings().viewport.toScreen(spot);
+    EXPECT_NEAR(again.x, at.x(), 1e-6);
+    EXPECT_NEAR(again.y, at.y(), 1e-6);
 }
 
 TEST_F(MainWindowTest, KeysPanZoomAndGoHome) {
