@@ -5,12 +5,16 @@
 #include <geo/geodesic.h>
 
 #include <QFont>
+#include <QHash>
+#include <QImage>
 #include <QFontMetricsF>
 #include <QPainter>
 #include <QPainterPath>
 
 #include <algorithm>
+#include <climits>
 #include <cmath>
+#include <mutex>
 
 namespace isv {
 
@@ -24,6 +28,7 @@ const QColor kSelected("#d35400");
 const QColor kAdded("#7d3c98");
 const QColor kText("#1d2a33");
 const QColor kDefactoLine("#333333");
+const QPen kHalo(QColor(255, 255, 255, 220), 3.0, Qt::SolidLine, Qt::RoundCap, Qt::RoundJoin);
 
 // Map metres -> logical pixels.
 QTransform mapToScreen(const geo::Viewport& v) {
@@ -54,29 +59,67 @@ const std::string& attr(const SceneLayer& layer, const ScenePart& part, std::str
     return layer.source->value(part.feature, field);
 }
 
+// Cuts closed rings into horizontal bands [y0 + k*step, y0 + (k+1)*step): one path per band, holding the
+// part of every ring inside it (in ring order, with points added where edges cross band edges). Even-odd
+// filling a band path fills exactly what the rings fill inside that band.
+std::vector<QPainterPath> bands(const std::vector<QPolygonF>& rings, double y0, double step) {
+    int lo = INT_MAX, hi = INT_MIN;
+    const auto bandOf = [&](double y) { return static_cast<int>(std::floor((y - y0) / step)); };
+    for (const auto& r : rings)
+        for (const QPointF& q : r) lo = std::min(lo, bandOf(q.y())), hi = std::max(hi, bandOf(q.y()));
+    std::vector<QPolygonF> piece(static_cast<std::size_t>(hi - lo + 1));
+    std::vector<QPainterPath> out(piece.size());
+    for (auto& path : out) path.setFillRule(Qt::OddEvenFill);
+    for (const auto& r : rings) {
+        const qsizetype n = r.size();
+        for (qsizetype i = 0; i < n; ++i) {
+            const QPointF a = r[i], b = r[(i + 1) % n];
+            const int ba = bandOf(a.y()), bb = bandOf(b.y());
+            piece[static_cast<std::size_t>(ba - lo)] << a;
+            // Crossing band edge m (between bands m-1 and m) adds the crossing point to both bands.
+            const int step1 = bb > ba ? 1 : -1;
+            for (int k = ba; k != bb; k += step1) {
+                const int m = step1 > 0 ? k + 1 : k;
+                const double y = y0 + m * step;
+                const QPointF c(a.x() + (y - a.y()) * (b.x() - a.x()) / (b.y() - a.y()), y);
+                piece[static_cast<std::size_t>(k - lo)] << c;
+                piece[static_cast<std::size_t>(k + step1 - lo)] << c;
+            }
+        }
+        for (std::size_t k = 0; k < piece.size(); ++k) {
+            if (piece[k].size() >= 3) out[k].addPolygon(piece[k]), out[k].closeSubpath();
+            piece[k].clear();
+        }
+    }
+    return out;
+}
+
 class Frame {
   public:
     Frame(const Scene& scene, const MapSettings& s, QPainter& p, RenderReport& r)
         : scene_(scene), s_(s), p_(p), r_(r), t_(mapToScreen(s.viewport)), box_(viewBox(s.viewport, 2)) {
         r_.level = levelFor(s);
+        // Band fills (see draw()) on raster devices whose device transform is a plain scale: bands of
+        // 32 device rows, edges on whole device rows.
+        const QTransform dt = p.deviceTransform();
+        bandable_ = p.device() && p.device()->devType() == QInternal::Image && dt.type() <= QTransform::TxScale &&
+                    dt.m22() > 0;
+        if (bandable_) bandStep_ = 32 / dt.m22(), bandY0_ = -dt.dy() / dt.m22();
     }
 
     // Draws the parts of `layer` that pass `keep`, grouping the rings of one feature into one path so
     // holes stay holes.
     template <class Keep, class Style> void drawLayer(const SceneLayer& layer, Keep keep, Style style) {
         const auto ids = layer.index.query(box_);
-        QPainterPath path;
-        path.setFillRule(Qt::OddEvenFill);
+        std::vector<QPolygonF> rings;
         std::int64_t current = -1;
         const ScenePart* first = nullptr;
         auto flush = [&] {
-            if (first && !path.isEmpty()) {
+            if (first && !rings.empty()) {
                 style(*first);
-                if (first->closed) p_.drawPath(path);
-                else p_.strokePath(path, p_.pen());
+                draw(rings, first->closed);
             }
-            path = QPainterPath();
-            path.setFillRule(Qt::OddEvenFill);
+            rings.clear();
         };
         for (auto i : ids) {
             const ScenePart& part = layer.parts[i];
@@ -87,13 +130,39 @@ class Frame {
                 first = &part;
             }
             const QPolygonF& poly = part.lods[part.closed ? r_.level : std::min(r_.level, 2)];
-            const QPolygonF screen = t_.map(poly);
-            if (part.closed) path.addPolygon(screen), path.closeSubpath();
-            else path.addPolygon(screen);
+            rings.push_back(t_.map(poly));
             r_.partsDrawn++;
             r_.vertices += static_cast<std::size_t>(poly.size());
         }
         flush();
+    }
+
+    // One feature's rings (closed) or lines, in logical pixels, with the current pen and brush.
+    void draw(const std::vector<QPolygonF>& rings, bool closed) {
+        QPainterPath path;
+        path.setFillRule(Qt::OddEvenFill);
+        for (const auto& r : rings) {
+            path.addPolygon(r);
+            if (closed) path.closeSubpath();
+        }
+        if (!closed) return p_.strokePath(path, p_.pen());
+        std::size_t n = 0;
+        for (const auto& r : rings) n += static_cast<std::size_t>(r.size());
+        const QRectF bounds = path.controlPointRect();
+        if (!bandable_ || p_.brush().style() == Qt::NoBrush || n < 256 || bounds.height() < 4 * bandStep_)
+            return p_.drawPath(path);
+        // Qt's antialiased rasteriser re-reads the whole outline for every few rows it fills, so a long
+        // coastline costs (rows x vertices). Filled in bands of whole device rows it costs about (vertices):
+        // pixels never straddle two bands, so the result is the same as one fill.
+        const QPen pen = p_.pen();
+        p_.setPen(Qt::NoPen);
+        for (const QPainterPath& band : bands(rings, bandY0_, bandStep_)) p_.drawPath(band);
+        p_.setPen(pen);
+        if (pen.style() == Qt::NoPen) return;
+        const QBrush brush = p_.brush();
+        p_.setBrush(Qt::NoBrush);
+        p_.drawPath(path);
+        p_.setBrush(brush);
     }
 
     bool hidden(const QString& key) const { return s_.hiddenLayers.contains(key); }
@@ -103,16 +172,16 @@ class Frame {
     QBrush hatch(const ClaimStyle& style) const {
         if (!p_.device() || p_.device()->devType() != QInternal::Image) return QBrush(style.colour, style.pattern);
         const double dpr = std::max(1.0, s_.devicePixelRatio);
-        const int n = static_cast<int>(std::lround(8 * dpr));
+        // Eight periods per tile: Qt fills from a small tile at twice the cost per pixel.
+        const int period = static_cast<int>(std::lround(8 * dpr)), n = 8 * period;
         QImage tile(n, n, QImage::Format_ARGB32_Premultiplied);
         tile.fill(Qt::transparent);
         QPainter tp(&tile);
         tp.setRenderHint(QPainter::Antialiasing);
         tp.setPen(QPen(style.colour, dpr));
         const bool forward = style.pattern == Qt::FDiagPattern;
-        for (int k = -1; k <= 1; ++k) // the neighbours' lines too, so the tile wraps seamlessly
-            forward ? tp.drawLine(QPointF(k * n, 0), QPointF(k * n + n, n))
-                    : tp.drawLine(QPointF(k * n, n), QPointF(k * n + n, 0));
+        for (int k = -n; k <= n; k += period) // the neighbours' lines too, so the tile wraps seamlessly
+            forward ? tp.drawLine(QPointF(k, 0), QPointF(k + n, n)) : tp.drawLine(QPointF(k, n), QPointF(k + n, 0));
         tp.end();
         tile.setDevicePixelRatio(dpr);
         return QBrush(tile);
@@ -332,18 +401,87 @@ class Frame {
                 p_.setBrush(kText);
                 p_.drawEllipse(anchor, 2.6, 2.6);
             }
-            QPainterPath path;
-            path.addText(origin, f, text);
-            p_.setPen(QPen(QColor(255, 255, 255, 220), 3.0, Qt::SolidLine, Qt::RoundCap, Qt::RoundJoin));
-            p_.setBrush(Qt::NoBrush);
-            p_.drawPath(path);
-            // Glyphs as text (not outlines) so SVG and PDF keep searchable text with embedded fonts.
-            p_.setFont(f);
-            p_.setPen(a->kind == "sea" || a->kind == "strait" ? QColor("#2c5d88") : kText);
-            p_.drawText(origin, text);
+            const QColor colour = a->kind == "sea" || a->kind == "strait" ? QColor("#2c5d88") : kText;
+            if (!drawLabelSprite(text, f, colour, origin)) {
+                p_.setPen(kHalo);
+                p_.setBrush(Qt::NoBrush);
+                p_.drawPath(textPath(text, f, origin));
+                // Glyphs as text (not outlines) so SVG and PDF keep searchable text with embedded fonts.
+                p_.setFont(f);
+                p_.setPen(colour);
+                p_.drawText(origin, text);
+            }
             r_.labels << text;
             r_.labelBoxes << box;
         }
+    }
+
+    // A label's halo and glyphs, drawn once per (text, font, colour, device resolution) and then copied:
+    // stroking glyph outlines for the halo is the costliest part of a frame. Raster devices only (SVG and PDF
+    // keep real text); the copy lands on whole device pixels, within half a pixel of `origin`.
+    bool drawLabelSprite(const QString& text, const QFont& f, const QColor& colour, QPointF origin) {
+        const QTransform dt = p_.deviceTransform();
+        if (!p_.device() || p_.device()->devType() != QInternal::Image || dt.type() > QTransform::TxScale)
+            return false;
+        const auto* device = static_cast<const QImage*>(p_.device());
+        const QString key = QString("%1\x1f%2 %3\x1f%4 %5 %6 %7")
+                                .arg(text, f.key())
+                                .arg(f.letterSpacing())
+                                .arg(colour.rgba())
+                                .arg(device->devicePixelRatio())
+                                .arg(device->dotsPerMeterX())
+                                .arg(device->dotsPerMeterY());
+        std::pair<QImage, QPoint> sprite; // the image and where the text origin is in it (device pixels)
+        {
+            static std::mutex mutex;
+            static QHash<QString, std::pair<QImage, QPoint>> cache;
+            const std::lock_guard lock(mutex);
+            auto it = cache.constFind(key);
+            if (it == cache.constEnd()) {
+                if (cache.size() > 2000) cache.clear();
+                it = cache.insert(key, makeSprite(text, f, colour, *device));
+            }
+            sprite = *it;
+        }
+        const QPointF o = dt.map(origin);
+        const QPointF at(std::round(o.x()) - sprite.second.x(), std::round(o.y()) - sprite.second.y());
+        p_.drawImage(dt.inverted().map(at), sprite.first);
+        return true;
+    }
+
+    static std::pair<QImage, QPoint> makeSprite(const QString& text, const QFont& f, const QColor& colour,
+                                                const QImage& like) {
+        const double dpr = like.devicePixelRatio();
+        const auto blank = [&](QSize size) {
+            QImage image(size, QImage::Format_ARGB32_Premultiplied);
+            image.setDevicePixelRatio(dpr);
+            image.setDotsPerMeterX(like.dotsPerMeterX());
+            image.setDotsPerMeterY(like.dotsPerMeterY());
+            image.fill(Qt::transparent);
+            return image;
+        };
+        const QImage probe = blank({1, 1});
+        const QPainterPath path = textPath(text, f, {0, 0});
+        const QRectF r = (path.boundingRect() | QFontMetricsF(f, &probe).boundingRect(text)).adjusted(-3, -3, 3, 3);
+        const QPoint at(static_cast<int>(std::ceil(-r.left() * dpr)), static_cast<int>(std::ceil(-r.top() * dpr)));
+        QImage image = blank(QSize(at.x() + static_cast<int>(std::ceil(r.right() * dpr)) + 1,
+                                   at.y() + static_cast<int>(std::ceil(r.bottom() * dpr)) + 1));
+        QPainter p(&image);
+        p.setRenderHint(QPainter::Antialiasing);
+        p.setRenderHint(QPainter::TextAntialiasing);
+        p.translate(at.x() / dpr, at.y() / dpr);
+        p.setPen(kHalo);
+        p.drawPath(path);
+        p.setFont(f);
+        p.setPen(colour);
+        p.drawText(QPointF(0, 0), text);
+        return {image, at};
+    }
+
+    static QPainterPath textPath(const QString& text, const QFont& f, QPointF origin) {
+        QPainterPath path;
+        path.addText(origin, f, text);
+        return path;
     }
 
     void notes() {
@@ -582,6 +720,8 @@ class Frame {
     QTransform t_;
     geo::Box box_;
     std::vector<QRectF> taken_;
+    bool bandable_ = false;
+    double bandStep_ = 32, bandY0_ = 0;
 };
 
 } // namespace
