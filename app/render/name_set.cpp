@@ -33,7 +33,13 @@ QString NameSet::label(const geo::Place& place) const {
             const QString name = QString::fromStdString(it->second);
             if (!parts.contains(name)) parts << name;
         }
-    if (parts.isEmpty()) // fall back to any name rather than an empty label
+    if (parts.isEmpty()) // a place one side does not name: the other side's name, in the chosen script
+        for (const auto& script : scripts)
+            for (const char* lang : {"ja", "ru"}) {
+                const auto it = place.names.find(std::string(lang) + "_" + script.toStdString());
+                if (it != place.names.end() && !it->second.empty()) return QString::fromStdString(it->second);
+            }
+    if (parts.isEmpty()) // last resort: any name rather than an empty label
         for (const auto& [key, value] : place.names)
             if (!value.empty()) return QString::fromStdString(value);
     return parts.join(" / ");

@@ -330,7 +330,7 @@ class Frame {
             }
             p_.drawPolyline(line);
             const QPointF at = line.first().y() < line.last().y() ? line.first() : line.last();
-            labelEdge(fmt(lon, false), QPointF(at.x() + 3, 12));
+            if (at.x() > 44) labelEdge(fmt(lon, false), QPointF(at.x() + 3, 12)); // clear of the latitude labels
         }
         for (double lat = std::ceil(minLat / step) * step; lat <= maxLat; lat += step) {
             QPolygonF line;
@@ -340,7 +340,7 @@ class Frame {
             }
             p_.drawPolyline(line);
             const QPointF at = line.first().x() < line.last().x() ? line.first() : line.last();
-            labelEdge(fmt(lat, true), QPointF(3, at.y() - 2));
+            if (at.y() > 24) labelEdge(fmt(lat, true), QPointF(3, at.y() - 2));
         }
     }
 
@@ -604,7 +604,7 @@ class Frame {
         double w = hfm.horizontalAdvance(heading);
         for (const auto& e : entries) w = std::max(w, sw + 8 + fm.horizontalAdvance(e.text));
         const double h = hfm.height() + 6 + row * static_cast<double>(entries.size());
-        const QRectF box(12, s_.viewport.heightPx - h - 34, w + 16, h + 10);
+        const QRectF box = emptiestCorner(QSizeF(w + 16, h + 10));
         p_.setPen(QPen(QColor(0, 0, 0, 60), 1));
         p_.setBrush(QColor(255, 255, 255, 230));
         p_.drawRoundedRect(box, 4, 4);
@@ -627,6 +627,31 @@ class Frame {
             y += row;
         }
         taken_.push_back(box);
+    }
+
+    // Of the four corners (clear of the title, scale bar and north arrow), the one that hides the least
+    // land: sampled with the scene's hit test. Ties go to the bottom left, where legends usually are.
+    QRectF emptiestCorner(QSizeF size) const {
+        const double W = s_.viewport.widthPx, H = s_.viewport.heightPx, m = 12;
+        double top = m;
+        for (const auto& r : taken_) top = std::max(top, r.bottom() + m); // below the title
+        const QList<QRectF> candidates{QRectF(QPointF(m, H - size.height() - 34), size),
+                                       QRectF(QPointF(W - size.width() - m, H - size.height() - 64), size),
+                                       QRectF(QPointF(m, top), size),
+                                       QRectF(QPointF(W - size.width() - m, 80), size)};
+        QRectF best = candidates.front();
+        int bestLand = INT_MAX;
+        for (const QRectF& c : candidates) {
+            if (c.top() < 0 || c.left() < 0) continue;
+            int land = 0;
+            for (int i = 0; i < 8; ++i)
+                for (int j = 0; j < 5; ++j) {
+                    const QPointF px(c.left() + c.width() * (i + 0.5) / 8, c.top() + c.height() * (j + 0.5) / 5);
+                    land += !scene_.placeAt(s_.viewport.toMap({px.x(), px.y()})).isEmpty();
+                }
+            if (land < bestLand) bestLand = land, best = c;
+        }
+        return best;
     }
 
     void scaleBar() {
@@ -735,8 +760,8 @@ RenderReport renderMap(const Scene& scene, const MapSettings& settings, QPainter
     painter.setRenderHint(QPainter::TextAntialiasing, true);
     Frame f(scene, settings, painter, report);
     f.base();
-    if (!stop()) f.emphasis();
     if (!stop()) f.claims();
+    if (!stop()) f.emphasis(); // over the claim hatching, so the selection stays visible
     if (!stop()) f.added();
     if (!stop()) f.graticule();
     // Furniture first: the labels then avoid the title, legend, scale bar, arrow and notes.

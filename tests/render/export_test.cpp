@@ -96,7 +96,7 @@ TEST(Export, SvgParsesAndKeepsTitleAndNamesAsText) {
 TEST(Export, PdfHasOnePageEmbeddedFontsAndSearchableNames) {
     QTemporaryDir dir;
     auto o = options(dir.filePath("map.pdf"), "both");
-    ASSERT_TRUE(isv::NameSet::parse("both", "both", &o.settings.names));
+    ASSERT_TRUE(isv::NameSet::parse("both", "native", &o.settings.names));
     ASSERT_TRUE(isv::exportMap(*shippedScene(), o).ok());
     EXPECT_TRUE(readAll(o.path).startsWith("%PDF"));
     EXPECT_TRUE(run("pdfinfo", {o.path}).contains(QRegularExpression("Pages:\\s+1\\b")));
