@@ -25,7 +25,9 @@ namespace isv {
 
 namespace {
 
-void err(const QString& text) { std::fprintf(stderr, "isleview: %s\n", text.toUtf8().constData()); }
+void err(const QString& text) {
+    std::fprintf(stderr, "isleview: %s\n", text.toUtf8().constData());
+}
 
 int usage(const QString& problem) {
     err(problem);
@@ -80,7 +82,10 @@ struct Args {
                 options.push_back({a, {}});
             } else if (withValue.contains(a)) {
                 if (eq < 0) {
-                    if (i + 1 >= args.size()) { problem = a + " needs a value"; return; }
+                    if (i + 1 >= args.size()) {
+                        problem = a + " needs a value";
+                        return;
+                    }
                     value = args[++i];
                 }
                 options.push_back({a, value});
@@ -190,19 +195,22 @@ int runInfo(const QStringList& argList) {
         for (const auto& isletId : fig->second.islets) {
             const geo::Place* ip = data.place(isletId);
             const auto ifig = data.figures.find(isletId);
-            islets.append(QJsonObject{{"id", QString::fromStdString(isletId)},
-                                      {"names", ip ? namesJson(*ip) : QJsonObject()},
-                                      {"area_km2", ifig == data.figures.end() ? 0.0 : roundTo(ifig->second.areaKm2, 3)}});
+            islets.append(QJsonObject{
+                {"id", QString::fromStdString(isletId)},
+                {"names", ip ? namesJson(*ip) : QJsonObject()},
+                {"area_km2", ifig == data.figures.end() ? 0.0 : roundTo(ifig->second.areaKm2, 3)}});
         }
         islands.append(QJsonObject{{"id", QString::fromStdString(id)},
                                    {"names", namesJson(*p)},
                                    {"area_km2", roundTo(fig->second.areaKm2, 2)},
                                    {"islets", islets}});
     }
-    QJsonObject root{{"data_dir", QString::fromStdString(data.dataDir)}, {"layers", layers}, {"islands", islands}};
+    QJsonObject root{
+        {"data_dir", QString::fromStdString(data.dataDir)}, {"layers", layers}, {"islands", islands}};
 #ifdef ISLEVIEW_HAVE_INFO
     std::set<std::string> known;
-    for (const auto& p : data.places) known.insert(p.id);
+    for (const auto& p : data.places)
+        known.insert(p.id);
     auto facts = loadFacts(defaultFactsPath(QString::fromStdString(data.dataDir)), known);
     if (!facts) {
         err(QString::fromStdString(facts.error().message));
@@ -242,11 +250,12 @@ int runInfo(const QStringList& argList) {
 
 int runExport(const QStringList& argList) {
     const Args args(argList,
-                    {"--size", "--dpi", "--names", "--script", "--claims", "--extent", "--focus", "--title", "--note",
-                     "--add", "--data", "--crs"},
+                    {"--size", "--dpi", "--names", "--script", "--claims", "--extent", "--focus", "--title",
+                     "--note", "--add", "--data", "--crs"},
                     {"--legend", "--no-legend", "--world-file"});
     if (!args.problem.isEmpty()) return usage(args.problem);
-    if (args.rest.size() != 1) return usage(args.rest.isEmpty() ? "export needs an output file" : "too many files");
+    if (args.rest.size() != 1)
+        return usage(args.rest.isEmpty() ? "export needs an output file" : "too many files");
     ExportOptions o;
     o.path = args.rest.first();
     if (formatForPath(o.path).isEmpty())
@@ -288,8 +297,8 @@ int runExport(const QStringList& argList) {
     }
     std::vector<double> extent;
     if (args.has("--extent")) {
-        if (!parseNumbers(args.value("--extent"), 4, &extent) || extent[0] >= extent[2] || extent[1] >= extent[3] ||
-            extent[1] < -90 || extent[3] > 90)
+        if (!parseNumbers(args.value("--extent"), 4, &extent) || extent[0] >= extent[2] ||
+            extent[1] >= extent[3] || extent[1] < -90 || extent[3] > 90)
             return usage("--extent must be W,S,E,N in degrees with W < E and S < N");
         if (args.has("--focus")) return usage("use --extent or --focus, not both");
     }

@@ -36,16 +36,20 @@ int main(int argc, char** argv) {
         int qargc = 1;
         QGuiApplication app(qargc, argv);
         QStringList args;
-        for (int i = 2; i < argc; ++i) args << QString::fromLocal8Bit(argv[i]);
+        for (int i = 2; i < argc; ++i)
+            args << QString::fromLocal8Bit(argv[i]);
         return !std::strcmp(sub, "info") ? isv::runInfo(args) : isv::runExport(args);
     }
     QString data;
     for (int i = 1; i < argc; ++i) {
-        if (!std::strcmp(argv[i], "--data") && i + 1 < argc) data = QString::fromLocal8Bit(argv[++i]);
-        else if (!std::strncmp(argv[i], "--data=", 7)) data = QString::fromLocal8Bit(argv[i] + 7);
+        if (!std::strcmp(argv[i], "--data") && i + 1 < argc)
+            data = QString::fromLocal8Bit(argv[++i]);
+        else if (!std::strncmp(argv[i], "--data=", 7))
+            data = QString::fromLocal8Bit(argv[i] + 7);
         else if (argv[i][0] == '-' && argv[i][1] != '-') { // single-dash options are Qt's (-platform xcb ...)
-            static const char* const withValue[] = {"-platform", "-style", "-display", "-geometry",
-                                                    "-qwindowgeometry", "-platformtheme", "-plugin"};
+            static const char* const withValue[] = {"-platform", "-style",           "-display",
+                                                    "-geometry", "-qwindowgeometry", "-platformtheme",
+                                                    "-plugin"};
             for (const char* o : withValue)
                 if (!std::strcmp(argv[i], o) && i + 1 < argc) ++i;
         } else {

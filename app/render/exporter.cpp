@@ -20,7 +20,9 @@ namespace isv {
 
 namespace {
 
-geo::Error fail(const QString& path, const QString& why) { return geo::Error{(path + ": " + why).toStdString()}; }
+geo::Error fail(const QString& path, const QString& why) {
+    return geo::Error{(path + ": " + why).toStdString()};
+}
 
 // The settings as drawn into a device of `pixels` at `dpr` physical pixels per logical pixel: the same map
 // area as the given viewport, centred the same.
@@ -62,7 +64,8 @@ std::array<double, 6> geoTransform(const MapSettings& s) {
 geo::Result<QStringList> writeRaster(const Scene& scene, const MapSettings& s, const ExportOptions& o,
                                      const char* format) {
     const bool jpeg = QByteArray(format) == "JPEG";
-    const QImage image = renderImage(scene, s, o.size, jpeg ? QImage::Format_RGB32 : QImage::Format_ARGB32, o.dpi);
+    const QImage image =
+        renderImage(scene, s, o.size, jpeg ? QImage::Format_RGB32 : QImage::Format_ARGB32, o.dpi);
     QStringList written;
     std::unique_ptr<QSaveFile> world;
     if (o.worldFile) {
@@ -73,8 +76,10 @@ geo::Result<QStringList> writeRaster(const Scene& scene, const MapSettings& s, c
         const auto gt = geoTransform(s);
         // World file: pixel size x, rotation, rotation, pixel size y, centre of the upper-left pixel.
         const QString text = QString("%1\n0\n0\n%2\n%3\n%4\n")
-                                 .arg(gt[1], 0, 'f', 6).arg(gt[5], 0, 'f', 6)
-                                 .arg(gt[0] + gt[1] / 2, 0, 'f', 4).arg(gt[3] + gt[5] / 2, 0, 'f', 4);
+                                 .arg(gt[1], 0, 'f', 6)
+                                 .arg(gt[5], 0, 'f', 6)
+                                 .arg(gt[0] + gt[1] / 2, 0, 'f', 4)
+                                 .arg(gt[3] + gt[5] / 2, 0, 'f', 4);
         world->write(text.toUtf8());
     }
     QSaveFile file(o.path);
@@ -130,13 +135,14 @@ geo::Result<QStringList> writePdf(const Scene& scene, const MapSettings& s, cons
                                   QPageSize::Point, "Map", QPageSize::ExactMatch));
         pdf.setTitle(s.title.isEmpty() ? "Isleview map" : s.title);
         pdf.setCreator("Isleview — " + attributionText(scene, s));
-        const QString xmp = QString("<?xpacket begin='' id='W5M0MpCehiHzreSzNTczkc9d'?>"
-                                    "<x:xmpmeta xmlns:x='adobe:ns:meta/'><rdf:RDF "
-                                    "xmlns:rdf='http://www.w3.org/1999/02/22-rdf-syntax-ns#'>"
-                                    "<rdf:Description rdf:about='' xmlns:dc='http://purl.org/dc/elements/1.1/'>"
-                                    "<dc:description>%1</dc:description></rdf:Description></rdf:RDF></x:xmpmeta>"
-                                    "<?xpacket end='w'?>")
-                                .arg(description(scene, s).toHtmlEscaped());
+        const QString xmp =
+            QString("<?xpacket begin='' id='W5M0MpCehiHzreSzNTczkc9d'?>"
+                    "<x:xmpmeta xmlns:x='adobe:ns:meta/'><rdf:RDF "
+                    "xmlns:rdf='http://www.w3.org/1999/02/22-rdf-syntax-ns#'>"
+                    "<rdf:Description rdf:about='' xmlns:dc='http://purl.org/dc/elements/1.1/'>"
+                    "<dc:description>%1</dc:description></rdf:Description></rdf:RDF></x:xmpmeta>"
+                    "<?xpacket end='w'?>")
+                .arg(description(scene, s).toHtmlEscaped());
         pdf.setDocumentXmpMetadata(xmp.toUtf8());
         QPainter painter;
         if (!painter.begin(&pdf)) {
@@ -179,15 +185,17 @@ geo::Result<QStringList> writeGeoTiff(const Scene& scene, const MapSettings& s, 
         ds->SetSpatialRef(&srs);
         ds->SetMetadataItem("TIFFTAG_SOFTWARE", "Isleview");
         ds->SetMetadataItem("TIFFTAG_IMAGEDESCRIPTION", description(scene, s).toUtf8().constData());
-        ds->SetMetadataItem("TIFFTAG_DATETIME",
-                            QDateTime::currentDateTime().toString("yyyy:MM:dd HH:mm:ss").toUtf8().constData());
-        ok = ds->RasterIO(GF_Write, 0, 0, o.size.width(), o.size.height(), const_cast<uchar*>(image.constBits()),
-                          o.size.width(), o.size.height(), GDT_Byte, 4, nullptr, 4,
-                          static_cast<GSpacing>(image.bytesPerLine()), 1) == CE_None;
+        ds->SetMetadataItem(
+            "TIFFTAG_DATETIME",
+            QDateTime::currentDateTime().toString("yyyy:MM:dd HH:mm:ss").toUtf8().constData());
+        ok = ds->RasterIO(GF_Write, 0, 0, o.size.width(), o.size.height(),
+                          const_cast<uchar*>(image.constBits()), o.size.width(), o.size.height(), GDT_Byte, 4,
+                          nullptr, 4, static_cast<GSpacing>(image.bytesPerLine()), 1) == CE_None;
         if (!ok) why = QString::fromUtf8(CPLGetLastErrorMsg());
         CPLErrorReset();
         GDALClose(ds); // flushes: a full disk shows up here
-        if (ok && CPLGetLastErrorType() >= CE_Failure) ok = false, why = QString::fromUtf8(CPLGetLastErrorMsg());
+        if (ok && CPLGetLastErrorType() >= CE_Failure)
+            ok = false, why = QString::fromUtf8(CPLGetLastErrorMsg());
     }
     CPLPopErrorHandler();
     if (ok && std::rename(tmpName.constData(), QFile::encodeName(o.path).constData()) != 0)
@@ -219,7 +227,8 @@ geo::Result<ExportReport> exportMap(const Scene& scene, const ExportOptions& o) 
     if (o.size.width() < 16 || o.size.height() < 16 || o.size.width() > 20000 || o.size.height() > 20000)
         return fail(o.path, "image size must be between 16 and 20000 pixels a side");
     if (o.worldFile && format != "png" && format != "jpeg")
-        return fail(o.path, "--world-file applies to PNG and JPEG only (GeoTIFF carries its own georeference)");
+        return fail(o.path,
+                    "--world-file applies to PNG and JPEG only (GeoTIFF carries its own georeference)");
     if (QFileInfo(o.path).isDir()) return fail(o.path, "is a folder");
     const MapSettings s = fitted(o);
     geo::Result<QStringList> written = format == "png"    ? writeRaster(scene, s, o, "PNG")

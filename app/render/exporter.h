@@ -12,17 +12,17 @@
 namespace isv {
 
 struct ExportOptions {
-    QString path;                 ///< output file; the format comes from its extension
-    QSize size{1920, 1080};       ///< pixels
-    int dpi = 96;                 ///< pixel density written to the file; scales text and lines (96 = 1×)
-    bool worldFile = false;       ///< also write a world file (.pgw/.jgw) beside a PNG/JPEG
-    MapSettings settings;         ///< the frame; its viewport is fitted to `size` by the exporter
+    QString path;           ///< output file; the format comes from its extension
+    QSize size{1920, 1080}; ///< pixels
+    int dpi = 96;           ///< pixel density written to the file; scales text and lines (96 = 1×)
+    bool worldFile = false; ///< also write a world file (.pgw/.jgw) beside a PNG/JPEG
+    MapSettings settings;   ///< the frame; its viewport is fitted to `size` by the exporter
 };
 
 struct ExportReport {
     QString path;
-    QString format;               ///< "png", "jpeg", "svg", "pdf", "tiff"
-    QStringList written;          ///< every file written (the image and any world file)
+    QString format;      ///< "png", "jpeg", "svg", "pdf", "tiff"
+    QStringList written; ///< every file written (the image and any world file)
 };
 
 /// The lower-case formats exportMap() understands, by extension.

@@ -21,22 +21,22 @@ struct Note {
 };
 
 struct MapSettings {
-    geo::Viewport viewport;          ///< in the scene's projected CRS, logical pixels
-    double devicePixelRatio = 1.0;   ///< physical pixels per logical pixel (HiDPI, export --dpi)
+    geo::Viewport viewport;        ///< in the scene's projected CRS, logical pixels
+    double devicePixelRatio = 1.0; ///< physical pixels per logical pixel (HiDPI, export --dpi)
     NameSet names;
-    QStringList claims;              ///< claimants whose overlay is on; empty = the de facto view
-    QSet<QString> hiddenLayers;      ///< layer keys switched off: "land", "lakes", "borders", "labels",
-                                     ///< "graticule", or an added layer's key
-    QStringList highlight;           ///< place ids drawn highlighted (group ids highlight their members)
-    QString selected;                ///< the selected place id, outlined
+    QStringList claims;         ///< claimants whose overlay is on; empty = the de facto view
+    QSet<QString> hiddenLayers; ///< layer keys switched off: "land", "lakes", "borders", "labels",
+                                ///< "graticule", or an added layer's key
+    QStringList highlight;      ///< place ids drawn highlighted (group ids highlight their members)
+    QString selected;           ///< the selected place id, outlined
     bool legend = true;
     bool scaleBar = true;
     bool northArrow = true;
-    bool attribution = false;        ///< the small attribution line (always on in exports)
-    QString attributionDate;         ///< ISO date shown in the attribution line
+    bool attribution = false; ///< the small attribution line (always on in exports)
+    QString attributionDate;  ///< ISO date shown in the attribution line
     QString title;
     QList<Note> notes;
-    bool draft = false;              ///< coarser level of detail and no antialiasing (while moving)
+    bool draft = false; ///< coarser level of detail and no antialiasing (while moving)
     bool operator==(const MapSettings&) const = default;
 };
 

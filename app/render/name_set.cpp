@@ -6,7 +6,8 @@ namespace isv {
 
 namespace {
 // Words of the command line and settings, and how the legend describes them.
-const QList<QPair<QString, QStringList>> kNameWords{{"japanese", {"ja"}}, {"russian", {"ru"}}, {"both", {"ja", "ru"}}};
+const QList<QPair<QString, QStringList>> kNameWords{
+    {"japanese", {"ja"}}, {"russian", {"ru"}}, {"both", {"ja", "ru"}}};
 const QList<QPair<QString, QStringList>> kScriptWords{
     {"latin", {"latin"}}, {"native", {"native"}}, {"both", {"latin", "native"}}};
 const QList<QPair<QString, QString>> kLanguageNames{{"ja", "Japanese"}, {"ru", "Russian"}};
@@ -47,8 +48,10 @@ QString NameSet::label(const geo::Place& place) const {
 
 QString NameSet::describe() const {
     QStringList langs, scr;
-    for (const auto& l : languages) langs << lookup(kLanguageNames, l);
-    for (const auto& s : scripts) scr << lookup(kScriptNames, s);
+    for (const auto& l : languages)
+        langs << lookup(kLanguageNames, l);
+    for (const auto& s : scripts)
+        scr << lookup(kScriptNames, s);
     return langs.join(" and ") + " names (" + scr.join(" and ") + ")";
 }
 
@@ -56,15 +59,25 @@ bool NameSet::parse(const QString& names, const QString& script, NameSet* out) {
     NameSet n;
     bool okN = false, okS = false;
     for (const auto& [word, list] : kNameWords)
-        if (word == names) { n.languages = list; okN = true; }
+        if (word == names) {
+            n.languages = list;
+            okN = true;
+        }
     for (const auto& [word, list] : kScriptWords)
-        if (word == script) { n.scripts = list; okS = true; }
+        if (word == script) {
+            n.scripts = list;
+            okS = true;
+        }
     if (!okN || !okS) return false;
     *out = n;
     return true;
 }
 
-QString NameSet::namesWord() const { return wordFor(kNameWords, languages); }
-QString NameSet::scriptWord() const { return wordFor(kScriptWords, scripts); }
+QString NameSet::namesWord() const {
+    return wordFor(kNameWords, languages);
+}
+QString NameSet::scriptWord() const {
+    return wordFor(kScriptWords, scripts);
+}
 
 } // namespace isv

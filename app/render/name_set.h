@@ -3,7 +3,9 @@
 #include <QString>
 #include <QStringList>
 
-namespace geo { struct Place; }
+namespace geo {
+struct Place;
+}
 
 namespace isv {
 

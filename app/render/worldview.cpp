@@ -6,7 +6,9 @@
 #include <QJsonObject>
 
 // The resources live in a static library: register them explicitly so the linker keeps them.
-static void initResources() { Q_INIT_RESOURCE(resources); }
+static void initResources() {
+    Q_INIT_RESOURCE(resources);
+}
 
 namespace isv {
 
@@ -36,9 +38,9 @@ Worldviews load() {
     const QJsonObject root = QJsonDocument::fromJson(f.readAll()).object();
     for (const auto& v : root["claims"].toArray()) {
         const QJsonObject o = v.toObject();
-        w.claims.push_back({o["claimant"].toString(), o["legend_claim"].toString(), o["legend_border"].toString(),
-                            QColor(o["colour"].toString()), patternFrom(o["pattern"].toString()),
-                            penFrom(o["border_style"].toString())});
+        w.claims.push_back({o["claimant"].toString(), o["legend_claim"].toString(),
+                            o["legend_border"].toString(), QColor(o["colour"].toString()),
+                            patternFrom(o["pattern"].toString()), penFrom(o["border_style"].toString())});
     }
     const QJsonObject d = root["defacto"].toObject();
     w.defacto.title = d["title"].toString();

@@ -8,9 +8,9 @@ namespace isv {
 
 /// How one side's claim and border are drawn, and how the legend names them.
 struct ClaimStyle {
-    QString claimant;      ///< matches the `claimant` attribute of claims.shp / boundaries.shp
-    QString legendClaim;   ///< e.g. "Claimed by Japan (Japan's position)"
-    QString legendBorder;  ///< e.g. "Border as drawn by Japan"
+    QString claimant;     ///< matches the `claimant` attribute of claims.shp / boundaries.shp
+    QString legendClaim;  ///< e.g. "Claimed by Japan (Japan's position)"
+    QString legendBorder; ///< e.g. "Border as drawn by Japan"
     QColor colour;
     Qt::BrushStyle pattern = Qt::BDiagPattern;
     Qt::PenStyle borderStyle = Qt::DashLine;
@@ -18,7 +18,7 @@ struct ClaimStyle {
 
 /// The de facto view: who administers what, and the line enforced today.
 struct DefactoStyle {
-    QString title;                     ///< legend heading, e.g. "De facto view (administration today)"
+    QString title; ///< legend heading, e.g. "De facto view (administration today)"
     QList<QPair<QString, QString>> adminLabels; ///< admin value -> legend text
     QList<QPair<QString, QColor>> adminColours; ///< admin value -> land tint
     QString lineLabel;

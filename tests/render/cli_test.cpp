@@ -36,7 +36,8 @@ QString copyData(const QTemporaryDir& dir) {
     const QDir src(ISLEVIEW_SOURCE_DATA_DIR);
     const QString dst = dir.filePath("data");
     QDir().mkpath(dst);
-    for (const auto& f : src.entryList(QDir::Files)) QFile::copy(src.filePath(f), dst + "/" + f);
+    for (const auto& f : src.entryList(QDir::Files))
+        QFile::copy(src.filePath(f), dst + "/" + f);
     return dst;
 }
 
@@ -70,7 +71,8 @@ TEST(Cli, InfoJsonListsLayersAndTheFourGroupsWithComputedAreas) {
         EXPECT_NEAR(i["area_km2"].toDouble(), data.figures.at(id).areaKm2, 0.01);
         EXPECT_GT(i["area_km2"].toDouble(), 50);
         for (const auto& islet : i["islets"].toArray()) {
-            EXPECT_FALSE(islet.toObject()["names"].toObject()["russian"].toObject()["latin"].toString().isEmpty());
+            EXPECT_FALSE(
+                islet.toObject()["names"].toObject()["russian"].toObject()["latin"].toString().isEmpty());
             EXPECT_GT(islet.toObject()["area_km2"].toDouble(), 0);
         }
     }
@@ -127,8 +129,9 @@ TEST(Cli, BrokenShapefileIsReportedNotCrashedOn) {
 TEST(Cli, ExportWritesTheImageWithoutADisplay) {
     QTemporaryDir dir;
     const QString out = dir.filePath("habomai.png");
-    const Outcome r = isleview({"export", out, "--focus", "habomai", "--size", "640x360", "--names", "both", "--claims",
-                            "both", "--title", "Habomai", "--note", "145.85,43.39,Goyomai Strait"});
+    const Outcome r =
+        isleview({"export", out, "--focus", "habomai", "--size", "640x360", "--names", "both", "--claims",
+                  "both", "--title", "Habomai", "--note", "145.85,43.39,Goyomai Strait"});
     ASSERT_EQ(r.code, 0) << r.err.toStdString();
     EXPECT_EQ(QImage(out).size(), QSize(640, 360));
 }

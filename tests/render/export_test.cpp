@@ -34,7 +34,8 @@ QByteArray readAll(const QString& path) {
 QString run(const QString& program, const QStringList& args) {
     QProcess p;
     p.start(program, args);
-    EXPECT_TRUE(p.waitForFinished(30000)) << program.toStdString() << " did not run (tools/dev.sh installs it)";
+    EXPECT_TRUE(p.waitForFinished(30000))
+        << program.toStdString() << " did not run (tools/dev.sh installs it)";
     EXPECT_EQ(p.exitCode(), 0) << program.toStdString() << ": " << p.readAllStandardError().toStdString();
     return QString::fromUtf8(p.readAllStandardOutput());
 }
@@ -69,10 +70,12 @@ TEST(Export, WorldFileGeoreferencesThePng) {
     auto r = isv::exportMap(*shippedScene(), o);
     ASSERT_TRUE(r.ok()) << r.error().message;
     ASSERT_EQ(r->written.size(), 2);
-    const QStringList lines = QString::fromUtf8(readAll(dir.filePath("geo.pgw"))).split('\n', Qt::SkipEmptyParts);
+    const QStringList lines =
+        QString::fromUtf8(readAll(dir.filePath("geo.pgw"))).split('\n', Qt::SkipEmptyParts);
     ASSERT_EQ(lines.size(), 6);
     // The exporter keeps the requested area and centre: the centre pixel maps back to the viewport centre.
-    const double a = lines[0].toDouble(), e = lines[3].toDouble(), c = lines[4].toDouble(), f = lines[5].toDouble();
+    const double a = lines[0].toDouble(), e = lines[3].toDouble(), c = lines[4].toDouble(),
+                 f = lines[5].toDouble();
     EXPECT_GT(a, 0);
     EXPECT_NEAR(e, -a, 1e-9);
     const geo::Point centre = o.settings.viewport.center;
@@ -103,7 +106,8 @@ TEST(Export, PdfHasOnePageEmbeddedFontsAndSearchableNames) {
     const QString fonts = run("pdffonts", {o.path});
     const QStringList rows = fonts.split('\n', Qt::SkipEmptyParts).mid(2);
     ASSERT_FALSE(rows.isEmpty()) << fonts.toStdString();
-    for (const auto& row : rows) EXPECT_TRUE(row.contains(" yes ")) << "font not embedded: " << row.toStdString();
+    for (const auto& row : rows)
+        EXPECT_TRUE(row.contains(" yes ")) << "font not embedded: " << row.toStdString();
     const QString text = run("pdftotext", {o.path, "-"});
     EXPECT_TRUE(text.contains("Kunashiri test title"));
     EXPECT_TRUE(text.contains("Кунашир")) << "Cyrillic survives as text";

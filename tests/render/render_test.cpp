@@ -64,7 +64,8 @@ TEST(Scene, HitTestFindsEachIslandAndNotTheSea) {
     for (const char* id : {"etorofu", "kunashiri", "shikotan", "shibotsu"}) {
         // The label anchor is computed inside the island (pole of inaccessibility).
         const auto& anchors = scene->anchors();
-        const auto it = std::find_if(anchors.begin(), anchors.end(), [&](const auto& a) { return a.id == id; });
+        const auto it =
+            std::find_if(anchors.begin(), anchors.end(), [&](const auto& a) { return a.id == id; });
         ASSERT_NE(it, anchors.end()) << id;
         EXPECT_EQ(scene->placeAt({it->pos.x(), it->pos.y()}), id);
     }
@@ -112,7 +113,8 @@ TEST(RenderMap, NameSetDecidesEveryLabel) {
     ASSERT_TRUE(NameSet::parse("russian", "native", &s.names));
     const auto ruNative = render(s).report.labels;
     EXPECT_TRUE(ruNative.contains("Итуруп"));
-    for (const auto& label : ruNative) EXPECT_FALSE(label.contains("Etorofu")) << label.toStdString();
+    for (const auto& label : ruNative)
+        EXPECT_FALSE(label.contains("Etorofu")) << label.toStdString();
 }
 
 TEST(RenderMap, LabelsNeverOverlapAtAnyZoomOrNameSet) {
@@ -126,7 +128,8 @@ TEST(RenderMap, LabelsNeverOverlapAtAnyZoomOrNameSet) {
                 for (int i = 0; i < report.labelBoxes.size(); ++i)
                     for (int j = i + 1; j < report.labelBoxes.size(); ++j)
                         EXPECT_FALSE(report.labelBoxes[i].intersects(report.labelBoxes[j]))
-                            << report.labels[i].toStdString() << " overlaps " << report.labels[j].toStdString();
+                            << report.labels[i].toStdString() << " overlaps "
+                            << report.labels[j].toStdString();
             }
 }
 
@@ -153,11 +156,13 @@ TEST(RenderMap, LegendNamesTheViewAndEachSidesPosition) {
     s.claims = {"japan", "russia"};
     legend = render(s).report.legend;
     EXPECT_TRUE(legend.contains(wv.claim("russia")->legendBorder));
-    EXPECT_TRUE(std::any_of(legend.begin(), legend.end(), [](const QString& e) { return e.contains("disputed"); }));
+    EXPECT_TRUE(
+        std::any_of(legend.begin(), legend.end(), [](const QString& e) { return e.contains("disputed"); }));
 }
 
 TEST(RenderMap, ClaimOverlaysChangeTheDisputedIslandsOnly) {
-    // Pixels at Shikotan's anchor change when either claim is shown; the open sea far from any claim does not.
+    // Pixels at Shikotan's anchor change when either claim is shown; the open sea far from any claim does
+    // not.
     MapSettings s = focusSettings("shikotan", 400, 300);
     s.legend = s.scaleBar = s.northArrow = false;
     s.hiddenLayers = {"labels", "graticule"};

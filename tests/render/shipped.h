@@ -12,7 +12,8 @@ inline std::shared_ptr<const isv::Scene> shippedScene() {
         auto data = geo::loadMapData(ISLEVIEW_SOURCE_DATA_DIR);
         EXPECT_TRUE(data.ok()) << (data.ok() ? "" : data.error().message);
         if (!data) return std::shared_ptr<const isv::Scene>();
-        auto s = isv::Scene::build(std::make_shared<const geo::MapData>(std::move(data).value()), geo::kDisplayCrs);
+        auto s = isv::Scene::build(std::make_shared<const geo::MapData>(std::move(data).value()),
+                                   geo::kDisplayCrs);
         EXPECT_TRUE(s.ok());
         return s ? s.value() : std::shared_ptr<const isv::Scene>();
     }();

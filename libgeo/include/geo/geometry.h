@@ -23,13 +23,17 @@ struct Box {
     double maxy = -std::numeric_limits<double>::infinity();
     bool empty() const { return minx > maxx || miny > maxy; }
     void expand(const Point& p) {
-        minx = std::min(minx, p.x); miny = std::min(miny, p.y);
-        maxx = std::max(maxx, p.x); maxy = std::max(maxy, p.y);
+        minx = std::min(minx, p.x);
+        miny = std::min(miny, p.y);
+        maxx = std::max(maxx, p.x);
+        maxy = std::max(maxy, p.y);
     }
     void expand(const Box& b) {
         if (b.empty()) return;
-        minx = std::min(minx, b.minx); miny = std::min(miny, b.miny);
-        maxx = std::max(maxx, b.maxx); maxy = std::max(maxy, b.maxy);
+        minx = std::min(minx, b.minx);
+        miny = std::min(miny, b.miny);
+        maxx = std::max(maxx, b.maxx);
+        maxy = std::max(maxy, b.maxy);
     }
     bool intersects(const Box& b) const {
         return !(b.minx > maxx || b.maxx < minx || b.miny > maxy || b.maxy < miny);

@@ -21,13 +21,13 @@ struct Feature {
 
 /// A loaded layer. Immutable after load; safe to share between threads as `shared_ptr<const Layer>`.
 struct Layer {
-    std::string name;         ///< OGR layer name
-    std::string path;         ///< the file or data source it came from, as given
-    std::string sourceCrs;    ///< "AUTHORITY:CODE" where known, else the CRS name; "" if none
+    std::string name;      ///< OGR layer name
+    std::string path;      ///< the file or data source it came from, as given
+    std::string sourceCrs; ///< "AUTHORITY:CODE" where known, else the CRS name; "" if none
     std::vector<std::string> fields;
     std::vector<Feature> features;
-    Box bounds;               ///< lon/lat bounds of all features
-    std::size_t skipped = 0;  ///< features dropped because their geometry could not be read
+    Box bounds;              ///< lon/lat bounds of all features
+    std::size_t skipped = 0; ///< features dropped because their geometry could not be read
 
     /// Index of a field by name (case-sensitive), or -1.
     int fieldIndex(std::string_view field) const;

@@ -13,31 +13,31 @@ namespace geo {
 
 /// One row of names.csv: a place with its names in both sets and both scripts.
 struct Place {
-    std::string id;       ///< stable id, e.g. "etorofu", "shibotsu", "nemuro_strait"
-    std::string kind;     ///< group | island | islet | strait | sea | settlement | cape | region
-    std::string parent;   ///< the group an island/islet belongs to ("" for none)
-    std::string admin;    ///< who administers it today: "japan" | "russia" | ""
+    std::string id;     ///< stable id, e.g. "etorofu", "shibotsu", "nemuro_strait"
+    std::string kind;   ///< group | island | islet | strait | sea | settlement | cape | region
+    std::string parent; ///< the group an island/islet belongs to ("" for none)
+    std::string admin;  ///< who administers it today: "japan" | "russia" | ""
     std::map<std::string, std::string> names; ///< keys "ja_latin", "ja_native", "ru_latin", "ru_native"
-    Point lonlat;         ///< gazetteer position (degrees) used for ids and point labels
-    int priority = 5;     ///< label priority: 1 = most important
-    std::string source;   ///< citation for the names
+    Point lonlat;                             ///< gazetteer position (degrees) used for ids and point labels
+    int priority = 5;                         ///< label priority: 1 = most important
+    std::string source;                       ///< citation for the names
 };
 
 /// Figures of one island or group, computed from the loaded coastline.
 struct IslandFigures {
     std::string id;
-    double areaKm2 = 0;          ///< geodesic area on WGS84 of all its land polygons
-    int polygons = 0;            ///< number of coastline polygons that make it up
+    double areaKm2 = 0;              ///< geodesic area on WGS84 of all its land polygons
+    int polygons = 0;                ///< number of coastline polygons that make it up
     std::vector<std::string> islets; ///< ids of member islets (for groups)
 };
 
 /// Everything loaded from a data directory. Immutable once built; share as shared_ptr<const MapData>.
 struct MapData {
-    std::string dataDir;   ///< absolute path
-    Layer coast;           ///< land polygons; fields id, group, admin, level
-    Layer boundaries;      ///< lines; fields claimant, defacto, name, method, source
-    Layer claims;          ///< polygons; fields claimant, name, source
-    Layer names;           ///< points (names.csv)
+    std::string dataDir; ///< absolute path
+    Layer coast;         ///< land polygons; fields id, group, admin, level
+    Layer boundaries;    ///< lines; fields claimant, defacto, name, method, source
+    Layer claims;        ///< polygons; fields claimant, name, source
+    Layer names;         ///< points (names.csv)
     std::vector<Place> places;
     std::map<std::string, IslandFigures> figures; ///< by id, for groups, islands and islets
 

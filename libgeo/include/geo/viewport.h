@@ -6,8 +6,8 @@ namespace geo {
 
 /// A view onto projected map space. Screen y points down; map y points up (north).
 struct Viewport {
-    Point center;                 ///< projected metres at the middle of the view
-    double metresPerPixel = 100;  ///< scale, in logical pixels
+    Point center;                ///< projected metres at the middle of the view
+    double metresPerPixel = 100; ///< scale, in logical pixels
     double widthPx = 800;
     double heightPx = 600;
 
