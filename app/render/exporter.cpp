@@ -14,7 +14,10 @@
 #include <QSaveFile>
 #include <QSvgGenerator>
 
+#include <zlib.h>
+
 #include <cstdio>
+#include <thread>
 
 namespace isv {
 
@@ -54,6 +57,80 @@ QString description(const Scene& scene, const MapSettings& s) {
     return (s.title.isEmpty() ? QString() : s.title + " — ") + attributionText(scene, s);
 }
 
+// Qt's PNG writer (libpng, adaptive row filters, zlib level 6) takes 0.3 s for a 3840x2160 map: more than
+// the rest of an export. This one writes 8-bit RGB rows unfiltered at zlib level 1, the two halves
+// compressed at once (a full flush ends the first half on a byte boundary, so the two raw deflate streams
+// concatenate): about 50 ms for the same image, 10 % larger. `image` is opaque (Format_RGB32).
+bool writePng(QIODevice& out, const QImage& image, int dpi) {
+    const auto w = static_cast<std::size_t>(image.width()), h = static_cast<std::size_t>(image.height());
+    const std::size_t row = 1 + 3 * w; // filter byte, then R G B
+    std::vector<unsigned char> raw(row * h);
+    for (std::size_t y = 0; y < h; ++y) {
+        const auto* src = reinterpret_cast<const QRgb*>(image.constScanLine(static_cast<int>(y)));
+        unsigned char* d = &raw[y * row];
+        *d++ = 0;
+        for (std::size_t x = 0; x < w; ++x, d += 3)
+            d[0] = uchar(qRed(src[x])), d[1] = uchar(qGreen(src[x])), d[2] = uchar(qBlue(src[x]));
+    }
+    struct Half {
+        std::vector<unsigned char> data;
+        uLong adler = 0;
+        bool ok = false;
+    };
+    const auto compress = [&raw](std::size_t from, std::size_t to, bool last, Half& half) {
+        half.adler = adler32(adler32(0, nullptr, 0), &raw[from], static_cast<uInt>(to - from));
+        z_stream z{};
+        if (deflateInit2(&z, 1, Z_DEFLATED, -15, 8, Z_DEFAULT_STRATEGY) != Z_OK) return;
+        half.data.resize(deflateBound(&z, static_cast<uLong>(to - from)) + 16);
+        z.next_in = &raw[from];
+        z.avail_in = static_cast<uInt>(to - from);
+        z.next_out = half.data.data();
+        z.avail_out = static_cast<uInt>(half.data.size());
+        const int rc = deflate(&z, last ? Z_FINISH : Z_FULL_FLUSH);
+        half.ok = last ? rc == Z_STREAM_END : rc == Z_OK && z.avail_in == 0;
+        half.data.resize(z.total_out);
+        deflateEnd(&z);
+    };
+    const std::size_t mid = row * (h / 2);
+    Half a, b;
+    std::thread second([&] { compress(mid, raw.size(), true, b); });
+    compress(0, mid, false, a);
+    second.join();
+    if (!a.ok || !b.ok) return false;
+
+    QByteArray png("\x89PNG\r\n\x1a\n", 8);
+    const auto be32 = [](QByteArray& to, std::uint32_t v) {
+        const char bytes[4] = {char(v >> 24), char(v >> 16), char(v >> 8), char(v)};
+        to.append(bytes, 4);
+    };
+    const auto chunk = [&](const char* type, const QByteArray& body) {
+        be32(png, static_cast<std::uint32_t>(body.size()));
+        const QByteArray typed = QByteArray(type, 4) + body;
+        png.append(typed);
+        be32(png, static_cast<std::uint32_t>(crc32(0, reinterpret_cast<const Bytef*>(typed.constData()),
+                                                   static_cast<uInt>(typed.size()))));
+    };
+    QByteArray ihdr;
+    be32(ihdr, static_cast<std::uint32_t>(w));
+    be32(ihdr, static_cast<std::uint32_t>(h));
+    ihdr.append("\x08\x02\x00\x00\x00", 5); // 8-bit RGB, deflate, no filter method, no interlace
+    chunk("IHDR", ihdr);
+    QByteArray phys;
+    const auto ppm = static_cast<std::uint32_t>(std::lround(dpi / 0.0254));
+    be32(phys, ppm);
+    be32(phys, ppm);
+    phys.append('\x01'); // unit: metre
+    chunk("pHYs", phys);
+    QByteArray idat("\x78\x01", 2); // zlib header: deflate, 32 KiB window, fastest level
+    idat.append(reinterpret_cast<const char*>(a.data.data()), static_cast<qsizetype>(a.data.size()));
+    idat.append(reinterpret_cast<const char*>(b.data.data()), static_cast<qsizetype>(b.data.size()));
+    be32(idat, static_cast<std::uint32_t>(
+                   adler32_combine(a.adler, b.adler, static_cast<z_off_t>(raw.size() - mid))));
+    chunk("IDAT", idat);
+    chunk("IEND", {});
+    return out.write(png) == png.size();
+}
+
 // Affine transform from physical pixel (col,row) to projected metres: GDAL order.
 std::array<double, 6> geoTransform(const MapSettings& s) {
     const geo::Box b = s.viewport.mapBounds();
@@ -64,8 +141,8 @@ std::array<double, 6> geoTransform(const MapSettings& s) {
 geo::Result<QStringList> writeRaster(const Scene& scene, const MapSettings& s, const ExportOptions& o,
                                      const char* format) {
     const bool jpeg = QByteArray(format) == "JPEG";
-    const QImage image =
-        renderImage(scene, s, o.size, jpeg ? QImage::Format_RGB32 : QImage::Format_ARGB32, o.dpi);
+    // The map is opaque (the sea is filled first): RGB32 renders fastest and needs no alpha in the file.
+    const QImage image = renderImage(scene, s, o.size, QImage::Format_RGB32, o.dpi);
     QStringList written;
     std::unique_ptr<QSaveFile> world;
     if (o.worldFile) {
@@ -84,7 +161,7 @@ geo::Result<QStringList> writeRaster(const Scene& scene, const MapSettings& s, c
     }
     QSaveFile file(o.path);
     if (!file.open(QIODevice::WriteOnly)) return fail(o.path, file.errorString());
-    if (!image.save(&file, format, jpeg ? 92 : -1)) {
+    if (!(jpeg ? image.save(&file, format, 92) : writePng(file, image, o.dpi))) {
         file.cancelWriting();
         return fail(o.path, "could not encode the image");
     }

@@ -1,5 +1,6 @@
 #include "geo/simplify.h"
 
+#include <algorithm>
 #include <array>
 #include <utility>
 
@@ -96,7 +97,83 @@ std::pair<std::size_t, std::size_t> diameter(const Path& pts) {
     return best;
 }
 
+// Douglas–Peucker over the sub-sequence idx[first..last] of `pts`, marking kept positions of `idx`.
+void douglasPeucker(const Path& pts, const std::vector<std::uint32_t>& idx, std::size_t first, std::size_t last,
+                    double sqTol, std::vector<bool>& keep) {
+    std::vector<std::pair<std::size_t, std::size_t>> stack{{first, last}};
+    while (!stack.empty()) {
+        const auto [i, j] = stack.back();
+        stack.pop_back();
+        double maxD = -1;
+        std::size_t index = i;
+        for (std::size_t k = i + 1; k < j; ++k) {
+            const double d = sqSegDist(pts[idx[k]], pts[idx[i]], pts[idx[j]]);
+            if (d > maxD) {
+                maxD = d;
+                index = k;
+            }
+        }
+        if (maxD > sqTol) {
+            keep[index] = true;
+            stack.emplace_back(i, index);
+            stack.emplace_back(index, j);
+        }
+    }
+}
+
 } // namespace
+
+std::vector<std::uint8_t> simplifyLevels(const Path& path, bool closed, const std::vector<double>& tolerances) {
+    const std::size_t n = path.size();
+    std::vector<std::uint8_t> level(n, 0);
+    if (n == 0) return level;
+    // Anchors stay at every level: a ring's diameter and the point farthest from it, a path's end points.
+    std::vector<std::size_t> anchors;
+    if (!closed || n <= 3) {
+        anchors = {0, n - 1};
+    } else {
+        auto [a, b] = diameter(path);
+        if (a == b) b = (a + 1) % n;
+        std::size_t c = a;
+        double farthest = -1;
+        for (std::size_t i = 0; i < n; ++i)
+            if (i != a && i != b)
+                if (const double d = sqSegDist(path[i], path[a], path[b]); d > farthest) farthest = d, c = i;
+        anchors = {a, b, c};
+        std::sort(anchors.begin(), anchors.end());
+    }
+    std::vector<std::uint32_t> idx(n); // the points of the current level, in order
+    for (std::size_t i = 0; i < n; ++i) idx[i] = static_cast<std::uint32_t>(i);
+    double done = 0;
+    for (std::size_t k = 0; k < tolerances.size(); ++k) {
+        const double step = std::max(0.0, tolerances[k] - done);
+        done = std::max(done, tolerances[k]);
+        if (n <= 3 || idx.size() <= anchors.size()) { // nothing left to drop
+            for (auto i : idx) level[i] = static_cast<std::uint8_t>(k + 1);
+            continue;
+        }
+        // Anchor positions within idx; a ring's last arc wraps round through the first anchor.
+        std::vector<std::size_t> at;
+        for (std::size_t a : anchors) at.push_back(static_cast<std::size_t>(
+                                          std::lower_bound(idx.begin(), idx.end(), a) - idx.begin()));
+        std::vector<bool> keep(idx.size(), false);
+        for (auto p : at) keep[p] = true;
+        for (std::size_t s = 0; s + 1 < at.size(); ++s) douglasPeucker(path, idx, at[s], at[s + 1], step * step, keep);
+        if (closed) {
+            std::vector<std::uint32_t> wrapped(idx.begin() + static_cast<std::ptrdiff_t>(at.back()), idx.end());
+            wrapped.insert(wrapped.end(), idx.begin(), idx.begin() + static_cast<std::ptrdiff_t>(at.front()) + 1);
+            std::vector<bool> wkeep(wrapped.size(), false);
+            douglasPeucker(path, wrapped, 0, wrapped.size() - 1, step * step, wkeep);
+            for (std::size_t w = 0; w < wrapped.size(); ++w)
+                if (wkeep[w]) keep[(at.back() + w) % idx.size()] = true;
+        }
+        std::vector<std::uint32_t> next;
+        for (std::size_t p = 0; p < idx.size(); ++p)
+            if (keep[p]) next.push_back(idx[p]), level[idx[p]] = static_cast<std::uint8_t>(k + 1);
+        idx = std::move(next);
+    }
+    return level;
+}
 
 Path simplifyPath(const Path& path, double tolerance) {
     if (path.size() <= 2) return path;
