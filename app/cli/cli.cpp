@@ -308,21 +308,22 @@ int runExport(const QStringList& argList) {
         err(QString::fromStdString(loaded.error().message));
         return kExitFailure;
     }
-    std::vector<std::shared_ptr<const geo::Layer>> added;
-    for (const auto& file : args.values("--add")) {
-        auto layer = geo::loadLayer(file.toStdString());
-        if (!layer) {
-            err(QString::fromStdString(layer.error().message));
-            return kExitFailure;
-        }
-        added.push_back(std::make_shared<const geo::Layer>(std::move(layer).value()));
-    }
-    auto scene = Scene::build(loaded.value(), args.value("--crs", geo::kDisplayCrs).toStdString(), added);
-    if (!scene) {
-        err(QString::fromStdString(scene.error().message));
+    auto built = Scene::build(loaded.value(), args.value("--crs", geo::kDisplayCrs).toStdString());
+    if (!built) {
+        err(QString::fromStdString(built.error().message));
         return kExitFailure;
     }
-    const Scene& sc = *scene.value();
+    std::shared_ptr<const Scene> scene = built.value();
+    // Each added file is projected as it is read, so a big one is never held twice (lon/lat and projected).
+    for (const auto& file : args.values("--add")) {
+        auto next = scene->withFile(file.toStdString());
+        if (!next) {
+            err(QString::fromStdString(next.error().message));
+            return kExitFailure;
+        }
+        scene = next.value();
+    }
+    const Scene& sc = *scene;
 
     geo::Box box = sc.homeBounds();
     if (!extent.empty()) box = projectedBox(sc, extent[0], extent[1], extent[2], extent[3]);

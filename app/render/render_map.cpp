@@ -108,9 +108,12 @@ class Frame {
     }
 
     // Draws the parts of `layer` that pass `keep`, grouping the rings of one feature into one path so
-    // holes stay holes.
+    // holes stay holes. Rings smaller than half a pixel are left out.
     template <class Keep, class Style> void drawLayer(const SceneLayer& layer, Keep keep, Style style) {
         const auto ids = layer.index.query(box_);
+        const double tiny = 0.5 * s_.viewport.metresPerPixel / std::max(1.0, s_.devicePixelRatio);
+        // Borders and claim lines keep at least 40 m detail; added lines simplify like rings.
+        const int lineLevel = layer.added ? r_.level : std::min(r_.level, 2);
         std::vector<QPolygonF> rings;
         std::int64_t current = -1;
         const ScenePart* first = nullptr;
@@ -123,18 +126,79 @@ class Frame {
         };
         for (auto i : ids) {
             const ScenePart& part = layer.parts[i];
+            if (part.closed && part.box.width() < tiny && part.box.height() < tiny) continue;
             if (!keep(part)) continue;
             if (static_cast<std::int64_t>(part.feature) != current) {
                 flush();
                 current = part.feature;
                 first = &part;
             }
-            const QPolygonF& poly = part.lods[part.closed ? r_.level : std::min(r_.level, 2)];
-            rings.push_back(t_.map(poly));
             r_.partsDrawn++;
-            r_.vertices += static_cast<std::size_t>(poly.size());
+            if (part.ring >= 0) {
+                longRing(layer, part, rings);
+                continue;
+            }
+            rings.emplace_back();
+            layer.appendMapped(part, part.closed ? r_.level : lineLevel, t_, rings.back());
+            r_.vertices += static_cast<std::size_t>(rings.back().size());
         }
         flush();
+    }
+
+    // A long ring as seen in the view: its runs in view (the only ones whose points are read), joined
+    // outside the view by arcs round it that turn as far as the runs out of view do. Every point in view
+    // is then inside the result exactly when it is inside the ring. An out-of-view run's box leaves out
+    // the view centre, so the angle it turns through follows from its two ends.
+    void longRing(const SceneLayer& layer, const ScenePart& header, std::vector<QPolygonF>& out) {
+        const SceneRing& ring = layer.rings[static_cast<std::size_t>(header.ring)];
+        const ScenePart* runs = layer.runs.data() + ring.firstRun;
+        const std::uint32_t n = ring.runCount;
+        const geo::Point c = box_.center();
+        const double rho = 0.55 * std::hypot(box_.width(), box_.height()); // outside the view box
+        const auto end = [&](const ScenePart& run, bool last) {
+            const PointF& p = layer.point(run.lods[0].first + (last ? run.lods[0].count - 1 : 0));
+            return geo::Point{run.origin.x + p.x, run.origin.y + p.y};
+        };
+        const auto angle = [&](geo::Point p) { return std::atan2(p.y - c.y, p.x - c.x); };
+        const auto turn = [&](const ScenePart& run) {
+            return std::remainder(angle(end(run, true)) - angle(end(run, false)), 2 * M_PI);
+        };
+        const auto seen = [&](std::uint32_t k) { return runs[k % n].box.intersects(box_); };
+        std::uint32_t k0 = n;
+        for (std::uint32_t k = 0; k < n && k0 == n; ++k)
+            if (seen(k) && !seen(k + n - 1)) k0 = k;
+        QPolygonF poly;
+        if (k0 == n && !seen(0)) { // nothing of the ring in view: the view is all inside it or all outside
+            double total = 0;
+            for (std::uint32_t k = 0; k < n; ++k) total += turn(runs[k]);
+            if (std::lround(total / (2 * M_PI)) == 0) return;
+            poly << t_.map(QPointF(box_.minx, box_.miny)) << t_.map(QPointF(box_.maxx, box_.miny))
+                 << t_.map(QPointF(box_.maxx, box_.maxy)) << t_.map(QPointF(box_.minx, box_.maxy));
+            out.push_back(std::move(poly));
+            return;
+        }
+        if (k0 == n) k0 = 0; // every run in view
+        for (std::uint32_t k = k0; k < k0 + n;) {
+            if (seen(k)) {
+                const qsizetype before = poly.size();
+                layer.appendMapped(runs[k % n], r_.level, t_, poly);
+                if (before > 0) poly.remove(before); // the point shared with the run before
+                r_.vertices += static_cast<std::size_t>(poly.size() - before);
+                ++k;
+                continue;
+            }
+            const geo::Point from = end(runs[k % n], false);
+            double total = 0;
+            for (; k < k0 + n && !seen(k); ++k) total += turn(runs[k % n]);
+            const geo::Point to = end(runs[(k + n - 1) % n], true);
+            const double a = angle(from), steps = std::ceil(std::abs(total) / (M_PI / 6));
+            for (double j = 0; j <= steps; ++j) {
+                const double b = a + total * j / std::max(1.0, steps);
+                poly << t_.map(QPointF(c.x + rho * std::cos(b), c.y + rho * std::sin(b)));
+            }
+            poly << t_.map(QPointF(to.x, to.y));
+        }
+        out.push_back(std::move(poly));
     }
 
     // One feature's rings (closed) or lines, in logical pixels, with the current pen and brush.
@@ -276,8 +340,8 @@ class Frame {
                 if (layer->type == geo::GeometryType::Point) {
                     p_.setBrush(kAdded);
                     for (auto i : layer->index.query(box_)) {
-                        const QPointF c = t_.map(layer->parts[i].lods[0].front());
-                        p_.drawEllipse(c, 3, 3);
+                        const QPointF c = layer->polygon(layer->parts[i], 0).value(0);
+                        p_.drawEllipse(t_.map(c), 3, 3);
                         r_.partsDrawn++;
                     }
                 } else {

@@ -6,9 +6,11 @@
 
 #include <QFileInfo>
 
+#include <algorithm>
 #include <cmath>
 #include <map>
 #include <mutex>
+#include <span>
 
 namespace isv {
 
@@ -26,53 +28,189 @@ const geo::Projector* projectorFor(const std::string& crs) {
     return &it->second;
 }
 
-QPolygonF toPolygon(const geo::Path& path) {
-    QPolygonF poly;
-    poly.reserve(static_cast<qsizetype>(path.size()));
-    for (const auto& p : path) poly.append(QPointF(p.x, p.y));
-    return poly;
+const std::vector<double>& tolerances() {
+    static const std::vector<double> t = [] {
+        std::vector<double> v;
+        for (int level = 1; level < kLevels; ++level)
+            v.push_back(levelToleranceM(level));
+        return v;
+    }();
+    return t;
 }
 
-void addPart(SceneLayer& layer, const geo::Path& projected, std::uint32_t feature, bool closed) {
-    if (projected.size() < (closed ? 3u : 2u)) return;
-    ScenePart part;
-    part.box = geo::bounds(projected);
-    part.feature = feature;
-    part.closed = closed;
-    part.lods[0] = toPolygon(projected);
-    for (int level = 1; level < kLevels; ++level) {
-        const double tol = kBaseToleranceM * std::pow(4.0, level - 1);
-        part.lods[level] = toPolygon(closed ? geo::simplifyRing(projected, tol) : geo::simplifyPath(projected, tol));
+// Builds a SceneLayer from projected geometry, feature by feature.
+class Builder {
+  public:
+    explicit Builder(SceneLayer& layer) : layer_(layer) {}
+
+    void add(std::uint32_t feature, const geo::Geometry& g) {
+        if (layer_.type == geo::GeometryType::None) layer_.type = g.type;
+        for (const auto& poly : g.polygons)
+            for (const auto& ring : poly.rings)
+                addPath(ring, feature, true);
+        for (const auto& line : g.lines)
+            addPath(line, feature, false);
+        for (const auto& pt : g.points)
+            addPath(geo::Path{pt, pt}, feature, false);
     }
-    layer.parts.push_back(std::move(part));
-}
+
+    void finish() {
+        std::vector<geo::Box> boxes;
+        boxes.reserve(layer_.parts.size());
+        for (const auto& p : layer_.parts) {
+            boxes.push_back(p.box);
+            layer_.bounds.expand(p.box);
+        }
+        layer_.index = geo::SpatialIndex(boxes);
+        if (!layer_.pointChunks.empty()) {
+            layer_.pointChunks.back().shrink_to_fit();
+            layer_.levelChunks.back().shrink_to_fit();
+        }
+        layer_.parts.shrink_to_fit();
+    }
+
+  private:
+    // Points PROJ could not project (the far side of the globe in a local projection) are dropped and
+    // break the ring or line there: a ring that lost points is drawn as open lines, never filled across
+    // the gap.
+    void addPath(const geo::Path& path, std::uint32_t feature, bool closed) {
+        const auto bad = [](const geo::Point& p) { return !std::isfinite(p.x) || !std::isfinite(p.y); };
+        const auto firstBad = std::find_if(path.begin(), path.end(), bad);
+        if (firstBad == path.end()) return addFinite(path, feature, closed);
+        // A ring is walked from a bad point, so that no run of good points wraps past the end.
+        const std::size_t n = path.size();
+        const std::size_t start = closed ? static_cast<std::size_t>(firstBad - path.begin()) : 0;
+        geo::Path run;
+        for (std::size_t k = 0; k < n; ++k) {
+            const geo::Point& p = path[(start + k) % n];
+            if (!bad(p)) {
+                run.push_back(p);
+                continue;
+            }
+            addFinite(run, feature, false);
+            run.clear();
+        }
+        addFinite(run, feature, false);
+    }
+
+    void addFinite(const geo::Path& path, std::uint32_t feature, bool closed) {
+        const std::size_t n = path.size();
+        if (n < (closed ? 3u : 2u)) return;
+        const std::vector<std::uint8_t> level = geo::simplifyLevels(path, closed, tolerances());
+        ScenePart part;
+        part.box = geo::bounds(path);
+        part.feature = feature;
+        part.closed = closed;
+        if (!closed || n <= kLongRing) {
+            store(part, path, level, 0, n - 1, false);
+            layer_.parts.push_back(part);
+            return;
+        }
+        // A long ring: an entry in the index, and runs of kRunPoints vertices (the last one ends where the
+        // first begins).
+        part.ring = static_cast<std::int32_t>(layer_.rings.size());
+        layer_.rings.push_back({static_cast<std::uint32_t>(layer_.runs.size()), 0});
+        for (std::size_t from = 0; from < n; from += kRunPoints) {
+            ScenePart run;
+            run.feature = feature;
+            store(run, path, level, from, from + std::min<std::size_t>(kRunPoints, n - from), true);
+            layer_.runs.push_back(run);
+            layer_.rings.back().runCount++;
+        }
+        layer_.parts.push_back(part);
+    }
+
+    // Stores path[from..to] (inclusive, indices modulo the size) at every level; `ends` keeps both ends at
+    // every level so that neighbouring runs join.
+    void store(ScenePart& part, const geo::Path& path, const std::vector<std::uint8_t>& level,
+               std::size_t from, std::size_t to, bool ends) {
+        const std::size_t n = path.size();
+        geo::Box box;
+        for (std::size_t i = from; i <= to; ++i)
+            box.expand(path[i % n]);
+        if (ends) part.box = box;
+        part.origin = box.center();
+        const auto keeps = [&](std::size_t i) -> std::uint8_t {
+            return ends && (i == from || i == to) ? std::uint8_t(kLevels - 1) : level[i % n];
+        };
+        // One part's levels stay in one chunk.
+        std::size_t need = 0;
+        for (int l = 0; l < kLevels; ++l)
+            for (std::size_t i = from; i <= to && (l == 0 || l >= kCopiedLevel); ++i)
+                need += keeps(i) >= l;
+        constexpr std::size_t chunk = std::size_t(1) << SceneLayer::kChunkBits;
+        if (layer_.pointChunks.empty() || layer_.pointChunks.back().size() + need > chunk) {
+            layer_.pointChunks.emplace_back().reserve(std::max(chunk, need));
+            layer_.levelChunks.emplace_back().reserve(std::max(chunk, need));
+        }
+        auto& points = layer_.pointChunks.back();
+        auto& levels = layer_.levelChunks.back();
+        const auto base =
+            static_cast<std::uint32_t>((layer_.pointChunks.size() - 1) << SceneLayer::kChunkBits);
+        for (int l = 0; l < kLevels; ++l) {
+            PartLevel& lod = part.lods[static_cast<std::size_t>(l)];
+            if (l > 0 && l < kCopiedLevel) { // shares level 0's points
+                lod.first = part.lods[0].first;
+                for (std::size_t i = from; i <= to; ++i)
+                    lod.count += keeps(i) >= l;
+                continue;
+            }
+            lod.first = base + static_cast<std::uint32_t>(points.size());
+            for (std::size_t i = from; i <= to; ++i)
+                if (keeps(i) >= l) {
+                    const geo::Point& p = path[i % n];
+                    points.push_back(
+                        {static_cast<float>(p.x - part.origin.x), static_cast<float>(p.y - part.origin.y)});
+                    levels.push_back(keeps(i));
+                }
+            lod.count = base + static_cast<std::uint32_t>(points.size()) - lod.first;
+        }
+    }
+
+    SceneLayer& layer_;
+};
 
 // Projects a layer's features; `keep` picks features (e.g. land vs lakes from the same coast layer).
 template <class Keep>
-std::shared_ptr<const SceneLayer> prepare(const geo::Projector& proj, std::shared_ptr<const geo::Layer> src,
-                                          QString key, QString title, bool added, Keep keep) {
+std::shared_ptr<SceneLayer> prepare(const geo::Projector& proj, std::shared_ptr<const geo::Layer> src,
+                                    QString key, QString title, bool added, Keep keep) {
     auto layer = std::make_shared<SceneLayer>();
     layer->key = std::move(key);
     layer->title = std::move(title);
     layer->added = added;
     layer->source = src;
-    for (std::uint32_t i = 0; i < src->features.size(); ++i) {
-        if (!keep(i)) continue;
-        const geo::Geometry g = proj.forward(src->features[i].geometry);
-        if (layer->type == geo::GeometryType::None) layer->type = g.type;
-        for (const auto& poly : g.polygons)
-            for (const auto& ring : poly.rings) addPart(*layer, ring, i, true);
-        for (const auto& line : g.lines) addPart(*layer, line, i, false);
-        for (const auto& pt : g.points) addPart(*layer, geo::Path{pt, pt}, i, false);
-    }
-    std::vector<geo::Box> boxes;
-    boxes.reserve(layer->parts.size());
-    for (const auto& p : layer->parts) {
-        boxes.push_back(p.box);
-        layer->bounds.expand(p.box);
-    }
-    layer->index = geo::SpatialIndex(boxes);
+    Builder builder(*layer);
+    for (std::uint32_t i = 0; i < src->features.size(); ++i)
+        if (keep(i)) builder.add(i, proj.forward(src->features[i].geometry));
+    builder.finish();
     return layer;
+}
+
+// An added layer without its geometry: what the scene keeps of a big file (the attributes).
+std::shared_ptr<const geo::Layer> attributesOnly(const geo::Layer& layer) {
+    auto out = std::make_shared<geo::Layer>();
+    out->name = layer.name;
+    out->path = layer.path;
+    out->sourceCrs = layer.sourceCrs;
+    out->fields = layer.fields;
+    out->bounds = layer.bounds;
+    out->skipped = layer.skipped;
+    out->features.reserve(layer.features.size());
+    for (const auto& f : layer.features) {
+        geo::Feature copy{f.fid, {}, f.values};
+        copy.geometry.type = f.geometry.type;
+        out->features.push_back(std::move(copy));
+    }
+    return out;
+}
+
+QString uniqueKey(const Scene& scene, const geo::Layer& layer) {
+    QString key = QFileInfo(QString::fromStdString(layer.path)).completeBaseName();
+    if (key.isEmpty()) key = QString::fromStdString(layer.name);
+    const QString base = key;
+    for (int n = 2; scene.layer(key); ++n)
+        key = base + QString(" (%1)").arg(n);
+    return key;
 }
 
 } // namespace
@@ -94,11 +232,12 @@ geo::Result<std::shared_ptr<const Scene>> Scene::build(std::shared_ptr<const geo
         return level < 0 || v[level] == "1" || v[level] == "3";
     };
     scene->layers_.push_back(prepare(*proj, coast, "land", "Land", false, isLand));
-    scene->layers_.push_back(prepare(*proj, coast, "lakes", "Lakes", false, [&](auto i) { return !isLand(i); }));
+    scene->layers_.push_back(
+        prepare(*proj, coast, "lakes", "Lakes", false, [&](auto i) { return !isLand(i); }));
     scene->layers_.push_back(prepare(*proj, std::shared_ptr<const geo::Layer>(data, &data->claims), "claims",
                                      "Claims", false, [](auto) { return true; }));
-    scene->layers_.push_back(prepare(*proj, std::shared_ptr<const geo::Layer>(data, &data->boundaries), "borders",
-                                     "Borders", false, [](auto) { return true; }));
+    scene->layers_.push_back(prepare(*proj, std::shared_ptr<const geo::Layer>(data, &data->boundaries),
+                                     "borders", "Borders", false, [](auto) { return true; }));
     for (auto& layer : added) {
         auto r = scene->withLayer(layer);
         if (!r) return r.error();
@@ -123,12 +262,16 @@ geo::Result<std::shared_ptr<const Scene>> Scene::build(std::shared_ptr<const geo
             if (idField < 0 || coast->features[part.feature].values[idField] != place.id) continue;
             all.expand(part.box);
             const double area = part.box.width() * part.box.height();
-            if (area > largestArea) { largestArea = area; largest = &part; }
+            if (area > largestArea) {
+                largestArea = area;
+                largest = &part;
+            }
         }
         if (largest) {
             geo::Polygon poly;
             poly.rings.emplace_back();
-            for (const auto& q : largest->lods[0]) poly.rings[0].push_back({q.x(), q.y()});
+            for (const auto& q : land.polygon(*largest, 0))
+                poly.rings[0].push_back({q.x(), q.y()});
             const geo::Point pole = geo::poleOfInaccessibility(poly, 50.0);
             a.pos = QPointF(pole.x, pole.y);
             a.sizeM = std::sqrt(all.width() * all.height());
@@ -148,14 +291,67 @@ geo::Result<std::shared_ptr<const Scene>> Scene::withLayer(std::shared_ptr<const
     const geo::Projector* proj = projectorFor(crs_);
     if (!proj) return geo::Error{"display projection '" + crs_ + "': PROJ does not know this CRS"};
     auto scene = std::make_shared<Scene>(*this);
-    QString key = QFileInfo(QString::fromStdString(layer->path)).completeBaseName();
-    if (key.isEmpty()) key = QString::fromStdString(layer->name);
-    const QString base = key;
-    for (int n = 2; this->layer(key); ++n) key = base + QString(" (%1)").arg(n);
-    scene->layers_.push_back(prepare(*proj, layer, key, key, true, [](auto) { return true; }));
-    if (scene->layers_.back()->parts.empty())
-        return geo::Error{layer->path + ": no geometry that can be drawn"};
+    const QString key = uniqueKey(*this, *layer);
+    auto prepared = prepare(*proj, layer, key, key, true, [](auto) { return true; });
+    if (prepared->parts.empty()) return geo::Error{layer->path + ": no geometry that can be drawn"};
+    // The projected copy is all that is drawn: past a million points, the lon/lat one is not worth keeping.
+    if (prepared->pointChunks.size() > 1) prepared->source = attributesOnly(*layer);
+    scene->layers_.push_back(std::move(prepared));
     return std::shared_ptr<const Scene>(scene);
+}
+
+geo::Result<std::shared_ptr<const Scene>> Scene::withFile(const std::string& path) const {
+    const geo::Projector* proj = projectorFor(crs_);
+    if (!proj) return geo::Error{"display projection '" + crs_ + "': PROJ does not know this CRS"};
+    auto prepared = std::make_shared<SceneLayer>();
+    Builder builder(*prepared);
+    auto loaded = geo::loadLayer(path, {}, [&](std::size_t feature, geo::Geometry&& g) {
+        proj->forward(std::span<geo::Point>(g.points));
+        for (auto& line : g.lines)
+            proj->forward(std::span<geo::Point>(line));
+        for (auto& poly : g.polygons)
+            for (auto& ring : poly.rings)
+                proj->forward(std::span<geo::Point>(ring));
+        builder.add(static_cast<std::uint32_t>(feature), g);
+    });
+    if (!loaded) return loaded.error();
+    builder.finish();
+    if (prepared->parts.empty()) return geo::Error{path + ": no geometry that can be drawn"};
+    auto source = std::make_shared<const geo::Layer>(std::move(loaded).value());
+    prepared->key = prepared->title = uniqueKey(*this, *source);
+    prepared->added = true;
+    prepared->source = std::move(source);
+    auto scene = std::make_shared<Scene>(*this);
+    scene->layers_.push_back(std::move(prepared));
+    return std::shared_ptr<const Scene>(scene);
+}
+
+QPolygonF SceneLayer::polygon(const ScenePart& part, int level) const {
+    QPolygonF out;
+    appendMapped(part, level, QTransform(), out);
+    return out;
+}
+
+void SceneLayer::appendMapped(const ScenePart& part, int level, const QTransform& t, QPolygonF& out) const {
+    const PartLevel& l = part.lods[static_cast<std::size_t>(level)];
+    // Fold the part's origin into the transform, so each point costs one multiply-add per axis.
+    const double sx = t.m11(), sy = t.m22();
+    const QPointF o = t.map(QPointF(part.origin.x, part.origin.y));
+    out.reserve(out.size() + l.count);
+    const PointF* p = &point(l.first);
+    const bool scale = t.type() <= QTransform::TxScale;
+    const auto add = [&](const PointF& q) {
+        out.append(scale ? QPointF(o.x() + sx * q.x, o.y() + sy * q.y)
+                         : t.map(QPointF(part.origin.x + q.x, part.origin.y + q.y)));
+    };
+    if (level == 0 || level >= kCopiedLevel) {
+        for (std::uint32_t i = 0; i < l.count; ++i)
+            add(p[i]);
+        return;
+    }
+    const std::uint8_t* keep = &levelChunks[l.first >> kChunkBits][l.first & ((1u << kChunkBits) - 1)];
+    for (std::uint32_t i = 0; i < part.lods[0].count; ++i)
+        if (keep[i] >= level) add(p[i]);
 }
 
 const SceneLayer* Scene::layer(const QString& key) const {
@@ -172,7 +368,8 @@ geo::Box Scene::placeBounds(const QString& id) const {
     const std::string key = id.toStdString();
     for (const auto& part : land.parts) {
         const auto& v = coast.features[part.feature].values;
-        if ((idField >= 0 && v[idField] == key) || (groupField >= 0 && v[groupField] == key)) box.expand(part.box);
+        if ((idField >= 0 && v[idField] == key) || (groupField >= 0 && v[groupField] == key))
+            box.expand(part.box);
     }
     if (box.empty())
         if (const geo::Place* p = data_->place(key)) {
@@ -189,7 +386,7 @@ QString Scene::placeAt(geo::Point xy) const {
     double bestArea = INFINITY;
     for (auto i : land.index.query(geo::Box{xy.x, xy.y, xy.x, xy.y})) {
         const ScenePart& part = land.parts[i];
-        if (!part.lods[0].containsPoint(QPointF(xy.x, xy.y), Qt::OddEvenFill)) continue;
+        if (!land.polygon(part, 0).containsPoint(QPointF(xy.x, xy.y), Qt::OddEvenFill)) continue;
         const double area = part.box.width() * part.box.height(); // the innermost ring wins
         if (area < bestArea && idField >= 0) {
             bestArea = area;

@@ -8,6 +8,7 @@
 
 #include <QPolygonF>
 #include <QString>
+#include <QTransform>
 
 #include <array>
 #include <memory>
@@ -15,27 +16,77 @@
 
 namespace isv {
 
-inline constexpr int kLevels = 5; ///< levels of detail: tolerance 0, 1, 4, 16, 64 × kBaseToleranceM
+inline constexpr int kLevels = 7; ///< levels of detail: tolerance 0, then 1, 4, 16 … 1024 × kBaseToleranceM
 inline constexpr double kBaseToleranceM = 10.0;
+/// The simplification tolerance of a level of detail (metres): 0, 10, 40, 160, 640, 2560, 10240.
+constexpr double levelToleranceM(int level) {
+    return level <= 0 ? 0.0 : kBaseToleranceM * double(1 << (2 * (level - 1)));
+}
 
-/// One ring or line of a prepared layer, projected, at every level of detail.
-struct ScenePart {
-    geo::Box box;                           ///< projected bounds (metres)
-    std::array<QPolygonF, kLevels> lods;    ///< level 0 = all vertices
-    std::uint32_t feature = 0;              ///< index into the source layer's features
-    bool closed = false;
+/// A projected point in single precision, relative to its part's origin (metres): half the memory of
+/// doubles, and within a centimetre for parts up to a few hundred kilometres across.
+struct PointF {
+    float x = 0;
+    float y = 0;
 };
+
+/// Where one level of detail of a part lies in its layer's point store. The fine levels (below
+/// kCopiedLevel) share level 0's points and skip those whose level byte is lower; coarser ones are copies.
+struct PartLevel {
+    std::uint32_t first = 0;
+    std::uint32_t count = 0;
+    std::uint32_t size() const { return count; }
+};
+
+/// One ring, line or point of a prepared layer, projected, at every level of detail. Levels nest: each
+/// keeps a subset of the points of the one before.
+struct ScenePart {
+    geo::Box box;                        ///< projected bounds (metres)
+    geo::Point origin;                   ///< the points are stored relative to this (metres)
+    std::array<PartLevel, kLevels> lods; ///< level 0 = all vertices; see SceneLayer::polygon()
+    std::uint32_t feature = 0;           ///< index into the source layer's features
+    std::int32_t ring = -1;              ///< a long ring's entry in SceneLayer::rings (lods empty), else -1
+    bool closed = false;                 ///< a ring (filled); lines, points and runs are open
+};
+
+/// A ring with more than kLongRing vertices (a continent, a big island): kept as runs of consecutive
+/// vertices, each sharing its last point with the next run's first, so that a view costs what it shows: only
+/// the runs in view are stroked, and the fill is made from them (see renderMap).
+struct SceneRing {
+    std::uint32_t firstRun = 0; ///< into SceneLayer::runs
+    std::uint32_t runCount = 0;
+};
+inline constexpr std::uint32_t kRunPoints = 1024;
+inline constexpr int kCopiedLevel = 4; ///< levels 1..3 keep 30-97 % of GSHHG's points: not worth copying
+inline constexpr std::uint32_t kLongRing = 16 * kRunPoints;
 
 /// A prepared layer: source attributes + projected parts + an index over the parts.
 struct SceneLayer {
-    QString key;                            ///< "land", "lakes", "borders", "claims", or an added file's name
-    QString title;                          ///< shown in the layers panel and legend
-    std::shared_ptr<const geo::Layer> source;
+    QString key;   ///< "land", "lakes", "borders", "claims", or an added file's name
+    QString title; ///< shown in the layers panel and legend
+    std::shared_ptr<const geo::Layer> source; ///< attributes; big layers keep no lon/lat geometry here
     geo::GeometryType type = geo::GeometryType::None;
     std::vector<ScenePart> parts;
-    geo::SpatialIndex index;
+    geo::SpatialIndex index; ///< over parts
     geo::Box bounds;
-    bool added = false;                     ///< came from File → Open / --add
+    bool added = false; ///< came from File → Open / --add
+    std::vector<SceneRing> rings;
+    std::vector<ScenePart> runs; ///< of the long rings, in ring order (open, not in the index)
+    /// Every part's and run's points, in chunks of 2^20 so a big layer grows without copying; beside each
+    /// point the highest level that keeps it.
+    std::vector<std::vector<PointF>> pointChunks;
+    std::vector<std::vector<std::uint8_t>> levelChunks;
+    static constexpr int kChunkBits = 20;
+
+    /// The point stored at `index` (PartLevel::first + i), relative to its part's origin.
+    const PointF& point(std::uint32_t index) const {
+        return pointChunks[index >> kChunkBits][index & ((1u << kChunkBits) - 1)];
+    }
+
+    /// A part's (or run's) points at `level`, in projected metres.
+    QPolygonF polygon(const ScenePart& part, int level) const;
+    /// The same through `t` (projected metres to pixels), appended to `out`.
+    void appendMapped(const ScenePart& part, int level, const QTransform& t, QPolygonF& out) const;
 };
 
 /// Where a place's label may go.
@@ -43,18 +94,22 @@ struct LabelAnchor {
     QString id;
     QString kind;
     int priority = 5;
-    QPointF pos;                            ///< projected metres
-    double sizeM = 0;                       ///< the place's extent (metres): labels show only if it is visible
+    QPointF pos;      ///< projected metres
+    double sizeM = 0; ///< the place's extent (metres): labels show only if it is visible
 };
 
 class Scene {
   public:
     /// Projects and prepares `data` (and any added layers) in `crs`. Fails naming the CRS if PROJ refuses it.
-    static geo::Result<std::shared_ptr<const Scene>> build(std::shared_ptr<const geo::MapData> data,
-                                                           const std::string& crs,
-                                                           std::vector<std::shared_ptr<const geo::Layer>> added = {});
-    /// A new scene sharing this one's prepared layers plus one more added layer.
+    static geo::Result<std::shared_ptr<const Scene>>
+    build(std::shared_ptr<const geo::MapData> data, const std::string& crs,
+          std::vector<std::shared_ptr<const geo::Layer>> added = {});
+    /// A new scene sharing this one's prepared layers plus one more added layer. A big layer's lon/lat
+    /// geometry is not kept (the scene keeps its attributes); withFile() also avoids holding it at all.
     geo::Result<std::shared_ptr<const Scene>> withLayer(std::shared_ptr<const geo::Layer> layer) const;
+    /// The same for a file, projected and prepared feature by feature as it is read, so that peak memory
+    /// is about the prepared layer's, not twice that. Fails like geo::loadLayer.
+    geo::Result<std::shared_ptr<const Scene>> withFile(const std::string& path) const;
 
     const geo::MapData& data() const { return *data_; }
     std::shared_ptr<const geo::MapData> dataPtr() const { return data_; }

@@ -204,6 +204,10 @@ const std::string& Layer::value(std::size_t i, std::string_view field) const {
 }
 
 Result<Layer> loadLayer(const std::string& path, const std::string& layerName) {
+    return loadLayer(path, layerName, {});
+}
+
+Result<Layer> loadLayer(const std::string& path, const std::string& layerName, const GeometrySink& sink) {
     const ErrorCapture capture;
     auto ds = openVector(path, capture);
     if (!ds) return ds.error();
@@ -262,6 +266,12 @@ Result<Layer> loadLayer(const std::string& path, const std::string& layerName) {
             continue;
         }
         out.bounds.expand(bounds(feature.geometry));
+        if (sink) {
+            const GeometryType type = feature.geometry.type;
+            sink(out.features.size(), std::move(feature.geometry));
+            feature.geometry = Geometry{};
+            feature.geometry.type = type;
+        }
         out.features.push_back(std::move(feature));
     }
     // A broken file can end the read early; count what the driver promised but did not deliver.

@@ -4,6 +4,7 @@
 #include "geo/result.h"
 
 #include <cstdint>
+#include <functional>
 #include <memory>
 #include <string>
 #include <string_view>
@@ -41,6 +42,14 @@ struct Layer {
 /// not a vector source, has no such layer, or its CRS cannot be transformed. A source without a CRS is
 /// taken as lon/lat if its bounds fit in [-180,180]x[-90,90], else it fails.
 Result<Layer> loadLayer(const std::string& path, const std::string& layerName = {});
+
+/// Receives a feature's index in the layer and its geometry (lon/lat) as loadLayer reads it.
+using GeometrySink = std::function<void(std::size_t feature, Geometry&& geometry)>;
+
+/// loadLayer for files too big to hold twice (a projected copy beside the lon/lat one): each feature's
+/// geometry goes to `sink` as it is read, on the calling thread, and the layer keeps only its type (with
+/// the attributes, fids and bounds). Fails like loadLayer.
+Result<Layer> loadLayer(const std::string& path, const std::string& layerName, const GeometrySink& sink);
 
 /// Names of the layers in an OGR source.
 Result<std::vector<std::string>> listLayers(const std::string& path);
