@@ -6,6 +6,8 @@
 #include <scene.h>
 #include <worldview.h>
 
+#include <geo/map_data.h>
+
 #include <QApplication>
 #include <QCheckBox>
 #include <QComboBox>
@@ -23,36 +25,53 @@
 #include <QTimer>
 #include <QVBoxLayout>
 
+#include <algorithm>
+
 namespace isv {
 
 namespace {
-constexpr int kPreviewWidth = 360;
-}
+constexpr QSize kPreviewMin(560, 315);
+constexpr int kPlaceRole = Qt::UserRole;
+constexpr int kIndentRole = Qt::UserRole + 1;
+} // namespace
 
 ExportDialog::ExportDialog(std::shared_ptr<const Scene> scene, const MapSettings& current, QWidget* parent)
     : QDialog(parent), scene_(std::move(scene)), base_(current) {
     setWindowTitle(tr("Export Image"));
     path_ = new QLineEdit(QDir::home().filePath(QStringLiteral("isleview.png")), this);
+    path_->setObjectName(QStringLiteral("path"));
     auto* browseButton = new QPushButton(tr("Browse…"), this);
     auto* pathRow = new QHBoxLayout;
     pathRow->addWidget(path_, 1);
     pathRow->addWidget(browseButton);
 
+    // The ranges are the command line's.
     width_ = new QSpinBox(this);
     height_ = new QSpinBox(this);
     for (QSpinBox* box : {width_, height_}) {
-        box->setRange(64, 16384);
+        box->setRange(16, 20000);
         box->setSuffix(tr(" px"));
     }
+    width_->setObjectName(QStringLiteral("width"));
+    height_->setObjectName(QStringLiteral("height"));
     width_->setValue(1920);
     height_->setValue(1080);
     auto* sizeRow = new QHBoxLayout;
     sizeRow->addWidget(width_);
     sizeRow->addWidget(new QLabel(QStringLiteral("×"), this));
     sizeRow->addWidget(height_);
+    dpi_ = new QSpinBox(this);
+    dpi_->setObjectName(QStringLiteral("dpi"));
+    dpi_->setRange(24, 1200);
+    dpi_->setValue(96);
+    dpi_->setToolTip(tr("Pixel density written to the file; text and lines scale with it (96 = 1×)"));
+    sizeRow->addSpacing(12);
+    sizeRow->addWidget(new QLabel(tr("DPI:"), this));
+    sizeRow->addWidget(dpi_);
     sizeRow->addStretch();
 
     names_ = new QComboBox(this);
+    names_->setObjectName(QStringLiteral("names"));
     names_->addItem(tr("Japanese"), "japanese");
     names_->addItem(tr("Russian"), "russian");
     names_->addItem(tr("Both"), "both");
@@ -77,17 +96,59 @@ ExportDialog::ExportDialog(std::shared_ptr<const Scene> scene, const MapSettings
     title_ = new QLineEdit(current.title, this);
     title_->setPlaceholderText(tr("(none)"));
 
+    // Extent: the window's view, or one of the groups or named islets as `--focus ID` frames it.
+    extent_ = new QComboBox(this);
+    extent_->setObjectName(QStringLiteral("extent"));
+    extent_->addItem(tr("Current view"), QString());
+    if (scene_) {
+        const geo::MapData& md = scene_->data();
+        for (const std::string& group : geo::disputedGroups()) {
+            extent_->addItem(QString(), QString::fromStdString(group));
+            std::vector<const geo::Place*> members;
+            for (const geo::Place& p : md.places)
+                if (p.parent == group && (p.kind == "island" || p.kind == "islet")) members.push_back(&p);
+            std::stable_sort(members.begin(), members.end(), [](const geo::Place* a, const geo::Place* b) {
+                return a->priority < b->priority;
+            });
+            for (const geo::Place* p : members) {
+                extent_->addItem(QString(), QString::fromStdString(p->id));
+                extent_->setItemData(extent_->count() - 1, true, kIndentRole);
+            }
+        }
+    }
+    relabelPlaces();
+
+    legend_ = new QCheckBox(tr("Legend"), this);
+    legend_->setObjectName(QStringLiteral("legend"));
+    legend_->setChecked(current.legend);
+    notes_ = new QCheckBox(tr("Notes (%1)").arg(current.notes.size()), this);
+    notes_->setObjectName(QStringLiteral("notes"));
+    notes_->setChecked(!current.notes.isEmpty());
+    notes_->setEnabled(!current.notes.isEmpty());
+    notes_->setToolTip(tr("The notes placed on the map (View → Add Note)"));
+    worldFile_ = new QCheckBox(tr("World file"), this);
+    worldFile_->setObjectName(QStringLiteral("worldFile"));
+    worldFile_->setToolTip(tr("Also write a world file (.pgw / .jgw) beside a PNG or JPEG"));
+    auto* includeRow = new QHBoxLayout;
+    includeRow->addWidget(legend_);
+    includeRow->addWidget(notes_);
+    includeRow->addWidget(worldFile_);
+    includeRow->addStretch();
+
     auto* form = new QFormLayout;
     form->addRow(tr("File:"), pathRow);
     form->addRow(tr("Size:"), sizeRow);
+    form->addRow(tr("Extent:"), extent_);
     form->addRow(tr("Names:"), names_);
     form->addRow(tr("Script:"), script_);
     form->addRow(tr("Claims:"), claimRow);
     form->addRow(tr("Title:"), title_);
+    form->addRow(tr("Include:"), includeRow);
 
     preview_ = new QLabel(this);
     preview_->setAlignment(Qt::AlignCenter);
-    preview_->setMinimumSize(kPreviewWidth, kPreviewWidth * 9 / 16);
+    preview_->setMinimumSize(kPreviewMin);
+    preview_->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Ignored); // the dialog sizes it, not the image
     preview_->setFrameShape(QFrame::StyledPanel);
 
     auto* buttons = new QDialogButtonBox(QDialogButtonBox::Cancel, this);
@@ -109,28 +170,84 @@ ExportDialog::ExportDialog(std::shared_ptr<const Scene> scene, const MapSettings
         preview_->setPixmap(QPixmap::fromImage(image));
     });
     // Edits come in bursts (typing a size or a title): the preview follows after a short pause.
-    auto* debounce = new QTimer(this);
-    debounce->setSingleShot(true);
-    debounce->setInterval(120);
-    connect(debounce, &QTimer::timeout, this, &ExportDialog::updatePreview);
-    const auto later = [debounce] { debounce->start(); };
+    previewTimer_ = new QTimer(this);
+    previewTimer_->setSingleShot(true);
+    previewTimer_->setInterval(120);
+    connect(previewTimer_, &QTimer::timeout, this, &ExportDialog::updatePreview);
+    const auto later = [this] { previewTimer_->start(); };
     connect(browseButton, &QPushButton::clicked, this, &ExportDialog::browse);
-    connect(width_, &QSpinBox::valueChanged, this, later);
-    connect(height_, &QSpinBox::valueChanged, this, later);
-    connect(names_, &QComboBox::currentIndexChanged, this, later);
-    connect(script_, &QComboBox::currentIndexChanged, this, later);
+    for (QSpinBox* box : {width_, height_, dpi_})
+        connect(box, &QSpinBox::valueChanged, this, later);
+    for (QComboBox* box : {names_, script_, extent_})
+        connect(box, &QComboBox::currentIndexChanged, this, later);
+    connect(names_, &QComboBox::currentIndexChanged, this, &ExportDialog::relabelPlaces);
+    connect(script_, &QComboBox::currentIndexChanged, this, &ExportDialog::relabelPlaces);
     connect(title_, &QLineEdit::textChanged, this, later);
-    for (QCheckBox* box : claims_)
+    for (QCheckBox* box : claims_ + QList<QCheckBox*>{legend_, notes_})
         connect(box, &QCheckBox::toggled, this, later);
+    // A world file only goes with a PNG or JPEG.
+    const auto pathChanged = [this] {
+        const QString format = formatForPath(path_->text().trimmed());
+        worldFile_->setEnabled(format == "png" || format == "jpeg");
+    };
+    connect(path_, &QLineEdit::textChanged, this, pathChanged);
+    pathChanged();
     updatePreview();
 }
 
 ExportDialog::~ExportDialog() = default;
 
+void ExportDialog::setPath(const QString& path) {
+    path_->setText(path);
+}
+
+QVariantMap ExportDialog::choices() const {
+    return {{"path", path_->text()},
+            {"width", width_->value()},
+            {"height", height_->value()},
+            {"dpi", dpi_->value()},
+            {"extent", focusPlace()},
+            {"title", title_->text()},
+            {"worldFile", worldFile_->isChecked()}};
+}
+
+void ExportDialog::setChoices(const QVariantMap& c) {
+    if (c.contains("path")) path_->setText(c["path"].toString());
+    width_->setValue(c.value("width", width_->value()).toInt());
+    height_->setValue(c.value("height", height_->value()).toInt());
+    dpi_->setValue(c.value("dpi", dpi_->value()).toInt());
+    setFocusPlace(c.value("extent").toString());
+    title_->setText(c.value("title", title_->text()).toString());
+    worldFile_->setChecked(c.value("worldFile", false).toBool());
+}
+
+QString ExportDialog::focusPlace() const {
+    return extent_->currentData().toString();
+}
+
+void ExportDialog::setFocusPlace(const QString& id) {
+    extent_->setCurrentIndex(std::max(0, extent_->findData(id)));
+}
+
+void ExportDialog::relabelPlaces() {
+    if (!scene_) return;
+    NameSet ns = base_.names;
+    NameSet::parse(names_->currentData().toString(), script_->currentData().toString(), &ns);
+    for (int i = 1; i < extent_->count(); ++i) {
+        const QString id = extent_->itemData(i).toString();
+        const geo::Place* place = scene_->data().place(id.toStdString());
+        const QString label = place ? ns.label(*place) : id;
+        extent_->setItemText(i, extent_->itemData(i, kIndentRole).toBool() ? QStringLiteral("    ") + label
+                                                                           : label);
+    }
+}
+
 ExportOptions ExportDialog::options() const {
     ExportOptions o;
     o.path = path_->text().trimmed();
     o.size = QSize(width_->value(), height_->value());
+    o.dpi = dpi_->value();
+    o.worldFile = worldFile_->isEnabled() && worldFile_->isChecked();
     MapSettings s = base_;
     NameSet ns;
     if (NameSet::parse(names_->currentData().toString(), script_->currentData().toString(), &ns))
@@ -139,22 +256,43 @@ ExportOptions ExportDialog::options() const {
     for (QCheckBox* box : claims_)
         if (box->isChecked()) s.claims << box->property("claimant").toString();
     s.title = title_->text().trimmed();
+    s.legend = legend_->isChecked();
+    s.scaleBar = s.northArrow = true; // every export carries them, as the command line's do
+    if (!notes_->isChecked()) s.notes.clear();
+    // The selection outline and highlights are the window's pointers, not part of the picture.
+    s.selected.clear();
+    s.highlight.clear();
     s.attribution = true;
     s.attributionDate = QDate::currentDate().toString(Qt::ISODate);
     s.devicePixelRatio = 1.0;
     s.draft = false;
-    // The exported frame shows what the window shows, fitted to the chosen size.
-    s.viewport = geo::Viewport::fitting(base_.viewport.mapBounds(), o.size.width(), o.size.height());
+    // As `isleview export` frames it: the area fitted to the size in logical pixels at this DPI, a focused
+    // place with a margin of 12 % of its larger side plus 2 km.
+    geo::Box box = base_.viewport.mapBounds();
+    if (const QString id = focusPlace(); !id.isEmpty() && scene_) {
+        box = scene_->placeBounds(id);
+        const double pad = std::max(box.width(), box.height()) * 0.12 + 2000;
+        box = {box.minx - pad, box.miny - pad, box.maxx + pad, box.maxy + pad};
+    }
+    const double dpr = o.dpi / 96.0;
+    s.viewport = geo::Viewport::fitting(box, o.size.width() / dpr, o.size.height() / dpr);
     o.settings = s;
     return o;
 }
 
 void ExportDialog::updatePreview() {
-    // The frame is laid out at the export size and drawn scaled down (a pixel ratio below 1), so the
-    // preview shows where the legend and labels will go.
+    // The frame is laid out at the export size and drawn scaled down (a pixel ratio below 1) to fill the
+    // preview, so it shows where the legend, notes and labels will go.
     MapSettings s = options().settings;
-    s.devicePixelRatio = kPreviewWidth * devicePixelRatioF() / s.viewport.widthPx;
+    const QSize area = preview_->contentsRect().size().expandedTo(kPreviewMin);
+    s.devicePixelRatio = std::min(area.width() / s.viewport.widthPx, area.height() / s.viewport.heightPx) *
+                         devicePixelRatioF();
     scheduler_->request(s);
+}
+
+void ExportDialog::resizeEvent(QResizeEvent* event) {
+    QDialog::resizeEvent(event);
+    previewTimer_->start();
 }
 
 void ExportDialog::browse() {
@@ -175,9 +313,13 @@ void ExportDialog::accept() {
     const auto result = exportMap(*scene_, o);
     QApplication::restoreOverrideCursor();
     if (!result) {
-        QMessageBox::warning(this, tr("Export Image"), QString::fromStdString(result.error().message));
+        QMessageBox::warning(
+            this, tr("Export Image"),
+            tr("Could not export %1.\n\n%2")
+                .arg(QDir::toNativeSeparators(o.path), QString::fromStdString(result.error().message)));
         return;
     }
+    emit exported(result.value().written);
     QDialog::accept();
 }
 

@@ -1,9 +1,11 @@
 #pragma once
-// ExportDialog: File → Export. Path, size, names, script, claims and title, with a live preview drawn by
-// the same renderMap the exporter uses (on a worker, through a RenderScheduler).
+// ExportDialog: File → Export. The options of `isleview export` (path, size, DPI, names, script, claims,
+// title, legend, world file, extent or focus, notes), with a live preview drawn by the same renderMap the
+// exporter uses (on a worker, through a RenderScheduler). The same options give the same picture.
 #include <map_settings.h>
 
 #include <QDialog>
+#include <QVariantMap>
 
 #include <memory>
 
@@ -12,6 +14,7 @@ class QComboBox;
 class QLabel;
 class QLineEdit;
 class QSpinBox;
+class QTimer;
 
 namespace isv {
 
@@ -22,17 +25,33 @@ struct ExportOptions;
 class ExportDialog : public QDialog {
     Q_OBJECT
   public:
-    /// Starts from `current` (the window's view); the scene is shared, not copied.
+    /// Starts from `current` (the window's view and notes); the scene is shared, not copied.
     ExportDialog(std::shared_ptr<const Scene> scene, const MapSettings& current, QWidget* parent = nullptr);
     ~ExportDialog() override;
     /// The options the dialog would export with now.
     ExportOptions options() const;
+    void setPath(const QString& path);
+    /// The choices worth offering again next time (file, size, DPI, extent, title, world file), and back.
+    QVariantMap choices() const;
+    void setChoices(const QVariantMap& choices);
+    /// The place chosen under Extent, as `--focus ID` ("" = the current view).
+    QString focusPlace() const;
+    void setFocusPlace(const QString& id);
 
   public slots:
+    /// Exports; on failure shows a message naming the path and stays open.
     void accept() override;
+
+  signals:
+    /// After a successful export: every file written.
+    void exported(const QStringList& files);
+
+  protected:
+    void resizeEvent(QResizeEvent* event) override;
 
   private:
     void updatePreview();
+    void relabelPlaces();
     void browse();
 
     std::shared_ptr<const Scene> scene_;
@@ -40,12 +59,18 @@ class ExportDialog : public QDialog {
     QLineEdit* path_ = nullptr;
     QSpinBox* width_ = nullptr;
     QSpinBox* height_ = nullptr;
+    QSpinBox* dpi_ = nullptr;
     QComboBox* names_ = nullptr;
     QComboBox* script_ = nullptr;
     QList<QCheckBox*> claims_;
     QLineEdit* title_ = nullptr;
+    QComboBox* extent_ = nullptr;
+    QCheckBox* legend_ = nullptr;
+    QCheckBox* notes_ = nullptr;
+    QCheckBox* worldFile_ = nullptr;
     QLabel* preview_ = nullptr;
     RenderScheduler* scheduler_ = nullptr;
+    QTimer* previewTimer_ = nullptr;
 };
 
 } // namespace isv

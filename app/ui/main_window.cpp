@@ -21,7 +21,9 @@
 #include <QFileDialog>
 #include <QFileInfo>
 #include <QHBoxLayout>
+#include <QInputDialog>
 #include <QLabel>
+#include <QLineF>
 #include <QListWidget>
 #include <QMenu>
 #include <QMenuBar>
@@ -88,6 +90,8 @@ MainWindow::MainWindow(std::shared_ptr<const Scene> scene, QSettings* store, QWi
     setScene(std::move(scene));
 
     connect(canvas_, &MapCanvas::clicked, this, &MainWindow::onMapClicked);
+    canvas_->setContextMenuPolicy(Qt::CustomContextMenu);
+    connect(canvas_, &QWidget::customContextMenuRequested, this, &MainWindow::showMapMenu);
     connect(canvas_, &MapCanvas::cursorMoved, this, [this](geo::Point xy) {
         cursorLabel_->setText(scene_ ? formatLonLat(scene_->unproject(xy)) : QString());
     });
@@ -112,6 +116,7 @@ MainWindow::MainWindow(std::shared_ptr<const Scene> scene, QSettings* store, QWi
         restoreGeometry(store_->value("window/geometry").toByteArray());
         restoreState(store_->value("window/state").toByteArray());
         viewRestored = restoreViewState(*store_, &s);
+        exportChoices_ = store_->value("export/choices").toMap();
     }
     canvas_->setSettings(s);
     if (!viewRestored) canvas_->goHome();
@@ -195,9 +200,17 @@ void MainWindow::createActions() {
             [this](bool on) { edit([on](MapSettings& s) { s.northArrow = on; }); });
     QAction* measure = make("tool-measure", tr("&Measure Distance"), QKeySequence(tr("Ctrl+M")), true);
     measure->setToolTip(tr("Measure the geodesic distance between two points (or shift+drag on the map)"));
-    connect(measure, &QAction::toggled, this, [this](bool on) {
+    QAction* note = make("tool-note", tr("Add &Note"), QKeySequence(tr("Ctrl+Shift+N")), true);
+    note->setToolTip(tr("Click on the map to place a note: a callout drawn on the map and in exports"));
+    // The two tools take the same clicks: switching one on switches the other off.
+    connect(measure, &QAction::toggled, this, [this, note](bool on) {
         canvas_->setMeasureMode(on);
+        if (on) note->setChecked(false);
         if (!on) canvas_->clearMeasurement();
+    });
+    connect(note, &QAction::toggled, this, [this, measure](bool on) {
+        canvas_->setNoteMode(on);
+        if (on) measure->setChecked(false);
     });
 
     // Name sets: exclusive choices, each applied to the map, the lists and the panel at once.
@@ -261,7 +274,7 @@ void MainWindow::createMenus() {
     view->addActions({action("view-graticule"), action("view-labels"), action("view-legend"),
                       action("view-scalebar"), action("view-northarrow")});
     view->addSeparator();
-    view->addAction(action("tool-measure"));
+    view->addActions({action("tool-measure"), action("tool-note")});
     view->addSeparator();
     for (QDockWidget* dock : findChildren<QDockWidget*>(QString(), Qt::FindDirectChildrenOnly))
         view->addAction(dock->toggleViewAction());
@@ -294,7 +307,7 @@ void MainWindow::createMenus() {
     bar->addSeparator();
     bar->addActions(claimActions_);
     bar->addSeparator();
-    bar->addAction(action("tool-measure"));
+    bar->addActions({action("tool-measure"), action("tool-note")});
 }
 
 void MainWindow::createDocks() {
@@ -316,7 +329,38 @@ void MainWindow::createDocks() {
         if (!syncing_)
             setLayerVisible(item->data(Qt::UserRole).toString(), item->checkState() == Qt::Checked);
     });
-    resizeDocks({placesDock, layersDock}, {420, 220}, Qt::Vertical);
+
+    // Notes: the callouts placed on the map, with their text and position; double-click edits.
+    auto* notesPanel = new QWidget(this);
+    notes_ = new QListWidget(notesPanel);
+    notes_->setObjectName(QStringLiteral("noteList"));
+    auto* editButton = new QPushButton(tr("&Edit…"), notesPanel);
+    editButton->setObjectName(QStringLiteral("noteEdit"));
+    auto* removeButton = new QPushButton(tr("&Remove"), notesPanel);
+    removeButton->setObjectName(QStringLiteral("noteRemove"));
+    auto* buttons = new QHBoxLayout;
+    buttons->addStretch();
+    buttons->addWidget(editButton);
+    buttons->addWidget(removeButton);
+    auto* column = new QVBoxLayout(notesPanel);
+    column->setContentsMargins(0, 0, 0, 0);
+    column->addWidget(notes_, 1);
+    column->addLayout(buttons);
+    auto* notesDock = new QDockWidget(tr("Notes"), this);
+    notesDock->setObjectName(QStringLiteral("notesDock"));
+    notesDock->setWidget(notesPanel);
+    addDockWidget(Qt::LeftDockWidgetArea, notesDock);
+    const auto updateButtons = [this, editButton, removeButton] {
+        editButton->setEnabled(notes_->currentRow() >= 0);
+        removeButton->setEnabled(notes_->currentRow() >= 0);
+    };
+    connect(notes_, &QListWidget::currentRowChanged, this, updateButtons);
+    updateButtons();
+    connect(editButton, &QPushButton::clicked, this, [this] { editNote(notes_->currentRow()); });
+    connect(removeButton, &QPushButton::clicked, this, [this] { removeNote(notes_->currentRow()); });
+    connect(notes_, &QListWidget::itemActivated, this,
+            [this](QListWidgetItem* item) { editNote(notes_->row(item)); });
+    resizeDocks({placesDock, layersDock, notesDock}, {380, 200, 140}, Qt::Vertical);
 }
 
 void MainWindow::createStatusBar() {
@@ -405,6 +449,19 @@ void MainWindow::syncControls() {
         item->setCheckState(s.hiddenLayers.contains(item->data(Qt::UserRole).toString()) ? Qt::Unchecked
                                                                                          : Qt::Checked);
     }
+    // One row per note: its text, with its position in the tooltip.
+    QStringList noteTexts, shown;
+    for (const Note& n : s.notes)
+        noteTexts << n.text + '\n' + formatLonLat({n.lon, n.lat});
+    for (int i = 0; i < notes_->count(); ++i)
+        shown << notes_->item(i)->text() + '\n' + notes_->item(i)->toolTip();
+    if (noteTexts != shown) {
+        const int row = notes_->currentRow();
+        notes_->clear();
+        for (const Note& n : s.notes)
+            (new QListWidgetItem(n.text, notes_))->setToolTip(formatLonLat({n.lon, n.lat}));
+        notes_->setCurrentRow(std::min(row, int(notes_->count()) - 1));
+    }
     syncing_ = was;
 }
 
@@ -454,12 +511,75 @@ QString MainWindow::placeForLandId(const QString& landId) const {
 
 void MainWindow::onMapClicked(geo::Point xy) {
     if (!scene_) return;
+    if (action("tool-note")->isChecked()) return addNoteAt(xy);
     const QString land = scene_->placeAt(xy);
     const QString id = land.isEmpty() ? QString() : placeForLandId(land);
     // A second click on the selected island zooms to it; a click on the sea also clears any highlight.
     if (id.isEmpty() && !canvas_->settings().highlight.isEmpty())
         edit([](MapSettings& s) { s.highlight.clear(); });
     selectPlace(id, !id.isEmpty() && id == canvas_->settings().selected);
+}
+
+void MainWindow::addNoteAt(geo::Point xy) {
+    if (!scene_) return;
+    const geo::Point lonlat = scene_->unproject(xy);
+    bool ok = false;
+    const QString text =
+        QInputDialog::getText(this, tr("Add Note"), tr("Note at %1:").arg(formatLonLat(lonlat)),
+                              QLineEdit::Normal, QString(), &ok)
+            .trimmed();
+    if (!ok || text.isEmpty()) return;
+    edit([&](MapSettings& s) { s.notes.append(Note{lonlat.x, lonlat.y, text}); });
+    notes_->setCurrentRow(notes_->count() - 1);
+}
+
+void MainWindow::editNote(int index) {
+    if (index < 0 || index >= canvas_->settings().notes.size()) return;
+    const Note note = canvas_->settings().notes[index];
+    bool ok = false;
+    const QString text = QInputDialog::getText(this, tr("Edit Note"),
+                                               tr("Note at %1:").arg(formatLonLat({note.lon, note.lat})),
+                                               QLineEdit::Normal, note.text, &ok)
+                             .trimmed();
+    if (!ok || text.isEmpty()) return;
+    edit([&](MapSettings& s) { s.notes[index].text = text; });
+}
+
+void MainWindow::removeNote(int index) {
+    if (index < 0 || index >= canvas_->settings().notes.size()) return;
+    edit([index](MapSettings& s) { s.notes.removeAt(index); });
+}
+
+int MainWindow::noteAt(QPointF px) const {
+    const MapSettings& s = canvas_->settings();
+    for (int i = int(s.notes.size()) - 1; i >= 0; --i) {
+        const geo::Point at = s.viewport.toScreen(scene_->project({s.notes[i].lon, s.notes[i].lat}));
+        if (QLineF(px, QPointF(at.x, at.y)).length() <= 10) return i;
+    }
+    // The callouts are where the renderer put them in the frame on screen.
+    const Frame& frame = canvas_->frame();
+    if (frame.settings.viewport != s.viewport) return -1;
+    const RenderReport& r = frame.report;
+    for (int k = 0; k < std::min(r.labels.size(), r.labelBoxes.size()); ++k)
+        if (r.labelBoxes[k].contains(px))
+            for (int i = 0; i < s.notes.size(); ++i)
+                if (s.notes[i].text == r.labels[k]) return i;
+    return -1;
+}
+
+void MainWindow::showMapMenu(const QPoint& pos) {
+    if (!scene_) return;
+    QMenu menu(this);
+    const geo::Point xy = canvas_->settings().viewport.toMap({double(pos.x()), double(pos.y())});
+    if (const int i = noteAt(pos); i >= 0) {
+        notes_->setCurrentRow(i);
+        connect(menu.addAction(tr("&Edit Note…")), &QAction::triggered, this, [this, i] { editNote(i); });
+        connect(menu.addAction(tr("&Remove Note")), &QAction::triggered, this, [this, i] { removeNote(i); });
+    } else {
+        connect(menu.addAction(tr("Add &Note Here…")), &QAction::triggered, this,
+                [this, xy] { addNoteAt(xy); });
+    }
+    menu.exec(canvas_->mapToGlobal(pos));
 }
 
 void MainWindow::selectPlace(const QString& id, bool zoom) {
@@ -542,6 +662,11 @@ QString MainWindow::suggestionText() const {
 void MainWindow::showExportDialog() {
     auto* dialog = new ExportDialog(scene_, canvas_->settings(), this);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->setChoices(exportChoices_);
+    connect(dialog, &ExportDialog::exported, this, [this, dialog](const QStringList& files) {
+        exportChoices_ = dialog->choices();
+        statusBar()->showMessage(tr("Exported %1").arg(files.join(", ")), 10000);
+    });
     dialog->open();
 }
 
@@ -563,6 +688,7 @@ void MainWindow::saveToStore() const {
     store_->setValue("window/geometry", QMainWindow::saveGeometry());
     store_->setValue("window/state", QMainWindow::saveState());
     saveViewState(*store_, canvas_->settings());
+    store_->setValue("export/choices", exportChoices_);
     store_->sync();
 }
 

@@ -4,6 +4,7 @@
 #include <map_settings.h>
 
 #include <QMainWindow>
+#include <QVariantMap>
 
 #include <functional>
 #include <memory>
@@ -33,6 +34,8 @@ class MainWindow : public QMainWindow {
     MapCanvas* canvas() const { return canvas_; }
     PlaceList* placeList() const { return places_; }
     QListWidget* layerList() const { return layers_; }
+    /// The Notes dock's list: one row per MapSettings::notes entry, in order.
+    QListWidget* noteList() const { return notes_; }
     /// An action by object name, e.g. "names-russian", "claim-japan", "view-graticule" (tests, toolbars).
     QAction* action(const QString& name) const;
     /// The status bar texts: the selected place, the cursor position, the measured distance.
@@ -52,6 +55,11 @@ class MainWindow : public QMainWindow {
     bool openLayer(const QString& path);
     /// Offers to switch to `names` with a non-modal bar above the map.
     void suggestNameSet(const isv::NameSet& names);
+    /// Asks for a text and adds a note at a projected point; an empty text or Cancel adds nothing.
+    void addNoteAt(geo::Point xy);
+    /// Asks for a new text for note `index`.
+    void editNote(int index);
+    void removeNote(int index);
 
   protected:
     void closeEvent(QCloseEvent* event) override;
@@ -71,6 +79,9 @@ class MainWindow : public QMainWindow {
     void addLayerItem(const QString& key, const QString& title);
     void onMapClicked(geo::Point xy);
     QString placeForLandId(const QString& landId) const;
+    /// The note whose point or callout is at `px` on the canvas, or -1.
+    int noteAt(QPointF px) const;
+    void showMapMenu(const QPoint& pos);
     void showExportDialog();
     void showAbout();
     void saveToStore() const;
@@ -80,6 +91,8 @@ class MainWindow : public QMainWindow {
     MapCanvas* canvas_ = nullptr;
     PlaceList* places_ = nullptr;
     QListWidget* layers_ = nullptr;
+    QListWidget* notes_ = nullptr;
+    QVariantMap exportChoices_; // the export dialog's last choices, offered again
     InfoPanel* info_ = nullptr;
     QWidget* messageBar_ = nullptr;
     QLabel* messageLabel_ = nullptr;

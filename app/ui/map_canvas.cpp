@@ -205,7 +205,12 @@ void MapCanvas::drawMeasurement(QPainter& p) const {
 void MapCanvas::setMeasureMode(bool on) {
     measureMode_ = on;
     measuring_ = false;
-    setCursor(on ? Qt::CrossCursor : Qt::OpenHandCursor);
+    setCursor(measureMode_ || noteMode_ ? Qt::CrossCursor : Qt::OpenHandCursor);
+}
+
+void MapCanvas::setNoteMode(bool on) {
+    noteMode_ = on;
+    setCursor(measureMode_ || noteMode_ ? Qt::CrossCursor : Qt::OpenHandCursor);
 }
 
 void MapCanvas::clearMeasurement() {
@@ -260,7 +265,7 @@ void MapCanvas::mouseMoveEvent(QMouseEvent* e) {
 void MapCanvas::mouseReleaseEvent(QMouseEvent* e) {
     if (e->button() != Qt::LeftButton || !pressed_) return QWidget::mouseReleaseEvent(e);
     pressed_ = false;
-    setCursor(measureMode_ ? Qt::CrossCursor : Qt::OpenHandCursor);
+    setCursor(measureMode_ || noteMode_ ? Qt::CrossCursor : Qt::OpenHandCursor);
     if (measuring_) {
         // A drag ends the line; a plain click in measure mode waits for the second click.
         if (dragged_ || !measureMode_) {

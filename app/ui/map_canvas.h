@@ -39,6 +39,9 @@ class MapCanvas : public QWidget {
     bool measureMode() const { return measureMode_; }
     /// The measured geodesic distance in metres, if a line is shown.
     std::optional<double> measuredDistanceM() const;
+    /// Note placing: a crosshair cursor; clicks are still reported by clicked().
+    void setNoteMode(bool on);
+    bool noteMode() const { return noteMode_; }
 
   public slots:
     void zoomIn();
@@ -99,6 +102,7 @@ class MapCanvas : public QWidget {
     bool pressed_ = false;
     bool dragged_ = false;
     bool measureMode_ = false;
+    bool noteMode_ = false;
     bool measuring_ = false; // a line is being drawn (its end follows the cursor)
     std::optional<geo::Point> measureA_, measureB_;
 };
