@@ -45,11 +45,13 @@ MapSettings fitted(const ExportOptions& o) {
 QImage renderImage(const Scene& scene, const MapSettings& s, QSize size, QImage::Format format, int dpi) {
     QImage image(size, format);
     image.setDevicePixelRatio(s.devicePixelRatio);
-    image.setDotsPerMeterX(static_cast<int>(dpi / 0.0254));
-    image.setDotsPerMeterY(static_cast<int>(dpi / 0.0254));
     QPainter painter(&image);
     renderMap(scene, s, painter);
     painter.end();
+    // The density goes into the file only after drawing: Qt sizes point-size fonts by the device's dots per
+    // metre, and the device pixel ratio already scales everything by dpi / 96.
+    image.setDotsPerMeterX(static_cast<int>(dpi / 0.0254));
+    image.setDotsPerMeterY(static_cast<int>(dpi / 0.0254));
     return image;
 }
 
