@@ -114,9 +114,12 @@ class Frame {
         const double tiny = 0.5 * s_.viewport.metresPerPixel / std::max(1.0, s_.devicePixelRatio);
         // Borders and claim lines keep at least 40 m detail; added lines simplify like rings.
         const int lineLevel = layer.added ? r_.level : std::min(r_.level, 2);
-        std::vector<QPolygonF> rings;
+        std::vector<QPolygonF> rings, small;
         std::int64_t current = -1;
         const ScenePart* first = nullptr;
+        // An added layer has one style: its rings of a few pixels are drawn as one path (a world coastline
+        // has thousands in view), which costs a fraction of one path each.
+        const double batch = layer.added ? 4 * tiny : 0;
         auto flush = [&] {
             if (first && !rings.empty()) {
                 style(*first);
@@ -128,6 +131,13 @@ class Frame {
             const ScenePart& part = layer.parts[i];
             if (part.closed && part.box.width() < tiny && part.box.height() < tiny) continue;
             if (!keep(part)) continue;
+            if (part.closed && part.ring < 0 && part.box.width() < batch && part.box.height() < batch) {
+                small.emplace_back();
+                layer.appendMapped(part, r_.level, t_, small.back());
+                r_.vertices += static_cast<std::size_t>(small.back().size());
+                r_.partsDrawn++;
+                continue;
+            }
             if (static_cast<std::int64_t>(part.feature) != current) {
                 flush();
                 current = part.feature;
@@ -143,6 +153,7 @@ class Frame {
             r_.vertices += static_cast<std::size_t>(rings.back().size());
         }
         flush();
+        if (!small.empty()) draw(small, true);
     }
 
     // A long ring as seen in the view: its runs in view (the only ones whose points are read), joined
@@ -182,7 +193,6 @@ class Frame {
             if (seen(k)) {
                 const qsizetype before = poly.size();
                 layer.appendMapped(runs[k % n], r_.level, t_, poly);
-                if (before > 0) poly.remove(before); // the point shared with the run before
                 r_.vertices += static_cast<std::size_t>(poly.size() - before);
                 ++k;
                 continue;
@@ -335,7 +345,8 @@ class Frame {
             if (layer->added && !hidden(layer->key)) {
                 QColor fill = kAdded;
                 fill.setAlpha(70);
-                p_.setPen(QPen(kAdded, 1.4));
+                // One pixel: Qt strokes pens up to 1 px wide directly, wider ones as outlines (4x slower).
+                p_.setPen(QPen(kAdded, 1.0));
                 p_.setBrush(layer->type == geo::GeometryType::Polygon ? QBrush(fill) : QBrush(Qt::NoBrush));
                 if (layer->type == geo::GeometryType::Point) {
                     p_.setBrush(kAdded);
@@ -652,7 +663,8 @@ class Frame {
         for (const auto& layer : scene_.layers())
             if (layer->added && !hidden(layer->key))
                 entries.push_back({"Added: " + layer->title, [this](const QRectF& r) {
-                                       p_.setPen(QPen(kAdded, 1.4));
+                                       // One pixel: Qt strokes pens up to 1 px wide directly, wider ones as outlines (4x slower).
+                p_.setPen(QPen(kAdded, 1.0));
                                        p_.setBrush(QColor(125, 60, 152, 70));
                                        p_.drawRect(r);
                                    }});

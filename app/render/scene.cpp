@@ -6,11 +6,20 @@
 
 #include <QFileInfo>
 
+#ifdef __GLIBC__
+#include <malloc.h>
+#endif
+
 #include <algorithm>
+#include <array>
 #include <cmath>
+#include <condition_variable>
+#include <deque>
 #include <map>
 #include <mutex>
+#include <numeric>
 #include <span>
+#include <thread>
 
 namespace isv {
 
@@ -38,72 +47,101 @@ const std::vector<double>& tolerances() {
     return t;
 }
 
+// One ring or line ready to store: projected, with its level of detail per point.
+struct Piece {
+    geo::Path path;
+    bool closed = false;
+    std::vector<std::uint8_t> level;
+};
+
+// Points PROJ could not project (the far side of the globe in a local projection) are dropped and break
+// the ring or line there: a ring that lost points is drawn as open lines, never filled across the gap.
+// Simplifying is most of the work of preparing a layer; this part is thread-safe.
+void addPieces(geo::Path path, bool closed, std::vector<Piece>& out) {
+    const auto add = [&](geo::Path&& p, bool c) {
+        if (p.size() < (c ? 3u : 2u)) return;
+        std::vector<std::uint8_t> level = geo::simplifyLevels(p, c, tolerances());
+        out.push_back({std::move(p), c, std::move(level)});
+    };
+    const auto bad = [](const geo::Point& p) { return !std::isfinite(p.x) || !std::isfinite(p.y); };
+    const auto firstBad = std::find_if(path.begin(), path.end(), bad);
+    if (firstBad == path.end()) return add(std::move(path), closed);
+    // A ring is walked from a bad point, so that no run of good points wraps past the end.
+    const std::size_t n = path.size();
+    const std::size_t start = closed ? static_cast<std::size_t>(firstBad - path.begin()) : 0;
+    geo::Path run;
+    for (std::size_t k = 0; k < n; ++k) {
+        const geo::Point& p = path[(start + k) % n];
+        if (!bad(p)) {
+            run.push_back(p);
+            continue;
+        }
+        add(std::move(run), false);
+        run.clear();
+    }
+    add(std::move(run), false);
+}
+
+std::vector<Piece> pieces(geo::Geometry&& g) {
+    std::vector<Piece> out;
+    for (auto& poly : g.polygons)
+        for (auto& ring : poly.rings)
+            addPieces(std::move(ring), true, out);
+    for (auto& line : g.lines)
+        addPieces(std::move(line), false, out);
+    for (const auto& pt : g.points)
+        addPieces(geo::Path{pt, pt}, false, out);
+    return out;
+}
+
 // Builds a SceneLayer from projected geometry, feature by feature.
 class Builder {
   public:
     explicit Builder(SceneLayer& layer) : layer_(layer) {}
 
-    void add(std::uint32_t feature, const geo::Geometry& g) {
-        if (layer_.type == geo::GeometryType::None) layer_.type = g.type;
-        for (const auto& poly : g.polygons)
-            for (const auto& ring : poly.rings)
-                addPath(ring, feature, true);
-        for (const auto& line : g.lines)
-            addPath(line, feature, false);
-        for (const auto& pt : g.points)
-            addPath(geo::Path{pt, pt}, feature, false);
+    void add(std::uint32_t feature, geo::Geometry g) {
+        const geo::GeometryType type = g.type;
+        add(feature, type, pieces(std::move(g)));
+    }
+
+    void add(std::uint32_t feature, geo::GeometryType type, const std::vector<Piece>& pieces) {
+        if (layer_.type == geo::GeometryType::None) layer_.type = type;
+        for (const Piece& piece : pieces)
+            addPiece(piece, feature);
     }
 
     void finish() {
+        // Features prepared on several threads arrive out of order; draw them in file order. Sorted in
+        // place: a copy of a world's 190,000 parts would add 20 MB at the peak.
+        std::sort(parts_.begin(), parts_.end(),
+                  [](const ScenePart& a, const ScenePart& b) { return a.feature < b.feature; });
+        layer_.parts = std::move(parts_);
         std::vector<geo::Box> boxes;
         boxes.reserve(layer_.parts.size());
         for (const auto& p : layer_.parts) {
             boxes.push_back(p.box);
             layer_.bounds.expand(p.box);
         }
-        layer_.index = geo::SpatialIndex(boxes);
+        layer_.index = geo::SpatialIndex(std::move(boxes));
         if (!layer_.pointChunks.empty()) {
             layer_.pointChunks.back().shrink_to_fit();
             layer_.levelChunks.back().shrink_to_fit();
         }
-        layer_.parts.shrink_to_fit();
     }
 
   private:
-    // Points PROJ could not project (the far side of the globe in a local projection) are dropped and
-    // break the ring or line there: a ring that lost points is drawn as open lines, never filled across
-    // the gap.
-    void addPath(const geo::Path& path, std::uint32_t feature, bool closed) {
-        const auto bad = [](const geo::Point& p) { return !std::isfinite(p.x) || !std::isfinite(p.y); };
-        const auto firstBad = std::find_if(path.begin(), path.end(), bad);
-        if (firstBad == path.end()) return addFinite(path, feature, closed);
-        // A ring is walked from a bad point, so that no run of good points wraps past the end.
+    void addPiece(const Piece& piece, std::uint32_t feature) {
+        const geo::Path& path = piece.path;
+        const std::vector<std::uint8_t>& level = piece.level;
+        const bool closed = piece.closed;
         const std::size_t n = path.size();
-        const std::size_t start = closed ? static_cast<std::size_t>(firstBad - path.begin()) : 0;
-        geo::Path run;
-        for (std::size_t k = 0; k < n; ++k) {
-            const geo::Point& p = path[(start + k) % n];
-            if (!bad(p)) {
-                run.push_back(p);
-                continue;
-            }
-            addFinite(run, feature, false);
-            run.clear();
-        }
-        addFinite(run, feature, false);
-    }
-
-    void addFinite(const geo::Path& path, std::uint32_t feature, bool closed) {
-        const std::size_t n = path.size();
-        if (n < (closed ? 3u : 2u)) return;
-        const std::vector<std::uint8_t> level = geo::simplifyLevels(path, closed, tolerances());
         ScenePart part;
         part.box = geo::bounds(path);
         part.feature = feature;
         part.closed = closed;
         if (!closed || n <= kLongRing) {
             store(part, path, level, 0, n - 1, false);
-            layer_.parts.push_back(part);
+            parts_.push_back(part);
             return;
         }
         // A long ring: an entry in the index, and runs of kRunPoints vertices (the last one ends where the
@@ -117,7 +155,7 @@ class Builder {
             layer_.runs.push_back(run);
             layer_.rings.back().runCount++;
         }
-        layer_.parts.push_back(part);
+        parts_.push_back(part);
     }
 
     // Stores path[from..to] (inclusive, indices modulo the size) at every level; `ends` keeps both ends at
@@ -133,11 +171,15 @@ class Builder {
         const auto keeps = [&](std::size_t i) -> std::uint8_t {
             return ends && (i == from || i == to) ? std::uint8_t(kLevels - 1) : level[i % n];
         };
+        std::array<std::uint32_t, kLevels> count{}; // points kept at each level
+        for (std::size_t i = from; i <= to; ++i)
+            count[std::min<std::size_t>(keeps(i), kLevels - 1)]++;
+        for (int l = kLevels - 2; l >= 0; --l)
+            count[static_cast<std::size_t>(l)] += count[static_cast<std::size_t>(l) + 1];
         // One part's levels stay in one chunk.
-        std::size_t need = 0;
-        for (int l = 0; l < kLevels; ++l)
-            for (std::size_t i = from; i <= to && (l == 0 || l >= kCopiedLevel); ++i)
-                need += keeps(i) >= l;
+        std::size_t need = count[0];
+        for (int l = kCopiedLevel; l < kLevels; ++l)
+            need += count[static_cast<std::size_t>(l)];
         constexpr std::size_t chunk = std::size_t(1) << SceneLayer::kChunkBits;
         if (layer_.pointChunks.empty() || layer_.pointChunks.back().size() + need > chunk) {
             layer_.pointChunks.emplace_back().reserve(std::max(chunk, need));
@@ -147,27 +189,33 @@ class Builder {
         auto& levels = layer_.levelChunks.back();
         const auto base =
             static_cast<std::uint32_t>((layer_.pointChunks.size() - 1) << SceneLayer::kChunkBits);
+        coarse_.clear();
+        const auto put = [&](std::size_t i) {
+            const geo::Point& p = path[i % n];
+            points.push_back(
+                {static_cast<float>(p.x - part.origin.x), static_cast<float>(p.y - part.origin.y)});
+            levels.push_back(keeps(i));
+        };
         for (int l = 0; l < kLevels; ++l) {
             PartLevel& lod = part.lods[static_cast<std::size_t>(l)];
-            if (l > 0 && l < kCopiedLevel) { // shares level 0's points
-                lod.first = part.lods[0].first;
-                for (std::size_t i = from; i <= to; ++i)
-                    lod.count += keeps(i) >= l;
-                continue;
-            }
-            lod.first = base + static_cast<std::uint32_t>(points.size());
-            for (std::size_t i = from; i <= to; ++i)
-                if (keeps(i) >= l) {
-                    const geo::Point& p = path[i % n];
-                    points.push_back(
-                        {static_cast<float>(p.x - part.origin.x), static_cast<float>(p.y - part.origin.y)});
-                    levels.push_back(keeps(i));
+            lod.count = count[static_cast<std::size_t>(l)];
+            lod.first = l > 0 && l < kCopiedLevel ? part.lods[0].first // shares level 0's points
+                                                  : base + static_cast<std::uint32_t>(points.size());
+            if (l == 0) {
+                for (std::size_t i = from; i <= to; ++i) {
+                    put(i);
+                    if (keeps(i) >= kCopiedLevel) coarse_.push_back(i);
                 }
-            lod.count = base + static_cast<std::uint32_t>(points.size()) - lod.first;
+            } else if (l >= kCopiedLevel) {
+                for (std::size_t i : coarse_)
+                    if (keeps(i) >= l) put(i);
+            }
         }
     }
 
     SceneLayer& layer_;
+    std::vector<ScenePart> parts_;
+    std::vector<std::size_t> coarse_;
 };
 
 // Projects a layer's features; `keep` picks features (e.g. land vs lakes from the same coast layer).
@@ -301,19 +349,81 @@ geo::Result<std::shared_ptr<const Scene>> Scene::withLayer(std::shared_ptr<const
 }
 
 geo::Result<std::shared_ptr<const Scene>> Scene::withFile(const std::string& path) const {
-    const geo::Projector* proj = projectorFor(crs_);
-    if (!proj) return geo::Error{"display projection '" + crs_ + "': PROJ does not know this CRS"};
+    if (!projectorFor(crs_))
+        return geo::Error{"display projection '" + crs_ + "': PROJ does not know this CRS"};
+#ifdef __GLIBC__
+    // glibc raises its mmap threshold each time a big block is freed, after which the workers' big
+    // temporaries (a continent's points) stay resident in their arenas: 30-50 MB more peak memory for a
+    // world file. Pinning the threshold (at its default) keeps them returned to the system.
+    mallopt(M_MMAP_THRESHOLD, 128 * 1024);
+#endif
     auto prepared = std::make_shared<SceneLayer>();
     Builder builder(*prepared);
+    // GDAL reads on this thread; two workers project and simplify (nine tenths of the work) and store
+    // each feature whole. At most 1.5 million points (or one bigger feature) wait or are in work at once,
+    // which bounds the memory beyond the prepared layer itself.
+    struct Job {
+        std::size_t feature = 0;
+        geo::Geometry geometry;
+        std::size_t points = 0;
+    };
+    constexpr std::size_t kInFlight = 1'500'000;
+    std::mutex mutex;
+    std::condition_variable changed;
+    std::deque<Job> queue;
+    std::size_t inFlight = 0; // points queued or in work
+    bool reading = true;
+    const auto work = [&] {
+        const geo::Projector* proj = projectorFor(crs_);
+        for (;;) {
+            Job job;
+            {
+                std::unique_lock lock(mutex);
+                changed.wait(lock, [&] { return !queue.empty() || !reading; });
+                if (queue.empty()) return;
+                job = std::move(queue.front());
+                queue.pop_front();
+            }
+            changed.notify_all();
+            geo::Geometry& g = job.geometry;
+            proj->forward(std::span<geo::Point>(g.points));
+            for (auto& line : g.lines)
+                proj->forward(std::span<geo::Point>(line));
+            for (auto& poly : g.polygons)
+                for (auto& ring : poly.rings)
+                    proj->forward(std::span<geo::Point>(ring));
+            const geo::GeometryType type = g.type;
+            const std::vector<Piece> ready = pieces(std::move(g));
+            {
+                const std::lock_guard lock(mutex);
+                builder.add(static_cast<std::uint32_t>(job.feature), type, ready);
+                inFlight -= job.points;
+            }
+            changed.notify_all();
+        }
+    };
+    std::thread workers[2] = {std::thread(work), std::thread(work)};
     auto loaded = geo::loadLayer(path, {}, [&](std::size_t feature, geo::Geometry&& g) {
-        proj->forward(std::span<geo::Point>(g.points));
-        for (auto& line : g.lines)
-            proj->forward(std::span<geo::Point>(line));
-        for (auto& poly : g.polygons)
-            for (auto& ring : poly.rings)
-                proj->forward(std::span<geo::Point>(ring));
-        builder.add(static_cast<std::uint32_t>(feature), g);
+        std::size_t points = g.points.size();
+        for (const auto& line : g.lines)
+            points += line.size();
+        for (const auto& poly : g.polygons)
+            for (const auto& ring : poly.rings)
+                points += ring.size();
+        std::unique_lock lock(mutex);
+        changed.wait(lock, [&] { return inFlight == 0 || inFlight + points <= kInFlight; });
+        inFlight += points;
+        queue.push_back({feature, std::move(g), points});
+        lock.unlock();
+        changed.notify_all();
     });
+    {
+        const std::lock_guard lock(mutex);
+        reading = false;
+    }
+    changed.notify_all();
+    for (auto& w : workers)
+        w.join();
     if (!loaded) return loaded.error();
     builder.finish();
     if (prepared->parts.empty()) return geo::Error{path + ": no geometry that can be drawn"};

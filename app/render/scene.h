@@ -79,8 +79,8 @@ struct SceneLayer {
     static constexpr int kChunkBits = 20;
 
     /// The point stored at `index` (PartLevel::first + i), relative to its part's origin.
-    const PointF& point(std::uint32_t index) const {
-        return pointChunks[index >> kChunkBits][index & ((1u << kChunkBits) - 1)];
+    const PointF& point(std::uint32_t at) const {
+        return pointChunks[at >> kChunkBits][at & ((1u << kChunkBits) - 1)];
     }
 
     /// A part's (or run's) points at `level`, in projected metres.

@@ -247,8 +247,11 @@ Result<Layer> loadLayer(const std::string& path, const std::string& layerName, c
     }
 
     const bool hasGeometry = OGR_L_GetGeomType(layer) != wkbNone;
+    // Where the count is cheap (Shapefile, GeoPackage), no growing copy of a big layer's features.
+    if (const GIntBig count = OGR_L_GetFeatureCount(layer, FALSE); count > 0)
+        out.features.reserve(static_cast<std::size_t>(count));
     OGR_L_ResetReading(layer);
-    while (const FeaturePtr f{OGR_L_GetNextFeature(layer)}) {
+    while (FeaturePtr f{OGR_L_GetNextFeature(layer)}) {
         Feature feature;
         feature.fid = OGR_F_GetFID(f.get());
         for (int i = 0; i < fieldCount; ++i)
@@ -266,6 +269,7 @@ Result<Layer> loadLayer(const std::string& path, const std::string& layerName, c
             continue;
         }
         out.bounds.expand(bounds(feature.geometry));
+        f.reset(); // GDAL's copy of a continent is as big as ours
         if (sink) {
             const GeometryType type = feature.geometry.type;
             sink(out.features.size(), std::move(feature.geometry));

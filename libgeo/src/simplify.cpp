@@ -98,8 +98,8 @@ std::pair<std::size_t, std::size_t> diameter(const Path& pts) {
 }
 
 // Douglas–Peucker over the sub-sequence idx[first..last] of `pts`, marking kept positions of `idx`.
-void douglasPeucker(const Path& pts, const std::vector<std::uint32_t>& idx, std::size_t first, std::size_t last,
-                    double sqTol, std::vector<bool>& keep) {
+void douglasPeucker(const Path& pts, const std::vector<std::uint32_t>& idx, std::size_t first,
+                    std::size_t last, double sqTol, std::vector<bool>& keep) {
     std::vector<std::pair<std::size_t, std::size_t>> stack{{first, last}};
     while (!stack.empty()) {
         const auto [i, j] = stack.back();
@@ -123,18 +123,27 @@ void douglasPeucker(const Path& pts, const std::vector<std::uint32_t>& idx, std:
 
 } // namespace
 
-std::vector<std::uint8_t> simplifyLevels(const Path& path, bool closed, const std::vector<double>& tolerances) {
+std::vector<std::uint8_t> simplifyLevels(const Path& path, bool closed,
+                                         const std::vector<double>& tolerances) {
     const std::size_t n = path.size();
     std::vector<std::uint8_t> level(n, 0);
     if (n == 0) return level;
-    // Anchors stay at every level: a ring's diameter and the point farthest from it, a path's end points.
+    // Anchors stay at every level: a path's end points; a ring's extreme points in x (or y) and the point
+    // farthest from the line through them, found in linear time (a ring of a million points has no time for
+    // the exact diameter).
     std::vector<std::size_t> anchors;
     if (!closed || n <= 3) {
         anchors = {0, n - 1};
     } else {
-        auto [a, b] = diameter(path);
+        const auto [minX, maxX] =
+            std::minmax_element(path.begin(), path.end(), [](Point p, Point q) { return p.x < q.x; });
+        const auto [minY, maxY] =
+            std::minmax_element(path.begin(), path.end(), [](Point p, Point q) { return p.y < q.y; });
+        const bool wide = maxX->x - minX->x >= maxY->y - minY->y;
+        std::size_t a = static_cast<std::size_t>((wide ? minX : minY) - path.begin());
+        std::size_t b = static_cast<std::size_t>((wide ? maxX : maxY) - path.begin());
         if (a == b) b = (a + 1) % n;
-        std::size_t c = a;
+        std::size_t c = a == 0 || b == 0 ? (a == 1 || b == 1 ? 2 : 1) : 0;
         double farthest = -1;
         for (std::size_t i = 0; i < n; ++i)
             if (i != a && i != b)
@@ -143,25 +152,46 @@ std::vector<std::uint8_t> simplifyLevels(const Path& path, bool closed, const st
         std::sort(anchors.begin(), anchors.end());
     }
     std::vector<std::uint32_t> idx(n); // the points of the current level, in order
-    for (std::size_t i = 0; i < n; ++i) idx[i] = static_cast<std::uint32_t>(i);
+    for (std::size_t i = 0; i < n; ++i)
+        idx[i] = static_cast<std::uint32_t>(i);
     double done = 0;
     for (std::size_t k = 0; k < tolerances.size(); ++k) {
         const double step = std::max(0.0, tolerances[k] - done);
         done = std::max(done, tolerances[k]);
         if (n <= 3 || idx.size() <= anchors.size()) { // nothing left to drop
-            for (auto i : idx) level[i] = static_cast<std::uint8_t>(k + 1);
+            for (auto i : idx)
+                level[i] = static_cast<std::uint8_t>(k + 1);
+            continue;
+        }
+        if (k == 0) {
+            // The first level keeps most points of a detailed coastline (GSHHG: 96 % at 10 m), where
+            // Douglas–Peucker is slowest: drop points closer than the tolerance to the last one kept
+            // instead, in linear time. Every dropped point is within the tolerance of a kept one.
+            std::vector<std::uint32_t> next;
+            std::size_t a = 0;
+            for (std::size_t p = 0; p < idx.size(); ++p) {
+                const bool anchor = a < anchors.size() && idx[p] == anchors[a];
+                if (anchor) ++a;
+                if (anchor || next.empty() || sqDist(path[idx[p]], path[next.back()]) > step * step)
+                    next.push_back(idx[p]), level[idx[p]] = 1;
+            }
+            idx = std::move(next);
             continue;
         }
         // Anchor positions within idx; a ring's last arc wraps round through the first anchor.
         std::vector<std::size_t> at;
-        for (std::size_t a : anchors) at.push_back(static_cast<std::size_t>(
-                                          std::lower_bound(idx.begin(), idx.end(), a) - idx.begin()));
+        for (std::size_t a : anchors)
+            at.push_back(static_cast<std::size_t>(std::lower_bound(idx.begin(), idx.end(), a) - idx.begin()));
         std::vector<bool> keep(idx.size(), false);
-        for (auto p : at) keep[p] = true;
-        for (std::size_t s = 0; s + 1 < at.size(); ++s) douglasPeucker(path, idx, at[s], at[s + 1], step * step, keep);
+        for (auto p : at)
+            keep[p] = true;
+        for (std::size_t s = 0; s + 1 < at.size(); ++s)
+            douglasPeucker(path, idx, at[s], at[s + 1], step * step, keep);
         if (closed) {
-            std::vector<std::uint32_t> wrapped(idx.begin() + static_cast<std::ptrdiff_t>(at.back()), idx.end());
-            wrapped.insert(wrapped.end(), idx.begin(), idx.begin() + static_cast<std::ptrdiff_t>(at.front()) + 1);
+            std::vector<std::uint32_t> wrapped(idx.begin() + static_cast<std::ptrdiff_t>(at.back()),
+                                               idx.end());
+            wrapped.insert(wrapped.end(), idx.begin(),
+                           idx.begin() + static_cast<std::ptrdiff_t>(at.front()) + 1);
             std::vector<bool> wkeep(wrapped.size(), false);
             douglasPeucker(path, wrapped, 0, wrapped.size() - 1, step * step, wkeep);
             for (std::size_t w = 0; w < wrapped.size(); ++w)

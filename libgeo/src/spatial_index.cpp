@@ -36,7 +36,11 @@ std::vector<std::uint32_t> strOrder(const std::vector<Box>& boxes, std::size_t n
 } // namespace
 
 SpatialIndex::SpatialIndex(const std::vector<Box>& boxes, int nodeSize)
-    : boxes_(boxes), count_(boxes.size()) {
+    : SpatialIndex(std::vector<Box>(boxes), nodeSize) {}
+
+SpatialIndex::SpatialIndex(std::vector<Box>&& list, int nodeSize)
+    : boxes_(std::move(list)), count_(boxes_.size()) {
+    const std::vector<Box>& boxes = boxes_;
     if (boxes.empty()) return;
     const auto ns = static_cast<std::size_t>(std::clamp(nodeSize, 2, 1 << 16));
 

@@ -12,6 +12,8 @@ class SpatialIndex {
   public:
     SpatialIndex() = default;
     explicit SpatialIndex(const std::vector<Box>& boxes, int nodeSize = 16);
+    /// The same, taking over `boxes` (no copy of a big list).
+    explicit SpatialIndex(std::vector<Box>&& boxes, int nodeSize = 16);
     /// Ids of all items whose box intersects `query`, in ascending order.
     std::vector<std::uint32_t> query(const Box& query) const;
     std::size_t size() const { return count_; }
