@@ -138,6 +138,28 @@ geo::Box projectedBox(const Scene& scene, double w, double s, double e, double n
     return box;
 }
 
+// The lon/lat box around a projected view, half as big again on every side; empty (no limit) when part
+// of it cannot be unprojected or it takes in most of the globe.
+geo::Box lonLatWindow(const Scene& scene, const geo::Box& view) {
+    const double mx = view.width() / 2, my = view.height() / 2;
+    const geo::Box grown{view.minx - mx, view.miny - my, view.maxx + mx, view.maxy + my};
+    geo::Box out;
+    for (int i = 0; i <= 32; ++i) {
+        const double f = i / 32.0;
+        for (const geo::Point p : {geo::Point{grown.minx + grown.width() * f, grown.miny},
+                                   geo::Point{grown.minx + grown.width() * f, grown.maxy},
+                                   geo::Point{grown.minx, grown.miny + grown.height() * f},
+                                   geo::Point{grown.maxx, grown.miny + grown.height() * f}}) {
+            const geo::Point ll = scene.unproject(p);
+            if (!std::isfinite(ll.x) || !std::isfinite(ll.y)) return {};
+            out.expand(ll);
+        }
+    }
+    // A view round a pole or across the antimeridian has no simple lon/lat box.
+    if (out.width() > 180 || out.maxy > 85 || out.miny < -85) return {};
+    return out;
+}
+
 } // namespace
 
 QString usageText() {
@@ -314,25 +336,16 @@ int runExport(const QStringList& argList) {
         return kExitFailure;
     }
     std::shared_ptr<const Scene> scene = built.value();
-    // Each added file is projected as it is read, so a big one is never held twice (lon/lat and projected).
-    for (const auto& file : args.values("--add")) {
-        auto next = scene->withFile(file.toStdString());
-        if (!next) {
-            err(QString::fromStdString(next.error().message));
-            return kExitFailure;
-        }
-        scene = next.value();
-    }
-    const Scene& sc = *scene;
+    const Scene& base = *scene;
 
-    geo::Box box = sc.homeBounds();
-    if (!extent.empty()) box = projectedBox(sc, extent[0], extent[1], extent[2], extent[3]);
+    geo::Box box = base.homeBounds();
+    if (!extent.empty()) box = projectedBox(base, extent[0], extent[1], extent[2], extent[3]);
     if (args.has("--focus")) {
         const QString id = args.value("--focus");
-        box = sc.placeBounds(id);
+        box = base.placeBounds(id);
         if (box.empty()) {
             err("--focus " + id + ": no such island, islet or group in " +
-                QString::fromStdString(sc.data().dataDir));
+                QString::fromStdString(base.data().dataDir));
             return kExitFailure;
         }
         const double pad = std::max(box.width(), box.height()) * 0.12 + 2000;
@@ -344,6 +357,18 @@ int runExport(const QStringList& argList) {
     }
     const double dpr = o.dpi / 96.0;
     s.viewport = geo::Viewport::fitting(box, o.size.width() / dpr, o.size.height() / dpr);
+    // Added files are read only where the image shows them (with a margin), and projected as they are
+    // read, so that a world file costs what the view holds, and is never held twice.
+    const geo::Box window = lonLatWindow(base, s.viewport.mapBounds());
+    for (const auto& file : args.values("--add")) {
+        auto next = scene->withFile(file.toStdString(), window);
+        if (!next) {
+            err(QString::fromStdString(next.error().message));
+            return kExitFailure;
+        }
+        scene = next.value();
+    }
+    const Scene& sc = *scene;
     s.attributionDate = QDate::currentDate().toString(Qt::ISODate);
     auto report = exportMap(sc, o);
     if (!report) {

@@ -94,6 +94,65 @@ std::vector<Piece> pieces(geo::Geometry&& g) {
     return out;
 }
 
+// The part of a ring inside `b` (Sutherland–Hodgman, one side at a time). Where the ring goes round the
+// box, the result runs along its sides: callers pass a box well beyond what is drawn.
+geo::Path clipRing(geo::Path ring, const geo::Box& b) {
+    const geo::Box rb = geo::bounds(ring);
+    if (b.contains({rb.minx, rb.miny}) && b.contains({rb.maxx, rb.maxy})) return ring;
+    if (!b.intersects(rb)) return {};
+    for (int side = 0; side < 4 && !ring.empty(); ++side) {
+        const auto inside = [&](const geo::Point& p) {
+            return side == 0   ? p.x >= b.minx
+                   : side == 1 ? p.x <= b.maxx
+                   : side == 2 ? p.y >= b.miny
+                               : p.y <= b.maxy;
+        };
+        const auto cut = [&](const geo::Point& p, const geo::Point& q) {
+            const double t = side < 2 ? ((side == 0 ? b.minx : b.maxx) - p.x) / (q.x - p.x)
+                                      : ((side == 2 ? b.miny : b.maxy) - p.y) / (q.y - p.y);
+            return geo::Point{p.x + t * (q.x - p.x), p.y + t * (q.y - p.y)};
+        };
+        geo::Path out;
+        for (std::size_t i = 0; i < ring.size(); ++i) {
+            const geo::Point& p = ring[i];
+            const geo::Point& q = ring[(i + 1) % ring.size()];
+            if (inside(p)) out.push_back(p);
+            if (inside(p) != inside(q)) out.push_back(cut(p, q));
+        }
+        ring = std::move(out);
+    }
+    return ring;
+}
+
+// The pieces of a line near `b`: points inside it and their neighbours.
+void clipLine(const geo::Path& line, const geo::Box& b, std::vector<geo::Path>& out) {
+    geo::Path piece;
+    for (std::size_t i = 0; i < line.size(); ++i) {
+        const bool near = b.contains(line[i]) || (i > 0 && b.contains(line[i - 1])) ||
+                          (i + 1 < line.size() && b.contains(line[i + 1]));
+        if (near) piece.push_back(line[i]);
+        if (!near || i + 1 == line.size()) {
+            if (piece.size() >= 2) out.push_back(std::move(piece));
+            piece.clear();
+        }
+    }
+}
+
+// Keeps what of `g` (lon/lat) lies in `b`.
+void clip(geo::Geometry& g, const geo::Box& b) {
+    std::erase_if(g.points, [&](const geo::Point& p) { return !b.contains(p); });
+    std::vector<geo::Path> lines;
+    for (const auto& line : g.lines)
+        clipLine(line, b, lines);
+    g.lines = std::move(lines);
+    for (auto& poly : g.polygons) {
+        for (auto& ring : poly.rings)
+            ring = clipRing(std::move(ring), b);
+        std::erase_if(poly.rings, [](const geo::Path& r) { return r.size() < 3; });
+    }
+    std::erase_if(g.polygons, [](const geo::Polygon& p) { return p.rings.empty(); });
+}
+
 // Builds a SceneLayer from projected geometry, feature by feature.
 class Builder {
   public:
@@ -348,7 +407,8 @@ geo::Result<std::shared_ptr<const Scene>> Scene::withLayer(std::shared_ptr<const
     return std::shared_ptr<const Scene>(scene);
 }
 
-geo::Result<std::shared_ptr<const Scene>> Scene::withFile(const std::string& path) const {
+geo::Result<std::shared_ptr<const Scene>> Scene::withFile(const std::string& path,
+                                                          const geo::Box& within) const {
     if (!projectorFor(crs_))
         return geo::Error{"display projection '" + crs_ + "': PROJ does not know this CRS"};
 #ifdef __GLIBC__
@@ -386,6 +446,7 @@ geo::Result<std::shared_ptr<const Scene>> Scene::withFile(const std::string& pat
             }
             changed.notify_all();
             geo::Geometry& g = job.geometry;
+            if (!within.empty()) clip(g, within);
             proj->forward(std::span<geo::Point>(g.points));
             for (auto& line : g.lines)
                 proj->forward(std::span<geo::Point>(line));
@@ -403,20 +464,23 @@ geo::Result<std::shared_ptr<const Scene>> Scene::withFile(const std::string& pat
         }
     };
     std::thread workers[2] = {std::thread(work), std::thread(work)};
-    auto loaded = geo::loadLayer(path, {}, [&](std::size_t feature, geo::Geometry&& g) {
-        std::size_t points = g.points.size();
-        for (const auto& line : g.lines)
-            points += line.size();
-        for (const auto& poly : g.polygons)
-            for (const auto& ring : poly.rings)
-                points += ring.size();
-        std::unique_lock lock(mutex);
-        changed.wait(lock, [&] { return inFlight == 0 || inFlight + points <= kInFlight; });
-        inFlight += points;
-        queue.push_back({feature, std::move(g), points});
-        lock.unlock();
-        changed.notify_all();
-    });
+    auto loaded = geo::loadLayer(
+        path, {},
+        [&](std::size_t feature, geo::Geometry&& g) {
+            std::size_t points = g.points.size();
+            for (const auto& line : g.lines)
+                points += line.size();
+            for (const auto& poly : g.polygons)
+                for (const auto& ring : poly.rings)
+                    points += ring.size();
+            std::unique_lock lock(mutex);
+            changed.wait(lock, [&] { return inFlight == 0 || inFlight + points <= kInFlight; });
+            inFlight += points;
+            queue.push_back({feature, std::move(g), points});
+            lock.unlock();
+            changed.notify_all();
+        },
+        within);
     {
         const std::lock_guard lock(mutex);
         reading = false;
@@ -426,7 +490,9 @@ geo::Result<std::shared_ptr<const Scene>> Scene::withFile(const std::string& pat
         w.join();
     if (!loaded) return loaded.error();
     builder.finish();
-    if (prepared->parts.empty()) return geo::Error{path + ": no geometry that can be drawn"};
+    // Within a window, a file may simply have nothing there.
+    if (prepared->parts.empty() && within.empty())
+        return geo::Error{path + ": no geometry that can be drawn"};
     auto source = std::make_shared<const geo::Layer>(std::move(loaded).value());
     prepared->key = prepared->title = uniqueKey(*this, *source);
     prepared->added = true;

@@ -108,8 +108,11 @@ class Scene {
     /// geometry is not kept (the scene keeps its attributes); withFile() also avoids holding it at all.
     geo::Result<std::shared_ptr<const Scene>> withLayer(std::shared_ptr<const geo::Layer> layer) const;
     /// The same for a file, projected and prepared feature by feature as it is read, so that peak memory
-    /// is about the prepared layer's, not twice that. Fails like geo::loadLayer.
-    geo::Result<std::shared_ptr<const Scene>> withFile(const std::string& path) const;
+    /// is about the prepared layer's, not twice that. A non-empty `within` (lon/lat degrees) keeps only
+    /// what lies in it (cut at its edges), for a single view such as an export: give it a margin, as cut
+    /// polygons run along its edges. Fails like geo::loadLayer.
+    geo::Result<std::shared_ptr<const Scene>> withFile(const std::string& path,
+                                                       const geo::Box& within = {}) const;
 
     const geo::MapData& data() const { return *data_; }
     std::shared_ptr<const geo::MapData> dataPtr() const { return data_; }

@@ -207,7 +207,8 @@ Result<Layer> loadLayer(const std::string& path, const std::string& layerName) {
     return loadLayer(path, layerName, {});
 }
 
-Result<Layer> loadLayer(const std::string& path, const std::string& layerName, const GeometrySink& sink) {
+Result<Layer> loadLayer(const std::string& path, const std::string& layerName, const GeometrySink& sink,
+                        const Box& within) {
     const ErrorCapture capture;
     auto ds = openVector(path, capture);
     if (!ds) return ds.error();
@@ -248,8 +249,10 @@ Result<Layer> loadLayer(const std::string& path, const std::string& layerName, c
 
     const bool hasGeometry = OGR_L_GetGeomType(layer) != wkbNone;
     // Where the count is cheap (Shapefile, GeoPackage), no growing copy of a big layer's features.
-    if (const GIntBig count = OGR_L_GetFeatureCount(layer, FALSE); count > 0)
+    if (const GIntBig count = OGR_L_GetFeatureCount(layer, FALSE); count > 0 && within.empty())
         out.features.reserve(static_cast<std::size_t>(count));
+    if (!within.empty() && !toLonLat)
+        OGR_L_SetSpatialFilterRect(layer, within.minx, within.miny, within.maxx, within.maxy);
     OGR_L_ResetReading(layer);
     while (FeaturePtr f{OGR_L_GetNextFeature(layer)}) {
         Feature feature;
@@ -268,6 +271,7 @@ Result<Layer> loadLayer(const std::string& path, const std::string& layerName, c
             ++out.skipped;
             continue;
         }
+        if (!within.empty() && !within.intersects(bounds(feature.geometry))) continue;
         out.bounds.expand(bounds(feature.geometry));
         f.reset(); // GDAL's copy of a continent is as big as ours
         if (sink) {
@@ -279,7 +283,7 @@ Result<Layer> loadLayer(const std::string& path, const std::string& layerName, c
         out.features.push_back(std::move(feature));
     }
     // A broken file can end the read early; count what the driver promised but did not deliver.
-    const GIntBig promised = OGR_L_GetFeatureCount(layer, FALSE);
+    const GIntBig promised = within.empty() ? OGR_L_GetFeatureCount(layer, FALSE) : -1;
     if (const auto read = out.features.size() + out.skipped; promised > 0 && std::size_t(promised) > read)
         out.skipped += std::size_t(promised) - read;
 
