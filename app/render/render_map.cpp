@@ -249,7 +249,11 @@ class Frame {
         // Eight periods per tile: Qt fills from a small tile at twice the cost per pixel.
         const int period = static_cast<int>(std::lround(8 * dpr)), n = 8 * period;
         QImage tile(n, n, QImage::Format_ARGB32_Premultiplied);
-        tile.fill(Qt::transparent);
+        // A light wash of the side's colour under the lines keeps small islands visibly claimed when the
+        // hatching is only a few pixels across; two claims mix their washes.
+        QColor wash = style.colour;
+        wash.setAlpha(40);
+        tile.fill(wash);
         QPainter tp(&tile);
         tp.setRenderHint(QPainter::Antialiasing);
         tp.setPen(QPen(style.colour, dpr));

@@ -190,6 +190,42 @@ TEST(RenderMap, ClaimOverlaysChangeTheDisputedIslandsOnly) {
     EXPECT_GT(differ, 20) << "each side has its own colour and pattern";
 }
 
+// At every zoom, each claim overlay covers each of the four groups: the disputed area must look disputed.
+TEST(RenderMap, EachClaimCoversAllFourGroupsAtEveryZoom) {
+    for (const QSize size : {QSize(640, 360), QSize(1280, 720), QSize(2560, 1440)}) {
+        MapSettings s = homeSettings(size.width(), size.height());
+        s.hiddenLayers = {"labels"}; // a label can cover a whole small island at this scale
+        const Frame plain = render(s);
+        const QImage& none = plain.image;
+        for (const char* claimant : {"japan", "russia"}) {
+            s.claims = {claimant};
+            const Frame claimed = render(s);
+            const QImage& with = claimed.image;
+            // Label text is not what this test is about: pixels under any label are left out.
+            const auto underLabel = [&](int x, int y) {
+                for (const auto* r : {&plain.report, &claimed.report})
+                    for (const QRectF& b : r->labelBoxes)
+                        if (b.contains(x, y)) return true;
+                return false;
+            };
+            for (const char* id : {"etorofu", "kunashiri", "shikotan", "shibotsu"}) {
+                const geo::Box b = shippedScene()->placeBounds(id);
+                // Every pixel of the island's box that is land in both images: some must change.
+                const geo::Point lo = s.viewport.toScreen({b.minx, b.maxy}),
+                                 hi = s.viewport.toScreen({b.maxx, b.miny});
+                int changed = 0;
+                for (int y = int(lo.y); y <= int(hi.y); ++y)
+                    for (int x = int(lo.x); x <= int(hi.x); ++x)
+                        if (none.valid(x, y) && !underLabel(x, y) && none.pixel(x, y) != with.pixel(x, y))
+                            ++changed;
+                EXPECT_GT(changed, 2)
+                    << claimant << " over " << id << " at " << size.width() << "x" << size.height();
+            }
+        }
+        s.claims.clear();
+    }
+}
+
 TEST(RenderMap, HighlightMarksTheNamedPlaces) {
     MapSettings s = homeSettings(600, 400);
     s.hiddenLayers = {"labels"};
