@@ -175,7 +175,7 @@ QString usageText() {
            "  --names japanese|russian|both     place-name set (default japanese)\n"
            "  --script latin|native|both        script (default latin)\n"
            "  --claims none|japanese|russian|both   claim overlays (default none: the de facto view)\n"
-           "  --extent W,S,E,N      area in degrees\n"
+           "  --extent W,S,E,N      area in degrees (-180 <= W < E <= 180, -90 <= S < N <= 90)\n"
            "  --focus ID            area of an island, islet or group (e.g. habomai, shikotan, yuri)\n"
            "  --title TEXT          title drawn on the map\n"
            "  --note LON,LAT,TEXT   a callout with a leader line to that point (repeatable)\n"
@@ -233,12 +233,14 @@ int runInfo(const QStringList& argList) {
     std::set<std::string> known;
     for (const auto& p : data.places)
         known.insert(p.id);
+    // The facts are an extra: a data folder without them (or with a broken file) still gets its report.
     auto facts = loadFacts(defaultFactsPath(QString::fromStdString(data.dataDir)), known);
-    if (!facts) {
-        err(QString::fromStdString(facts.error().message));
-        return kExitFailure;
+    if (facts)
+        root["facts"] = factsToJson(facts.value());
+    else {
+        err("warning: " + QString::fromStdString(facts.error().message));
+        root["facts_error"] = QString::fromStdString(facts.error().message);
     }
-    root["facts"] = factsToJson(facts.value());
 #endif
 
     QTextStream out(stdout);
@@ -280,8 +282,13 @@ int runExport(const QStringList& argList) {
         return usage(args.rest.isEmpty() ? "export needs an output file" : "too many files");
     ExportOptions o;
     o.path = args.rest.first();
-    if (formatForPath(o.path).isEmpty())
-        return usage(o.path + ": unknown image format (use .png, .jpg, .jpeg, .svg, .pdf, .tif or .tiff)");
+    if (formatForPath(o.path).isEmpty()) { // a well-formed request for something we cannot write: exit 1
+        err(o.path + ": unknown image format (use .png, .jpg, .jpeg, .svg, .pdf, .tif or .tiff)");
+        return kExitFailure;
+    }
+    const QString format = formatForPath(o.path);
+    if (args.has("--world-file") && format != "png" && format != "jpeg")
+        return usage("--world-file goes with .png or .jpg (a GeoTIFF carries its own georeference)");
 
     const QStringList size = args.value("--size", "1920x1080").split('x');
     bool okW = false, okH = false;
@@ -302,7 +309,8 @@ int runExport(const QStringList& argList) {
     for (const auto& [word, list] : claimWords)
         if (word == claims) s.claims = list, okClaims = true;
     if (!okClaims) return usage("--claims must be none, japanese, russian or both");
-    s.legend = !args.has("--no-legend");
+    for (const auto& [name, value] : args.options) // the last of --legend / --no-legend wins
+        if (name == "--legend" || name == "--no-legend") s.legend = name == "--legend";
     s.title = args.value("--title");
     o.worldFile = args.has("--world-file");
     for (const auto& note : args.values("--note")) {
@@ -320,7 +328,8 @@ int runExport(const QStringList& argList) {
     std::vector<double> extent;
     if (args.has("--extent")) {
         if (!parseNumbers(args.value("--extent"), 4, &extent) || extent[0] >= extent[2] ||
-            extent[1] >= extent[3] || extent[1] < -90 || extent[3] > 90)
+            extent[1] >= extent[3] || extent[1] < -90 || extent[3] > 90 || extent[0] < -180 ||
+            extent[2] > 180)
             return usage("--extent must be W,S,E,N in degrees with W < E and S < N");
         if (args.has("--focus")) return usage("use --extent or --focus, not both");
     }

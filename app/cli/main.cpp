@@ -29,6 +29,11 @@ int main(int argc, char** argv) {
         std::puts("isleview " ISLEVIEW_VERSION);
         return isv::kExitOk;
     }
+    if ((!std::strcmp(sub, "info") || !std::strcmp(sub, "export")) && argc > 2 &&
+        (!std::strcmp(argv[2], "--help") || !std::strcmp(argv[2], "-h"))) {
+        std::fputs(isv::usageText().toUtf8().constData(), stdout);
+        return isv::kExitOk;
+    }
     if (!std::strcmp(sub, "info") || !std::strcmp(sub, "export")) {
         // Headless subcommands: never need a display.
         if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM")) qputenv("QT_QPA_PLATFORM", "offscreen");

@@ -5,6 +5,7 @@
 #include <gdal_priv.h>
 #include <ogr_spatialref.h>
 
+#include <QCoreApplication>
 #include <QDateTime>
 #include <QDir>
 #include <QFileInfo>
@@ -16,6 +17,7 @@
 
 #include <zlib.h>
 
+#include <atomic>
 #include <cstdio>
 #include <thread>
 
@@ -245,7 +247,12 @@ geo::Result<QStringList> writeGeoTiff(const Scene& scene, const MapSettings& s, 
     GDALDriver* driver = GetGDALDriverManager()->GetDriverByName("GTiff");
     if (!driver) return fail(o.path, "GDAL has no GTiff driver");
     // GDAL writes in place, so write beside the target and rename when complete.
-    const QString tmp = fi.path() + "/." + fi.fileName() + ".part";
+    // A name of its own per process and call, so two exports to one file cannot write the same temporary.
+    static std::atomic<int> serial{0};
+    const QString tmp = QString("%1/.%2.%3-%4.part")
+                            .arg(fi.path(), fi.fileName())
+                            .arg(QCoreApplication::applicationPid())
+                            .arg(serial.fetch_add(1));
     const QByteArray tmpName = QFile::encodeName(tmp);
     char** opts = nullptr;
     opts = CSLSetNameValue(opts, "COMPRESS", "DEFLATE");

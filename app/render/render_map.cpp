@@ -637,7 +637,7 @@ class Frame {
                                    p_.drawLine(r.left(), r.center().y(), r.right(), r.center().y());
                                }});
         } else {
-            heading = "Claims shown: each side's own position";
+            heading = wv.claimsHeading;
             for (const auto& claimant : s_.claims)
                 if (const ClaimStyle* st = wv.claim(claimant)) {
                     entries.push_back({st->legendClaim, [this, st](const QRectF& r) {
@@ -651,10 +651,7 @@ class Frame {
                                        }});
                 }
             if (s_.claims.size() > 1) {
-                QStringList who;
-                for (const auto& claimant : s_.claims)
-                    if (const ClaimStyle* st = wv.claim(claimant)) who << st->claimant;
-                entries.push_back({"Claimed by both: disputed", [this](const QRectF& r) {
+                entries.push_back({wv.bothClaim, [this](const QRectF& r) {
                                        for (const auto& st : Worldviews::shipped().claims) {
                                            if (!s_.claims.contains(st.claimant)) continue;
                                            p_.setPen(QPen(st.colour, 1.2));

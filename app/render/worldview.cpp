@@ -42,6 +42,8 @@ Worldviews load() {
                             o["legend_border"].toString(), QColor(o["colour"].toString()),
                             patternFrom(o["pattern"].toString()), penFrom(o["border_style"].toString())});
     }
+    w.claimsHeading = root["claims_heading"].toString();
+    w.bothClaim = root["both_claim"].toString();
     const QJsonObject d = root["defacto"].toObject();
     w.defacto.title = d["title"].toString();
     w.defacto.lineLabel = d["line"].toString();

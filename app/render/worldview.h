@@ -26,6 +26,8 @@ struct DefactoStyle {
 
 struct Worldviews {
     QList<ClaimStyle> claims;
+    QString claimsHeading; ///< legend heading when any claim is shown
+    QString bothClaim;     ///< legend entry for land every shown side claims
     DefactoStyle defacto;
     const ClaimStyle* claim(const QString& claimant) const;
     /// The shipped definitions (compiled into the program from resources/worldviews.json).

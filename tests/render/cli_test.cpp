@@ -89,15 +89,36 @@ TEST(Cli, InfoTextNamesBothSets) {
 }
 
 TEST(Cli, UsageErrorsExitTwoWithAUsageLine) {
-    for (const QStringList& args : {QStringList{"info", "--bogus"}, QStringList{"export"},
-                                    QStringList{"export", "a.png", "--claims", "chinese"},
-                                    QStringList{"export", "a.png", "--size", "big"},
-                                    QStringList{"export", "a.png", "--extent", "146,44,145,43"},
-                                    QStringList{"export", "a.xyz"}, QStringList{"--nonsense"}}) {
+    for (const QStringList& args :
+         {QStringList{"info", "--bogus"}, QStringList{"export"},
+          QStringList{"export", "a.png", "--claims", "chinese"},
+          QStringList{"export", "a.png", "--size", "big"},
+          QStringList{"export", "a.png", "--extent", "146,44,145,43"},
+          QStringList{"export", "a.svg", "--world-file"},
+          QStringList{"export", "a.png", "--extent", "200,43,210,44"}, QStringList{"--nonsense"}}) {
         const Outcome r = isleview(args);
         EXPECT_EQ(r.code, 2) << args.join(' ').toStdString();
         EXPECT_TRUE(r.err.contains("usage:")) << r.err.toStdString();
     }
+}
+
+TEST(Cli, UnknownImageFormatIsAFailureNamingThePath) {
+    QTemporaryDir dir;
+    const Outcome r = isleview({"export", dir.filePath("a.xyz")});
+    EXPECT_EQ(r.code, 1);
+    EXPECT_TRUE(r.err.contains("a.xyz") && r.err.contains("unknown image format")) << r.err.toStdString();
+    EXPECT_TRUE(QDir(dir.path()).isEmpty());
+}
+
+TEST(Cli, InfoOnADataFolderWithoutFactsStillReports) {
+    QTemporaryDir dir;
+    const Outcome r = isleview({"info", "--json", "--data", copyData(dir)});
+    EXPECT_EQ(r.code, 0) << r.err.toStdString();
+    const QJsonObject root = QJsonDocument::fromJson(r.out).object();
+    EXPECT_EQ(root["islands"].toArray().size(), 4);
+    EXPECT_FALSE(root.contains("facts"));
+    EXPECT_TRUE(root["facts_error"].toString().contains("article.json"));
+    EXPECT_TRUE(r.err.contains("warning"));
 }
 
 TEST(Cli, BadDataDirectoryFailsWithItsName) {
