@@ -858,10 +858,13 @@ QString attributionText(const Scene& scene, const MapSettings& s) {
     for (const auto& c : s.claims)
         if (const ClaimStyle* st = Worldviews::shipped().claim(c)) claims << st->legendClaim;
     const QString shown = claims.isEmpty() ? "none (de facto view)" : claims.join("; ");
-    Q_UNUSED(scene);
+    QStringList added;
+    for (const auto& layer : scene.layers())
+        if (layer->added && !s.hiddenLayers.contains(layer->key)) added << layer->title;
     return QString("Coastline: GSHHG 2.3.7 full resolution (Wessel & Smith, LGPL) · Borders: median lines computed "
-                   "by Isleview · Names: %1 · Claims shown: %2 · %3")
-        .arg(s.names.describe(), shown, s.attributionDate);
+                   "by Isleview · Names: %1 · Claims shown: %2%3 · %4")
+        .arg(s.names.describe(), shown, added.isEmpty() ? QString() : " · Added: " + added.join(", "),
+             s.attributionDate);
 }
 
 } // namespace isv
