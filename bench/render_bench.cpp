@@ -1,7 +1,9 @@
 // Rendering benchmarks. Run: build/bin/isleview_bench --benchmark_repetitions=5
 //   --benchmark_report_aggregates_only=true   (medians are what docs/performance.md reports)
-// World-file cases read ISLEVIEW_WORLD_SHP (default /tmp/isleview-bench/data/world_land.shp, made by
-// ../shared-style make_data.sh: see docs/performance.md) and skip with a message when it is absent.
+// Data-size cases read ISLEVIEW_BENCH_DATA (default /tmp/isleview-bench/data: region_land.shp,
+// japan_land.shp and world_land.shp, made by ../shared/bench/make_data.sh, see docs/performance.md) and
+// skip with a message when a file is absent. Run the world load on its own (--benchmark_filter=WorldLoad)
+// for a meaningful peak-memory counter: it is the whole process's peak.
 #include "render_map.h"
 #include "scene.h"
 
@@ -14,8 +16,13 @@
 #include <QImage>
 #include <QPainter>
 
+#include <sys/resource.h>
+
+#include <chrono>
+#include <cmath>
 #include <cstdlib>
 #include <filesystem>
+#include <map>
 
 namespace {
 
@@ -28,68 +35,119 @@ std::shared_ptr<const geo::MapData> shippedData() {
     return data;
 }
 
-std::shared_ptr<const isv::Scene> shippedScene() {
-    static auto scene = isv::Scene::build(shippedData(), geo::kDisplayCrs).value();
+std::shared_ptr<const isv::Scene> shippedScene(const std::string& crs = geo::kDisplayCrs) {
+    static std::map<std::string, std::shared_ptr<const isv::Scene>> cache;
+    auto& scene = cache[crs];
+    if (!scene) scene = isv::Scene::build(shippedData(), crs).value();
     return scene;
 }
 
-std::string worldPath() {
-    const char* env = std::getenv("ISLEVIEW_WORLD_SHP");
-    return env ? env : "/tmp/isleview-bench/data/world_land.shp";
+std::string dataPath(const std::string& name) {
+    const char* env = std::getenv("ISLEVIEW_BENCH_DATA");
+    return std::string(env ? env : "/tmp/isleview-bench/data") + "/" + name + "_land.shp";
 }
 
-// The world land polygons as an added layer over the shipped data, as `--add` and File → Open do.
-std::shared_ptr<const isv::Scene> worldScene(const std::string& crs) {
+double peakRssMiB() {
+    rusage ru{};
+    getrusage(RUSAGE_SELF, &ru);
+    return static_cast<double>(ru.ru_maxrss) / 1024.0;
+}
+
+// A data file as an added layer over the shipped data, as `--add` and File → Open do (whole file, no
+// window), cached per file and CRS.
+std::shared_ptr<const isv::Scene> dataScene(const std::string& name, const std::string& crs) {
     static std::map<std::string, std::shared_ptr<const isv::Scene>> cache;
-    if (auto it = cache.find(crs); it != cache.end()) return it->second;
-    if (!std::filesystem::exists(worldPath())) return nullptr;
-    auto layer = geo::loadLayer(worldPath());
-    if (!layer) return nullptr;
-    auto scene = isv::Scene::build(shippedData(), crs, {std::make_shared<const geo::Layer>(std::move(layer).value())});
-    return cache[crs] = scene ? scene.value() : nullptr;
+    const std::string key = name + " " + crs;
+    if (auto it = cache.find(key); it != cache.end()) return it->second;
+    if (!std::filesystem::exists(dataPath(name))) return nullptr;
+    auto scene = shippedScene(crs)->withFile(dataPath(name));
+    return cache[key] = scene ? scene.value() : nullptr;
+}
+
+bool skipWithoutData(benchmark::State& state, const std::string& name) {
+    if (std::filesystem::exists(dataPath(name))) return false;
+    state.SkipWithError(
+        (dataPath(name) + " absent: make it with make_data.sh (see docs/performance.md)").c_str());
+    return true;
 }
 
 void renderLoop(benchmark::State& state, const isv::Scene& scene, isv::MapSettings s) {
     QImage image(static_cast<int>(s.viewport.widthPx), static_cast<int>(s.viewport.heightPx),
                  QImage::Format_ARGB32_Premultiplied);
-    std::size_t vertices = 0;
+    isv::RenderReport report;
     for (auto _ : state) {
         QPainter p(&image);
-        vertices = isv::renderMap(scene, s, p).vertices;
+        report = isv::renderMap(scene, s, p);
         benchmark::DoNotOptimize(image.bits());
     }
-    state.counters["vertices"] = static_cast<double>(vertices);
+    state.counters["vertices"] = static_cast<double>(report.vertices);
+    state.counters["level"] = report.level;
 }
 
-isv::MapSettings view(const isv::Scene& scene, const geo::Box& box, int w, int h) {
+isv::MapSettings view(const geo::Box& box, int w, int h) {
     isv::MapSettings s;
     s.viewport = geo::Viewport::fitting(box, w, h);
     s.claims = {"japan", "russia"}; // overlays on, labels on: the worst case
     s.attributionDate = "2026-11-29";
-    (void)scene;
     return s;
 }
 
+// The projected box of a lon/lat extent (W, E, S, N degrees), following its edges.
+geo::Box extentBox(const isv::Scene& scene, double w, double e, double s, double n) {
+    geo::Box box;
+    for (int i = 0; i <= 64; ++i) {
+        const double f = i / 64.0;
+        for (const geo::Point p : {geo::Point{w + (e - w) * f, s}, geo::Point{w + (e - w) * f, n},
+                                   geo::Point{w, s + (n - s) * f}, geo::Point{e, s + (n - s) * f}}) {
+            const geo::Point xy = scene.project(p);
+            if (std::isfinite(xy.x) && std::isfinite(xy.y)) box.expand(xy);
+        }
+    }
+    return box;
+}
+
+// Only the added data file, 1 px outline, no labels or furniture: the job QGIS and Mapnik do in
+// ../shared/bench (qgis_render.py, mapnik_render.py), on the same extents.
+isv::MapSettings bare(const geo::Box& box, int w, int h) {
+    isv::MapSettings s;
+    s.viewport = geo::Viewport::fitting(box, w, h);
+    s.hiddenLayers = {"land", "lakes", "borders", "claims", "labels", "graticule"};
+    s.legend = s.scaleBar = s.northArrow = false;
+    return s;
+}
+
+struct Extent {
+    double w, e, s, n;
+};
+constexpr Extent kRegion{144.5, 149.5, 42.9, 46.0};
+constexpr Extent kHabomai{145.5, 146.3, 43.2, 43.7};
+constexpr Extent kJapan{122, 157, 24, 52};
+constexpr Extent kWorld{-180, 180, -90, 90};
+
+// ---- shipped data ------------------------------------------------------------------------------------
+
 void BM_LoadShippedData(benchmark::State& state) {
-    for (auto _ : state) benchmark::DoNotOptimize(geo::loadMapData(ISLEVIEW_SOURCE_DATA_DIR).ok());
+    for (auto _ : state)
+        benchmark::DoNotOptimize(geo::loadMapData(ISLEVIEW_SOURCE_DATA_DIR).ok());
 }
 BENCHMARK(BM_LoadShippedData)->Unit(benchmark::kMillisecond);
 
 void BM_BuildShippedScene(benchmark::State& state) {
-    for (auto _ : state) benchmark::DoNotOptimize(isv::Scene::build(shippedData(), geo::kDisplayCrs).ok());
+    for (auto _ : state)
+        benchmark::DoNotOptimize(isv::Scene::build(shippedData(), geo::kDisplayCrs).ok());
 }
 BENCHMARK(BM_BuildShippedScene)->Unit(benchmark::kMillisecond);
 
 void BM_ShippedFullRedraw(benchmark::State& state) {
     const auto scene = shippedScene();
-    renderLoop(state, *scene, view(*scene, scene->homeBounds(), state.range(0), state.range(1)));
+    renderLoop(state, *scene, view(scene->homeBounds(), state.range(0), state.range(1)));
 }
 BENCHMARK(BM_ShippedFullRedraw)->Args({1920, 1080})->Args({3840, 2160})->Unit(benchmark::kMillisecond);
 
 // The same without claim overlays and labels: what the land and sea alone cost.
 void BM_ShippedFullRedrawBare(benchmark::State& state) {
     const auto scene = shippedScene();
-    auto s = view(*scene, scene->homeBounds(), state.range(0), state.range(1));
+    auto s = view(scene->homeBounds(), state.range(0), state.range(1));
     s.claims.clear();
     s.hiddenLayers = {"labels", "graticule"};
     s.legend = s.scaleBar = s.northArrow = false;
@@ -99,15 +157,16 @@ BENCHMARK(BM_ShippedFullRedrawBare)->Args({3840, 2160})->Unit(benchmark::kMillis
 
 void BM_ShippedFullRedrawNoLabels(benchmark::State& state) {
     const auto scene = shippedScene();
-    auto s = view(*scene, scene->homeBounds(), state.range(0), state.range(1));
+    auto s = view(scene->homeBounds(), state.range(0), state.range(1));
     s.hiddenLayers = {"labels"};
     renderLoop(state, *scene, s);
 }
 BENCHMARK(BM_ShippedFullRedrawNoLabels)->Args({3840, 2160})->Unit(benchmark::kMillisecond);
 
+// A frame while panning or zooming (draft: coarser detail, no antialiasing).
 void BM_ShippedPanFrame(benchmark::State& state) {
     const auto scene = shippedScene();
-    auto s = view(*scene, scene->homeBounds(), state.range(0), state.range(1));
+    auto s = view(scene->homeBounds(), state.range(0), state.range(1));
     s.draft = true;
     renderLoop(state, *scene, s);
 }
@@ -115,53 +174,117 @@ BENCHMARK(BM_ShippedPanFrame)->Args({1920, 1080})->Args({3840, 2160})->Unit(benc
 
 void BM_ShippedHabomai(benchmark::State& state) {
     const auto scene = shippedScene();
-    renderLoop(state, *scene, view(*scene, scene->placeBounds("habomai"), 1920, 1080));
+    renderLoop(state, *scene, view(scene->placeBounds("habomai"), state.range(0), state.range(1)));
 }
-BENCHMARK(BM_ShippedHabomai)->Unit(benchmark::kMillisecond);
+BENCHMARK(BM_ShippedHabomai)->Args({1920, 1080})->Unit(benchmark::kMillisecond);
 
-void BM_WorldLoadAndPrepare(benchmark::State& state) {
-    if (!std::filesystem::exists(worldPath())) {
-        state.SkipWithError(("world file absent: " + worldPath() + " (see docs/performance.md)").c_str());
-        return;
-    }
+// ---- data files: region (14.5 k vertices), japan (387 k), world (10.6 M) -----------------------------
+
+// Reading and preparing a whole file (Scene::withFile, as --add and File → Open), with the process's
+// peak memory so far.
+void BM_DataLoadAndPrepare(benchmark::State& state, const char* name, const char* crs) {
+    if (skipWithoutData(state, name)) return;
     for (auto _ : state) {
-        auto layer = geo::loadLayer(worldPath());
-        auto scene = isv::Scene::build(shippedData(), geo::kDisplayCrs,
-                                       {std::make_shared<const geo::Layer>(std::move(layer).value())});
+        auto scene = shippedScene(crs)->withFile(dataPath(name));
+        if (!scene) state.SkipWithError(scene.error().message.c_str());
         benchmark::DoNotOptimize(scene.ok());
     }
+    state.counters["peak_rss_MiB"] = peakRssMiB();
 }
-BENCHMARK(BM_WorldLoadAndPrepare)->Unit(benchmark::kMillisecond)->Iterations(1);
+BENCHMARK_CAPTURE(BM_DataLoadAndPrepare, region, "region", geo::kDisplayCrs)
+    ->Unit(benchmark::kMillisecond)
+    ->UseRealTime();
+BENCHMARK_CAPTURE(BM_DataLoadAndPrepare, japan, "japan", geo::kDisplayCrs)
+    ->Unit(benchmark::kMillisecond)
+    ->UseRealTime();
+BENCHMARK_CAPTURE(BM_DataLoadAndPrepare, world, "world", geo::kWorldCrs)
+    ->Unit(benchmark::kMillisecond)
+    ->UseRealTime()
+    ->Iterations(1);
 
-void BM_WorldHabomai(benchmark::State& state) {
-    const auto scene = worldScene(geo::kDisplayCrs);
-    if (!scene) {
-        state.SkipWithError(("world file absent: " + worldPath()).c_str());
-        return;
+// The first frame of the world file: open, prepare, draw the whole world once (the issue: within 3 s).
+void BM_WorldFirstFrame(benchmark::State& state) {
+    if (skipWithoutData(state, "world")) return;
+    for (auto _ : state) {
+        const auto start = std::chrono::steady_clock::now();
+        auto scene = shippedScene(geo::kWorldCrs)->withFile(dataPath("world"));
+        if (!scene) return state.SkipWithError(scene.error().message.c_str());
+        const isv::MapSettings s = bare(scene.value()->layers().back()->bounds, 1920, 1080);
+        QImage image(1920, 1080, QImage::Format_ARGB32_Premultiplied);
+        QPainter p(&image);
+        isv::renderMap(*scene.value(), s, p);
+        p.end();
+        state.SetIterationTime(
+            std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count());
     }
-    renderLoop(state, *scene, view(*scene, scene->placeBounds("habomai"), 1920, 1080));
+    state.counters["peak_rss_MiB"] = peakRssMiB();
 }
-BENCHMARK(BM_WorldHabomai)->Unit(benchmark::kMillisecond);
+BENCHMARK(BM_WorldFirstFrame)->Unit(benchmark::kMillisecond)->UseManualTime()->Iterations(1);
 
-void BM_WorldWhole(benchmark::State& state) {
-    const auto scene = worldScene(geo::kWorldCrs);
-    if (!scene) {
-        state.SkipWithError(("world file absent: " + worldPath()).c_str());
-        return;
-    }
-    const isv::SceneLayer* world = scene->layers().back().get();
-    renderLoop(state, *scene, view(*scene, world->bounds, 1920, 1080));
+// Warm renders of a data file on an extent, bare (the QGIS/Mapnik comparison) or with the shipped map,
+// labels and both claims on top (Isleview's own targets).
+void BM_Data(benchmark::State& state, const char* name, const char* crs, Extent x, bool full) {
+    if (skipWithoutData(state, name)) return;
+    const auto scene = dataScene(name, crs);
+    if (!scene) return state.SkipWithError("could not prepare the file");
+    const geo::Box box = extentBox(*scene, x.w, x.e, x.s, x.n);
+    const int w = static_cast<int>(state.range(0)), h = static_cast<int>(state.range(1));
+    renderLoop(state, *scene, full ? view(box, w, h) : bare(box, w, h));
 }
-BENCHMARK(BM_WorldWhole)->Unit(benchmark::kMillisecond);
+BENCHMARK_CAPTURE(BM_Data, region_bare, "region", geo::kDisplayCrs, kRegion, false)
+    ->Args({1920, 1080})
+    ->Args({3840, 2160})
+    ->Unit(benchmark::kMillisecond);
+BENCHMARK_CAPTURE(BM_Data, japan_bare, "japan", geo::kDisplayCrs, kJapan, false)
+    ->Args({1920, 1080})
+    ->Args({3840, 2160})
+    ->Unit(benchmark::kMillisecond);
+BENCHMARK_CAPTURE(BM_Data, world_whole_bare, "world", geo::kWorldCrs, kWorld, false)
+    ->Args({1920, 1080})
+    ->Args({3840, 2160})
+    ->Unit(benchmark::kMillisecond);
+BENCHMARK_CAPTURE(BM_Data, world_region_bare, "world", geo::kDisplayCrs, kRegion, false)
+    ->Args({1920, 1080})
+    ->Unit(benchmark::kMillisecond);
+BENCHMARK_CAPTURE(BM_Data, world_habomai_bare, "world", geo::kDisplayCrs, kHabomai, false)
+    ->Args({1920, 1080})
+    ->Args({3840, 2160})
+    ->Unit(benchmark::kMillisecond);
+BENCHMARK_CAPTURE(BM_Data, world_habomai_full, "world", geo::kDisplayCrs, kHabomai, true)
+    ->Args({1920, 1080})
+    ->Unit(benchmark::kMillisecond);
+BENCHMARK_CAPTURE(BM_Data, world_whole_full, "world", geo::kWorldCrs, kWorld, true)
+    ->Args({1920, 1080})
+    ->Unit(benchmark::kMillisecond);
+
+// ---- whole processes ---------------------------------------------------------------------------------
+
+void processLoop(benchmark::State& state, const std::string& args) {
+    const std::string cmd = std::string(ISLEVIEW_EXE) + " export " + args + " >/dev/null 2>&1";
+    for (auto _ : state)
+        if (std::system(cmd.c_str()) != 0) return state.SkipWithError(("failed: " + cmd).c_str());
+}
 
 // One export as a user runs it: start, load, render, write a 3840x2160 PNG, exit.
 void BM_ProcessExportShipped4K(benchmark::State& state) {
-    const std::string cmd = std::string(ISLEVIEW_EXE) +
-                            " export /tmp/isleview-bench-export.png --size 3840x2160 --claims both >/dev/null 2>&1";
-    for (auto _ : state)
-        if (std::system(cmd.c_str()) != 0) state.SkipWithError("isleview export failed");
+    processLoop(state, "/tmp/isleview-bench-export.png --size 3840x2160 --claims both");
 }
 BENCHMARK(BM_ProcessExportShipped4K)->Unit(benchmark::kMillisecond)->UseRealTime();
+
+// The world file zoomed on Habomai (the issue: at least twice as fast as QGIS's 0.83 s).
+void BM_ProcessExportWorldHabomai(benchmark::State& state) {
+    if (skipWithoutData(state, "world")) return;
+    processLoop(state, "/tmp/isleview-bench-world.png --add " + dataPath("world") + " --focus habomai");
+}
+BENCHMARK(BM_ProcessExportWorldHabomai)->Unit(benchmark::kMillisecond)->UseRealTime();
+
+// The whole world in Equal Earth, 1920x1080.
+void BM_ProcessExportWorldWhole(benchmark::State& state) {
+    if (skipWithoutData(state, "world")) return;
+    processLoop(state, "/tmp/isleview-bench-world.png --crs EPSG:8857 --extent=-180,-90,180,90 --add " +
+                           dataPath("world"));
+}
+BENCHMARK(BM_ProcessExportWorldWhole)->Unit(benchmark::kMillisecond)->UseRealTime()->Iterations(1);
 
 } // namespace
 
