@@ -130,19 +130,23 @@ void BM_LoadShippedData(benchmark::State& state) {
     for (auto _ : state)
         benchmark::DoNotOptimize(geo::loadMapData(ISLEVIEW_SOURCE_DATA_DIR).ok());
 }
-BENCHMARK(BM_LoadShippedData)->Unit(benchmark::kMillisecond);
+BENCHMARK(BM_LoadShippedData)->Unit(benchmark::kMillisecond)->UseRealTime();
 
 void BM_BuildShippedScene(benchmark::State& state) {
     for (auto _ : state)
         benchmark::DoNotOptimize(isv::Scene::build(shippedData(), geo::kDisplayCrs).ok());
 }
-BENCHMARK(BM_BuildShippedScene)->Unit(benchmark::kMillisecond);
+BENCHMARK(BM_BuildShippedScene)->Unit(benchmark::kMillisecond)->UseRealTime();
 
 void BM_ShippedFullRedraw(benchmark::State& state) {
     const auto scene = shippedScene();
     renderLoop(state, *scene, view(scene->homeBounds(), state.range(0), state.range(1)));
 }
-BENCHMARK(BM_ShippedFullRedraw)->Args({1920, 1080})->Args({3840, 2160})->Unit(benchmark::kMillisecond);
+BENCHMARK(BM_ShippedFullRedraw)
+    ->Args({1920, 1080})
+    ->Args({3840, 2160})
+    ->Unit(benchmark::kMillisecond)
+    ->UseRealTime();
 
 // The same without claim overlays and labels: what the land and sea alone cost.
 void BM_ShippedFullRedrawBare(benchmark::State& state) {
@@ -153,7 +157,7 @@ void BM_ShippedFullRedrawBare(benchmark::State& state) {
     s.legend = s.scaleBar = s.northArrow = false;
     renderLoop(state, *scene, s);
 }
-BENCHMARK(BM_ShippedFullRedrawBare)->Args({3840, 2160})->Unit(benchmark::kMillisecond);
+BENCHMARK(BM_ShippedFullRedrawBare)->Args({3840, 2160})->Unit(benchmark::kMillisecond)->UseRealTime();
 
 void BM_ShippedFullRedrawNoLabels(benchmark::State& state) {
     const auto scene = shippedScene();
@@ -161,7 +165,7 @@ void BM_ShippedFullRedrawNoLabels(benchmark::State& state) {
     s.hiddenLayers = {"labels"};
     renderLoop(state, *scene, s);
 }
-BENCHMARK(BM_ShippedFullRedrawNoLabels)->Args({3840, 2160})->Unit(benchmark::kMillisecond);
+BENCHMARK(BM_ShippedFullRedrawNoLabels)->Args({3840, 2160})->Unit(benchmark::kMillisecond)->UseRealTime();
 
 // A frame while panning or zooming (draft: coarser detail, no antialiasing).
 void BM_ShippedPanFrame(benchmark::State& state) {
@@ -170,13 +174,17 @@ void BM_ShippedPanFrame(benchmark::State& state) {
     s.draft = true;
     renderLoop(state, *scene, s);
 }
-BENCHMARK(BM_ShippedPanFrame)->Args({1920, 1080})->Args({3840, 2160})->Unit(benchmark::kMillisecond);
+BENCHMARK(BM_ShippedPanFrame)
+    ->Args({1920, 1080})
+    ->Args({3840, 2160})
+    ->Unit(benchmark::kMillisecond)
+    ->UseRealTime();
 
 void BM_ShippedHabomai(benchmark::State& state) {
     const auto scene = shippedScene();
     renderLoop(state, *scene, view(scene->placeBounds("habomai"), state.range(0), state.range(1)));
 }
-BENCHMARK(BM_ShippedHabomai)->Args({1920, 1080})->Unit(benchmark::kMillisecond);
+BENCHMARK(BM_ShippedHabomai)->Args({1920, 1080})->Unit(benchmark::kMillisecond)->UseRealTime();
 
 // ---- data files: region (14.5 k vertices), japan (387 k), world (10.6 M) -----------------------------
 
@@ -234,28 +242,35 @@ void BM_Data(benchmark::State& state, const char* name, const char* crs, Extent 
 BENCHMARK_CAPTURE(BM_Data, region_bare, "region", geo::kDisplayCrs, kRegion, false)
     ->Args({1920, 1080})
     ->Args({3840, 2160})
-    ->Unit(benchmark::kMillisecond);
+    ->Unit(benchmark::kMillisecond)
+    ->UseRealTime();
 BENCHMARK_CAPTURE(BM_Data, japan_bare, "japan", geo::kDisplayCrs, kJapan, false)
     ->Args({1920, 1080})
     ->Args({3840, 2160})
-    ->Unit(benchmark::kMillisecond);
+    ->Unit(benchmark::kMillisecond)
+    ->UseRealTime();
 BENCHMARK_CAPTURE(BM_Data, world_whole_bare, "world", geo::kWorldCrs, kWorld, false)
     ->Args({1920, 1080})
     ->Args({3840, 2160})
-    ->Unit(benchmark::kMillisecond);
+    ->Unit(benchmark::kMillisecond)
+    ->UseRealTime();
 BENCHMARK_CAPTURE(BM_Data, world_region_bare, "world", geo::kDisplayCrs, kRegion, false)
     ->Args({1920, 1080})
-    ->Unit(benchmark::kMillisecond);
+    ->Unit(benchmark::kMillisecond)
+    ->UseRealTime();
 BENCHMARK_CAPTURE(BM_Data, world_habomai_bare, "world", geo::kDisplayCrs, kHabomai, false)
     ->Args({1920, 1080})
     ->Args({3840, 2160})
-    ->Unit(benchmark::kMillisecond);
+    ->Unit(benchmark::kMillisecond)
+    ->UseRealTime();
 BENCHMARK_CAPTURE(BM_Data, world_habomai_full, "world", geo::kDisplayCrs, kHabomai, true)
     ->Args({1920, 1080})
-    ->Unit(benchmark::kMillisecond);
+    ->Unit(benchmark::kMillisecond)
+    ->UseRealTime();
 BENCHMARK_CAPTURE(BM_Data, world_whole_full, "world", geo::kWorldCrs, kWorld, true)
     ->Args({1920, 1080})
-    ->Unit(benchmark::kMillisecond);
+    ->Unit(benchmark::kMillisecond)
+    ->UseRealTime();
 
 // ---- whole processes ---------------------------------------------------------------------------------
 
