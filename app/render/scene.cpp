@@ -20,6 +20,8 @@
 #include <numeric>
 #include <span>
 #include <thread>
+#include <tuple>
+#include <utility>
 
 namespace isv {
 
@@ -420,18 +422,20 @@ geo::Result<std::shared_ptr<const Scene>> Scene::withFile(const std::string& pat
     auto prepared = std::make_shared<SceneLayer>();
     Builder builder(*prepared);
     // GDAL reads on this thread; two workers project and simplify (nine tenths of the work) and store
-    // each feature whole. At most 1.5 million points (or one bigger feature) wait or are in work at once,
-    // which bounds the memory beyond the prepared layer itself.
+    // each feature whole.
+    // Features travel in batches of about 8,000 points: one hand-over per feature costs more in thread
+    // wake-ups than small islands cost to prepare. Memory beyond the prepared layer is bounded by one big
+    // feature in work plus 600,000 points of small ones.
     struct Job {
-        std::size_t feature = 0;
-        geo::Geometry geometry;
+        std::vector<std::pair<std::size_t, geo::Geometry>> features;
         std::size_t points = 0;
     };
-    constexpr std::size_t kInFlight = 1'500'000;
+    constexpr std::size_t kInFlight = 600'000, kBig = 100'000, kBatch = 8'000;
     std::mutex mutex;
     std::condition_variable changed;
     std::deque<Job> queue;
-    std::size_t inFlight = 0; // points queued or in work
+    std::size_t inFlight = 0; // points queued or in work, in batches of small features
+    bool bigInFlight = false; // one feature of more than kBig points (a continent) at a time
     bool reading = true;
     const auto work = [&] {
         const geo::Projector* proj = projectorFor(crs_);
@@ -445,25 +449,42 @@ geo::Result<std::shared_ptr<const Scene>> Scene::withFile(const std::string& pat
                 queue.pop_front();
             }
             changed.notify_all();
-            geo::Geometry& g = job.geometry;
-            if (!within.empty()) clip(g, within);
-            proj->forward(std::span<geo::Point>(g.points));
-            for (auto& line : g.lines)
-                proj->forward(std::span<geo::Point>(line));
-            for (auto& poly : g.polygons)
-                for (auto& ring : poly.rings)
-                    proj->forward(std::span<geo::Point>(ring));
-            const geo::GeometryType type = g.type;
-            const std::vector<Piece> ready = pieces(std::move(g));
+            std::vector<std::tuple<std::size_t, geo::GeometryType, std::vector<Piece>>> ready;
+            for (auto& [feature, g] : job.features) {
+                if (!within.empty()) clip(g, within);
+                proj->forward(std::span<geo::Point>(g.points));
+                for (auto& line : g.lines)
+                    proj->forward(std::span<geo::Point>(line));
+                for (auto& poly : g.polygons)
+                    for (auto& ring : poly.rings)
+                        proj->forward(std::span<geo::Point>(ring));
+                const geo::GeometryType type = g.type;
+                ready.emplace_back(feature, type, pieces(std::move(g)));
+            }
             {
                 const std::lock_guard lock(mutex);
-                builder.add(static_cast<std::uint32_t>(job.feature), type, ready);
-                inFlight -= job.points;
+                for (const auto& [feature, type, p] : ready)
+                    builder.add(static_cast<std::uint32_t>(feature), type, p);
+                if (job.points > kBig)
+                    bigInFlight = false;
+                else
+                    inFlight -= job.points;
             }
             changed.notify_all();
         }
     };
+    const auto submit = [&](Job&& job) {
+        std::unique_lock lock(mutex);
+        const bool big = job.points > kBig;
+        changed.wait(
+            lock, [&] { return big ? !bigInFlight : inFlight == 0 || inFlight + job.points <= kInFlight; });
+        (big ? bigInFlight = true : (inFlight += job.points, false));
+        queue.push_back(std::move(job));
+        lock.unlock();
+        changed.notify_all();
+    };
     std::thread workers[2] = {std::thread(work), std::thread(work)};
+    Job batch;
     auto loaded = geo::loadLayer(
         path, {},
         [&](std::size_t feature, geo::Geometry&& g) {
@@ -473,14 +494,12 @@ geo::Result<std::shared_ptr<const Scene>> Scene::withFile(const std::string& pat
             for (const auto& poly : g.polygons)
                 for (const auto& ring : poly.rings)
                     points += ring.size();
-            std::unique_lock lock(mutex);
-            changed.wait(lock, [&] { return inFlight == 0 || inFlight + points <= kInFlight; });
-            inFlight += points;
-            queue.push_back({feature, std::move(g), points});
-            lock.unlock();
-            changed.notify_all();
+            if (batch.points + points > kBatch && !batch.features.empty()) submit(std::exchange(batch, {}));
+            batch.features.emplace_back(feature, std::move(g));
+            batch.points += points;
         },
         within);
+    if (!batch.features.empty()) submit(std::move(batch));
     {
         const std::lock_guard lock(mutex);
         reading = false;
