@@ -56,43 +56,74 @@ struct Piece {
     std::vector<std::uint8_t> level;
 };
 
-// Points PROJ could not project (the far side of the globe in a local projection) are dropped and break
-// the ring or line there: a ring that lost points is drawn as open lines, never filled across the gap.
-// Simplifying is most of the work of preparing a layer; this part is thread-safe.
-void addPieces(geo::Path path, bool closed, std::vector<Piece>& out) {
+// A local projection (UTM 55N) cannot show the far side of the globe: PROJ returns no point near 90° from
+// its meridian, huge ones close to it, and a mirror image beyond. Points it cannot project are dropped and
+// edges that jump (far longer projected than on the ground) are cut: the line breaks there, and a ring that
+// broke is drawn as open lines, never filled across the gap. A ring whose projection turns the other way
+// round than on the globe is a mirror image and is dropped. `ground` holds each edge's length on the
+// ground (metres, edge i from point i to i+1), `lonLatArea` the ring's signed area in degrees.
+void addPieces(geo::Path path, bool closed, const std::vector<float>& ground, double lonLatArea,
+               std::vector<Piece>& out) {
     const auto add = [&](geo::Path&& p, bool c) {
         if (p.size() < (c ? 3u : 2u)) return;
         std::vector<std::uint8_t> level = geo::simplifyLevels(p, c, tolerances());
         out.push_back({std::move(p), c, std::move(level)});
     };
-    const auto bad = [](const geo::Point& p) { return !std::isfinite(p.x) || !std::isfinite(p.y); };
-    const auto firstBad = std::find_if(path.begin(), path.end(), bad);
-    if (firstBad == path.end()) return add(std::move(path), closed);
-    // A ring is walked from a bad point, so that no run of good points wraps past the end.
     const std::size_t n = path.size();
-    const std::size_t start = closed ? static_cast<std::size_t>(firstBad - path.begin()) : 0;
+    const auto finite = [](const geo::Point& p) { return std::isfinite(p.x) && std::isfinite(p.y); };
+    const auto cut = [&](std::size_t i) { // edge i -> i+1
+        const geo::Point &a = path[i], &b = path[(i + 1) % n];
+        return !finite(a) || !finite(b) || std::hypot(b.x - a.x, b.y - a.y) > 50.0 * ground[i] + 50'000;
+    };
+    const std::size_t edges = closed ? n : n - 1;
+    std::size_t first = edges;
+    for (std::size_t i = 0; i < edges && first == edges; ++i)
+        if (cut(i)) first = i;
+    if (first == edges) {
+        if (closed && lonLatArea * geo::signedArea(path) < 0) return;
+        return add(std::move(path), closed);
+    }
+    // A ring is walked from just after a cut edge, so that no run wraps past the end.
+    const std::size_t start = closed ? (first + 1) % n : 0;
     geo::Path run;
     for (std::size_t k = 0; k < n; ++k) {
-        const geo::Point& p = path[(start + k) % n];
-        if (!bad(p)) {
-            run.push_back(p);
-            continue;
+        const std::size_t i = (start + k) % n;
+        if (finite(path[i])) run.push_back(path[i]);
+        if (k + 1 == n || cut(i)) {
+            add(std::move(run), false);
+            run.clear();
         }
-        add(std::move(run), false);
-        run.clear();
     }
-    add(std::move(run), false);
 }
 
-std::vector<Piece> pieces(geo::Geometry&& g) {
+// Projects `g` (lon/lat) and cuts it into pieces ready to store. Thread-safe; simplifying is most of the
+// work of preparing a layer.
+std::vector<Piece> pieces(geo::Geometry&& g, const geo::Projector& proj) {
     std::vector<Piece> out;
+    std::vector<float> ground;
+    const auto add = [&](geo::Path&& p, bool closed) {
+        const std::size_t n = p.size();
+        ground.resize(n);
+        for (std::size_t i = 0; i < n; ++i) { // equirectangular: plenty to tell a jump from an edge
+            const geo::Point &a = p[i], &b = p[(i + 1) % n];
+            // Across the antimeridian the short way round (a jump in the map), but along a pole the long
+            // way (Antarctica's ring runs along 90°S from 180° to -180°: a real edge in the map).
+            const bool pole = std::abs(a.y) > 89.9 && std::abs(b.y) > 89.9;
+            const double dlon = pole ? b.x - a.x : std::remainder(b.x - a.x, 360.0);
+            const double c = std::max(0.05, std::cos((a.y + b.y) * M_PI / 360));
+            ground[i] = static_cast<float>(111'320.0 * std::hypot(dlon * c, b.y - a.y));
+        }
+        const double area = closed ? geo::signedArea(p) : 0;
+        proj.forward(std::span<geo::Point>(p));
+        addPieces(std::move(p), closed, ground, area, out);
+    };
     for (auto& poly : g.polygons)
         for (auto& ring : poly.rings)
-            addPieces(std::move(ring), true, out);
+            add(std::move(ring), true);
     for (auto& line : g.lines)
-        addPieces(std::move(line), false, out);
+        add(std::move(line), false);
     for (const auto& pt : g.points)
-        addPieces(geo::Path{pt, pt}, false, out);
+        add(geo::Path{pt, pt}, false);
     return out;
 }
 
@@ -160,9 +191,9 @@ class Builder {
   public:
     explicit Builder(SceneLayer& layer) : layer_(layer) {}
 
-    void add(std::uint32_t feature, geo::Geometry g) {
-        const geo::GeometryType type = g.type;
-        add(feature, type, pieces(std::move(g)));
+    void add(std::uint32_t feature, geo::Geometry lonLat, const geo::Projector& proj) {
+        const geo::GeometryType type = lonLat.type;
+        add(feature, type, pieces(std::move(lonLat), proj));
     }
 
     void add(std::uint32_t feature, geo::GeometryType type, const std::vector<Piece>& pieces) {
@@ -290,7 +321,7 @@ std::shared_ptr<SceneLayer> prepare(const geo::Projector& proj, std::shared_ptr<
     layer->source = src;
     Builder builder(*layer);
     for (std::uint32_t i = 0; i < src->features.size(); ++i)
-        if (keep(i)) builder.add(i, proj.forward(src->features[i].geometry));
+        if (keep(i)) builder.add(i, src->features[i].geometry, proj);
     builder.finish();
     return layer;
 }
@@ -452,14 +483,8 @@ geo::Result<std::shared_ptr<const Scene>> Scene::withFile(const std::string& pat
             std::vector<std::tuple<std::size_t, geo::GeometryType, std::vector<Piece>>> ready;
             for (auto& [feature, g] : job.features) {
                 if (!within.empty()) clip(g, within);
-                proj->forward(std::span<geo::Point>(g.points));
-                for (auto& line : g.lines)
-                    proj->forward(std::span<geo::Point>(line));
-                for (auto& poly : g.polygons)
-                    for (auto& ring : poly.rings)
-                        proj->forward(std::span<geo::Point>(ring));
                 const geo::GeometryType type = g.type;
-                ready.emplace_back(feature, type, pieces(std::move(g)));
+                ready.emplace_back(feature, type, pieces(std::move(g), *proj));
             }
             {
                 const std::lock_guard lock(mutex);
