@@ -2,6 +2,7 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <cmath>
 #include <numbers>
 #include <random>
@@ -112,6 +113,36 @@ TEST(Simplify, PathPropertiesAndEnds) {
         ASSERT_EQ(kept.size(), out.size());
         EXPECT_LE(maxDeviation(path, kept, false), tol + 1e-9);
     }
+}
+
+TEST(Simplify, LevelsNestKeepAnchorsAndStayWithinTheirTolerance) {
+    std::mt19937 rng(5);
+    const std::vector<double> tolerances{10, 40, 160, 640, 2560};
+    for (int trial = 0; trial < 20; ++trial) {
+        const Path ring = randomRing(rng, 60 + trial * 53, 2000);
+        for (const bool closed : {true, false}) {
+            const auto level = geo::simplifyLevels(ring, closed, tolerances);
+            ASSERT_EQ(level.size(), ring.size());
+            std::size_t before = ring.size();
+            for (std::size_t k = 1; k <= tolerances.size(); ++k) {
+                std::vector<std::size_t> kept;
+                Path out;
+                for (std::size_t i = 0; i < ring.size(); ++i)
+                    if (level[i] >= k) kept.push_back(i), out.push_back(ring[i]);
+                ASSERT_GE(kept.size(), closed ? 3U : 2U) << "level " << k;
+                EXPECT_LE(kept.size(), before) << "levels shrink";
+                before = kept.size();
+                EXPECT_LE(maxDeviation(ring, kept, closed), tolerances[k - 1] + 1e-9) << "level " << k;
+                if (closed)
+                    EXPECT_GT(geo::signedArea(out) * geo::signedArea(ring), 0) << "orientation kept";
+                else
+                    EXPECT_TRUE(kept.front() == 0 && kept.back() == ring.size() - 1) << "ends kept";
+            }
+        }
+    }
+    const Path square{{0, 0}, {1e-6, 0}, {1e-6, 1e-6}, {0, 1e-6}};
+    const auto tiny = geo::simplifyLevels(square, true, tolerances);
+    EXPECT_EQ(std::count(tiny.begin(), tiny.end(), std::uint8_t(tolerances.size())), 3) << "a triangle survives";
 }
 
 TEST(Simplify, HugeRingDoesNotRecurse) {

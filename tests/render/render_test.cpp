@@ -273,4 +273,88 @@ TEST(RenderMap, AttributionNamesSourceNameSetClaimsAndDate) {
     EXPECT_TRUE(text.contains("2026-11-29"));
 }
 
+// An added layer made in memory: one polygon feature per ring given (lon/lat degrees).
+std::shared_ptr<const geo::Layer> polygonLayer(const std::vector<geo::Path>& rings) {
+    auto layer = std::make_shared<geo::Layer>();
+    layer->name = layer->path = "synthetic";
+    layer->fields = {"name"};
+    for (const auto& ring : rings) {
+        geo::Feature f;
+        f.geometry.type = geo::GeometryType::Polygon;
+        f.geometry.polygons.push_back({{ring}});
+        f.values = {"ring"};
+        layer->bounds.expand(geo::bounds(ring));
+        layer->features.push_back(std::move(f));
+    }
+    return layer;
+}
+
+// Renders only the added layers (or nothing when `hideAdded`) over the sea.
+QImage renderAdded(const isv::Scene& scene, const geo::Box& box, bool hideAdded) {
+    MapSettings s;
+    s.viewport = geo::Viewport::fitting(box, 200, 150);
+    s.hiddenLayers = {"land", "lakes", "borders", "claims", "labels", "graticule"};
+    for (const auto& layer : scene.layers())
+        if (layer->added && hideAdded) s.hiddenLayers << layer->key;
+    s.legend = s.scaleBar = s.northArrow = false;
+    QImage image(200, 150, QImage::Format_ARGB32_Premultiplied);
+    QPainter p(&image);
+    isv::renderMap(scene, s, p);
+    return image;
+}
+
+TEST(Scene, LongRingsAreFilledFromWhatIsInView) {
+    // A 40,000-vertex ring (a continent's worth) round 147°E 44°N, 1.5° across.
+    geo::Path ring;
+    for (int i = 0; i < 40'000; ++i) {
+        const double a = 2 * M_PI * i / 40'000;
+        ring.push_back({147 + 2.0 * std::cos(a), 44 + 1.5 * std::sin(a)});
+    }
+    const auto scene = shippedScene()->withLayer(polygonLayer({ring})).value();
+    const isv::SceneLayer& added = *scene->layers().back();
+    ASSERT_EQ(added.rings.size(), 1U);
+    EXPECT_GT(added.runs.size(), 30U);
+    const auto around = [&](double lon, double lat) {
+        const geo::Point c = scene->project({lon, lat});
+        return geo::Box{c.x - 5000, c.y - 5000, c.x + 5000, c.y + 5000};
+    };
+    const auto centre = [](const QImage& i) { return i.pixel(100, 75); };
+    // Inside, far from the coast: filled, though no run is in view.
+    EXPECT_NE(centre(renderAdded(*scene, around(147, 44), false)),
+              centre(renderAdded(*scene, around(147, 44), true)));
+    // Outside: sea.
+    EXPECT_EQ(centre(renderAdded(*scene, around(151, 46), false)),
+              centre(renderAdded(*scene, around(151, 46), true)));
+    // Across the coast (the ring's east end): the inside half filled, the outside half not, from a few
+    // runs only.
+    const geo::Box edge = around(149, 44);
+    const QImage on = renderAdded(*scene, edge, false), off = renderAdded(*scene, edge, true);
+    EXPECT_NE(on.pixel(30, 75), off.pixel(30, 75));
+    EXPECT_EQ(on.pixel(170, 75), off.pixel(170, 75));
+    MapSettings s;
+    s.viewport = geo::Viewport::fitting(edge, 200, 150);
+    QImage image(200, 150, QImage::Format_ARGB32_Premultiplied);
+    QPainter p(&image);
+    const auto withRing = isv::renderMap(*scene, s, p).vertices;
+    const auto without = isv::renderMap(*shippedScene(), s, p).vertices;
+    EXPECT_LT(withRing - without, 4000U) << "only the runs in view are read";
+}
+
+TEST(Scene, TheFarSideNeitherCrashesNorSmears) {
+    // A band round the globe at 0-10°N passes 90° from UTM 55N's meridian, where the projection runs to
+    // infinity: the ring must break there rather than be filled across the map (the Kurils, at 44°N, stay
+    // sea).
+    geo::Path band;
+    for (double lon = -180; lon < 180; lon += 0.5)
+        band.push_back({lon, 0});
+    for (double lon = 180; lon > -180; lon -= 0.5)
+        band.push_back({lon, 10});
+    const auto scene = shippedScene()->withLayer(polygonLayer({band}));
+    ASSERT_TRUE(scene.ok()) << scene.error().message;
+    const auto& parts = scene.value()->layers().back()->parts;
+    EXPECT_TRUE(std::none_of(parts.begin(), parts.end(), [](const auto& part) { return part.closed; }));
+    const geo::Box kurils = shippedScene()->homeBounds();
+    EXPECT_EQ(renderAdded(*scene.value(), kurils, false), renderAdded(*scene.value(), kurils, true));
+}
+
 } // namespace
