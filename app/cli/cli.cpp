@@ -351,21 +351,18 @@ int runExport(const QStringList& argList) {
     if (!extent.empty()) box = projectedBox(base, extent[0], extent[1], extent[2], extent[3]);
     if (args.has("--focus")) {
         const QString id = args.value("--focus");
-        box = base.placeBounds(id);
+        box = focusBox(base, id);
         if (box.empty()) {
             err("--focus " + id + ": no such island, islet or group in " +
                 QString::fromStdString(base.data().dataDir));
             return kExitFailure;
         }
-        const double pad = std::max(box.width(), box.height()) * 0.12 + 2000;
-        box = {box.minx - pad, box.miny - pad, box.maxx + pad, box.maxy + pad};
     }
     if (box.empty()) {
         err("the requested area is outside what the projection can show");
         return kExitFailure;
     }
-    const double dpr = o.dpi / 96.0;
-    s.viewport = geo::Viewport::fitting(box, o.size.width() / dpr, o.size.height() / dpr);
+    s.viewport = exportViewport(box, o.size, o.dpi);
     // Added files are read only where the image shows them (with a margin), and projected as they are
     // read, so that a world file costs what the view holds, and is never held twice.
     const geo::Box window = lonLatWindow(base, s.viewport.mapBounds());

@@ -295,6 +295,18 @@ geo::Result<QStringList> writeGeoTiff(const Scene& scene, const MapSettings& s, 
 
 } // namespace
 
+geo::Box focusBox(const Scene& scene, const QString& id) {
+    const geo::Box b = scene.placeBounds(id);
+    if (b.empty()) return b;
+    const double pad = std::max(b.width(), b.height()) * 0.12 + 2000;
+    return {b.minx - pad, b.miny - pad, b.maxx + pad, b.maxy + pad};
+}
+
+geo::Viewport exportViewport(const geo::Box& box, QSize size, int dpi) {
+    const double dpr = dpi / 96.0;
+    return geo::Viewport::fitting(box, size.width() / dpr, size.height() / dpr);
+}
+
 QString formatForPath(const QString& path) {
     const QString ext = QFileInfo(path).suffix().toLower();
     if (ext == "png") return "png";

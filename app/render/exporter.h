@@ -25,6 +25,13 @@ struct ExportReport {
     QStringList written; ///< every file written (the image and any world file)
 };
 
+/// The area `isleview export --focus ID` and the Export dialog show for a place: its projected bounds grown
+/// by 12 % of the larger side plus 2 km on every side. Empty if the scene does not know `id`.
+geo::Box focusBox(const Scene& scene, const QString& id);
+
+/// The viewport an export of `size` pixels at `dpi` uses to show `box` (logical pixels are size × 96 / dpi).
+geo::Viewport exportViewport(const geo::Box& box, QSize size, int dpi);
+
 /// The lower-case formats exportMap() understands, by extension.
 QString formatForPath(const QString& path);
 

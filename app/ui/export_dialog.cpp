@@ -269,13 +269,8 @@ ExportOptions ExportDialog::options() const {
     // As `isleview export` frames it: the area fitted to the size in logical pixels at this DPI, a focused
     // place with a margin of 12 % of its larger side plus 2 km.
     geo::Box box = base_.viewport.mapBounds();
-    if (const QString id = focusPlace(); !id.isEmpty() && scene_) {
-        box = scene_->placeBounds(id);
-        const double pad = std::max(box.width(), box.height()) * 0.12 + 2000;
-        box = {box.minx - pad, box.miny - pad, box.maxx + pad, box.maxy + pad};
-    }
-    const double dpr = o.dpi / 96.0;
-    s.viewport = geo::Viewport::fitting(box, o.size.width() / dpr, o.size.height() / dpr);
+    if (const QString id = focusPlace(); !id.isEmpty() && scene_) box = focusBox(*scene_, id);
+    s.viewport = exportViewport(box, o.size, o.dpi);
     o.settings = s;
     return o;
 }

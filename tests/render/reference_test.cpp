@@ -32,10 +32,7 @@ TEST_P(ReferenceImages, MatchWithinTolerance) {
     o.settings.claims = c.claims;
     o.settings.title = c.title;
     o.settings.attributionDate = "2026-11-29";
-    const geo::Box b = shippedScene()->placeBounds(c.focus);
-    const double pad = std::max(b.width(), b.height()) * 0.12 + 2000;
-    o.settings.viewport =
-        geo::Viewport::fitting({b.minx - pad, b.miny - pad, b.maxx + pad, b.maxy + pad}, 480, 300);
+    o.settings.viewport = isv::exportViewport(isv::focusBox(*shippedScene(), c.focus), o.size, o.dpi);
     auto r = isv::exportMap(*shippedScene(), o);
     ASSERT_TRUE(r.ok()) << r.error().message;
     const QImage actual(o.path);
