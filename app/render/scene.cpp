@@ -456,12 +456,12 @@ geo::Result<std::shared_ptr<const Scene>> Scene::withFile(const std::string& pat
     // each feature whole.
     // Features travel in batches of about 8,000 points: one hand-over per feature costs more in thread
     // wake-ups than small islands cost to prepare. Memory beyond the prepared layer is bounded by one big
-    // feature in work plus 600,000 points of small ones.
+    // feature in work plus 300,000 points of small ones.
     struct Job {
         std::vector<std::pair<std::size_t, geo::Geometry>> features;
         std::size_t points = 0;
     };
-    constexpr std::size_t kInFlight = 600'000, kBig = 100'000, kBatch = 8'000;
+    constexpr std::size_t kInFlight = 300'000, kBig = 100'000, kBatch = 8'000;
     std::mutex mutex;
     std::condition_variable changed;
     std::deque<Job> queue;
