@@ -1,7 +1,7 @@
 // Rendering benchmarks. Run: build/bin/isleview_bench --benchmark_repetitions=5
 //   --benchmark_report_aggregates_only=true   (medians are what docs/performance.md reports)
 // Data-size cases read ISLEVIEW_BENCH_DATA (default /tmp/isleview-bench/data: region_land.shp,
-// japan_land.shp and world_land.shp, made by ../shared/bench/make_data.sh, see docs/performance.md) and
+// japan_land.shp and world_land.shp, made by the benchmark kit's make_data.sh, see docs/performance.md) and
 // skip with a message when a file is absent. Run the world load on its own (--benchmark_filter=WorldLoad)
 // for a meaningful peak-memory counter: it is the whole process's peak.
 #include "render_map.h"
@@ -107,7 +107,7 @@ geo::Box extentBox(const isv::Scene& scene, double w, double e, double s, double
 }
 
 // Only the added data file, 1 px outline, no labels or furniture: the job QGIS and Mapnik do in
-// ../shared/bench (qgis_render.py, mapnik_render.py), on the same extents.
+// the benchmark kit (qgis_render.py, mapnik_render.py), on the same extents.
 isv::MapSettings bare(const geo::Box& box, int w, int h) {
     isv::MapSettings s;
     s.viewport = geo::Viewport::fitting(box, w, h);
