@@ -1,9 +1,9 @@
 // Rendering benchmarks. Run: build/bin/isleview_bench --benchmark_repetitions=5
 //   --benchmark_report_aggregates_only=true   (medians are what docs/performance.md reports)
 // Data-size cases read ISLEVIEW_BENCH_DATA (default /tmp/isleview-bench/data: region_land.shp,
-// japan_land.shp and world_land.shp, made by the benchmark kit's make_data.sh, see docs/performance.md) and
-// skip with a message when a file is absent. Run the world load on its own (--benchmark_filter=WorldLoad)
-// for a meaningful peak-memory counter: it is the whole process's peak.
+// japan_land.shp and world_land.shp, made by the benchmark kit's make_data.sh, see docs/performance.md)
+// and skip with a message when a file is absent. Run the world load on its own
+// (--benchmark_filter=DataLoadAndPrepare/world) for a meaningful peak-memory counter: it is the process's.
 #include "render_map.h"
 #include "scene.h"
 
