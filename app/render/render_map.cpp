@@ -5,9 +5,9 @@
 #include <geo/geodesic.h>
 
 #include <QFont>
+#include <QFontMetricsF>
 #include <QHash>
 #include <QImage>
-#include <QFontMetricsF>
 #include <QPainter>
 #include <QPainterPath>
 #include <QSemaphore>
@@ -70,10 +70,12 @@ std::vector<QPainterPath> bands(const std::vector<QPolygonF>& rings, double y0, 
     int lo = INT_MAX, hi = INT_MIN;
     const auto bandOf = [&](double y) { return static_cast<int>(std::floor((y - y0) / step)); };
     for (const auto& r : rings)
-        for (const QPointF& q : r) lo = std::min(lo, bandOf(q.y())), hi = std::max(hi, bandOf(q.y()));
+        for (const QPointF& q : r)
+            lo = std::min(lo, bandOf(q.y())), hi = std::max(hi, bandOf(q.y()));
     std::vector<QPolygonF> piece(static_cast<std::size_t>(hi - lo + 1));
     std::vector<QPainterPath> out(piece.size());
-    for (auto& path : out) path.setFillRule(Qt::OddEvenFill);
+    for (auto& path : out)
+        path.setFillRule(Qt::OddEvenFill);
     for (const auto& r : rings) {
         const qsizetype n = r.size();
         for (qsizetype i = 0; i < n; ++i) {
@@ -106,8 +108,8 @@ class Frame {
         // Band fills (see draw()) on raster devices whose device transform is a plain scale: bands of
         // 32 device rows, edges on whole device rows.
         const QTransform dt = p.deviceTransform();
-        bandable_ = p.device() && p.device()->devType() == QInternal::Image && dt.type() <= QTransform::TxScale &&
-                    dt.m22() > 0;
+        bandable_ = p.device() && p.device()->devType() == QInternal::Image &&
+                    dt.type() <= QTransform::TxScale && dt.m22() > 0;
         if (bandable_) bandStep_ = 32 / dt.m22(), bandY0_ = -dt.dy() / dt.m22();
     }
 
@@ -185,7 +187,8 @@ class Frame {
         QPolygonF poly;
         if (k0 == n && !seen(0)) { // nothing of the ring in view: the view is all inside it or all outside
             double total = 0;
-            for (std::uint32_t k = 0; k < n; ++k) total += turn(runs[k]);
+            for (std::uint32_t k = 0; k < n; ++k)
+                total += turn(runs[k]);
             if (std::lround(total / (2 * M_PI)) == 0) return;
             poly << t_.map(QPointF(box_.minx, box_.miny)) << t_.map(QPointF(box_.maxx, box_.miny))
                  << t_.map(QPointF(box_.maxx, box_.maxy)) << t_.map(QPointF(box_.minx, box_.maxy));
@@ -203,7 +206,8 @@ class Frame {
             }
             const geo::Point from = end(runs[k % n], false);
             double total = 0;
-            for (; k < k0 + n && !seen(k); ++k) total += turn(runs[k % n]);
+            for (; k < k0 + n && !seen(k); ++k)
+                total += turn(runs[k % n]);
             const geo::Point to = end(runs[(k + n - 1) % n], true);
             const double a = angle(from), steps = std::ceil(std::abs(total) / (M_PI / 6));
             for (double j = 0; j <= steps; ++j) {
@@ -225,7 +229,8 @@ class Frame {
         }
         if (!closed) return p_.strokePath(path, p_.pen());
         std::size_t n = 0;
-        for (const auto& r : rings) n += static_cast<std::size_t>(r.size());
+        for (const auto& r : rings)
+            n += static_cast<std::size_t>(r.size());
         const QRectF bounds = path.controlPointRect();
         if (!bandable_ || p_.brush().style() == Qt::NoBrush || n < 256 || bounds.height() < 4 * bandStep_)
             return p_.drawPath(path);
@@ -234,7 +239,8 @@ class Frame {
         // pixels never straddle two bands, so the result is the same as one fill.
         const QPen pen = p_.pen();
         p_.setPen(Qt::NoPen);
-        for (const QPainterPath& band : bands(rings, bandY0_, bandStep_)) p_.drawPath(band);
+        for (const QPainterPath& band : bands(rings, bandY0_, bandStep_))
+            p_.drawPath(band);
         p_.setPen(pen);
         if (pen.style() == Qt::NoPen) return;
         const QBrush brush = p_.brush();
@@ -248,7 +254,8 @@ class Frame {
     // Qt's pattern brushes are filled pixel by pixel; on raster devices a pre-drawn tile is ten times
     // faster. Vector devices (SVG, PDF) keep the pattern brush, which they write as a pattern.
     QBrush hatch(const ClaimStyle& style) const {
-        if (!p_.device() || p_.device()->devType() != QInternal::Image) return QBrush(style.colour, style.pattern);
+        if (!p_.device() || p_.device()->devType() != QInternal::Image)
+            return QBrush(style.colour, style.pattern);
         const double dpr = std::max(1.0, s_.devicePixelRatio);
         // Eight periods per tile: Qt fills from a small tile at twice the cost per pixel.
         const int period = static_cast<int>(std::lround(8 * dpr)), n = 8 * period;
@@ -263,7 +270,8 @@ class Frame {
         tp.setPen(QPen(style.colour, dpr));
         const bool forward = style.pattern == Qt::FDiagPattern;
         for (int k = -n; k <= n; k += period) // the neighbours' lines too, so the tile wraps seamlessly
-            forward ? tp.drawLine(QPointF(k, 0), QPointF(k + n, n)) : tp.drawLine(QPointF(k, n), QPointF(k + n, 0));
+            forward ? tp.drawLine(QPointF(k, 0), QPointF(k + n, n))
+                    : tp.drawLine(QPointF(k, n), QPointF(k + n, 0));
         tp.end();
         tile.setDevicePixelRatio(dpr);
         return QBrush(tile);
@@ -276,17 +284,20 @@ class Frame {
         const auto& wv = Worldviews::shipped();
         const bool defacto = s_.claims.isEmpty();
         p_.setPen(QPen(kCoast, 0.8));
-        drawLayer(*land, [](const ScenePart&) { return true; }, [&](const ScenePart& part) {
-            QColor fill = kLand;
-            if (defacto)
-                for (const auto& [admin, colour] : wv.defacto.adminColours)
-                    if (attr(*land, part, "admin") == admin.toStdString()) fill = colour;
-            p_.setBrush(fill);
-        });
+        drawLayer(
+            *land, [](const ScenePart&) { return true; },
+            [&](const ScenePart& part) {
+                QColor fill = kLand;
+                if (defacto)
+                    for (const auto& [admin, colour] : wv.defacto.adminColours)
+                        if (attr(*land, part, "admin") == admin.toStdString()) fill = colour;
+                p_.setBrush(fill);
+            });
         if (const SceneLayer* lakes = scene_.layer("lakes"); lakes && !hidden("lakes")) {
             p_.setBrush(kSea);
             p_.setPen(QPen(kCoast, 0.5));
-            drawLayer(*lakes, [](const ScenePart&) { return true; }, [](const ScenePart&) {});
+            drawLayer(
+                *lakes, [](const ScenePart&) { return true; }, [](const ScenePart&) {});
         }
     }
 
@@ -301,12 +312,15 @@ class Frame {
         if (!s_.highlight.isEmpty()) {
             p_.setPen(QPen(kSelected.darker(), 1.0));
             p_.setBrush(kHighlight);
-            drawLayer(*land, [&](const ScenePart& p) { return matches(p, s_.highlight); }, [](const ScenePart&) {});
+            drawLayer(
+                *land, [&](const ScenePart& p) { return matches(p, s_.highlight); }, [](const ScenePart&) {});
         }
         if (!s_.selected.isEmpty()) {
             p_.setPen(QPen(kSelected, 2.5));
             p_.setBrush(Qt::NoBrush);
-            drawLayer(*land, [&](const ScenePart& p) { return matches(p, {s_.selected}); }, [](const ScenePart&) {});
+            drawLayer(
+                *land, [&](const ScenePart& p) { return matches(p, {s_.selected}); },
+                [](const ScenePart&) {});
         }
     }
 
@@ -316,8 +330,12 @@ class Frame {
         if (claims && !hidden("claims"))
             for (const auto& claimant : s_.claims) {
                 const ClaimStyle* style = wv.claim(claimant);
-                if (!style) { r_.errors << "no style for claimant '" + claimant + "'"; continue; }
-                // No outline: the coastline is already drawn, and wide pens are the costliest thing to stroke.
+                if (!style) {
+                    r_.errors << "no style for claimant '" + claimant + "'";
+                    continue;
+                }
+                // No outline: the coastline is already drawn, and wide pens are the costliest thing to
+                // stroke.
                 p_.setPen(Qt::NoPen);
                 p_.setBrush(hatch(*style));
                 const std::string c = claimant.toStdString();
@@ -325,8 +343,9 @@ class Frame {
                 // without antialiasing it looks the same and costs 40 % less per pixel.
                 p_.save();
                 if (bandable_) p_.setRenderHint(QPainter::Antialiasing, false);
-                drawLayer(*claims, [&](const ScenePart& p) { return attr(*claims, p, "claimant") == c; },
-                          [](const ScenePart&) {});
+                drawLayer(
+                    *claims, [&](const ScenePart& p) { return attr(*claims, p, "claimant") == c; },
+                    [](const ScenePart&) {});
                 p_.restore();
             }
         const SceneLayer* borders = scene_.layer("borders");
@@ -335,8 +354,9 @@ class Frame {
         if (s_.claims.isEmpty()) {
             QPen pen(kDefactoLine, 1.6, Qt::DashDotLine);
             p_.setPen(pen);
-            drawLayer(*borders, [&](const ScenePart& p) { return attr(*borders, p, "defacto") == "1"; },
-                      [](const ScenePart&) {});
+            drawLayer(
+                *borders, [&](const ScenePart& p) { return attr(*borders, p, "defacto") == "1"; },
+                [](const ScenePart&) {});
             return;
         }
         for (const auto& claimant : s_.claims) {
@@ -345,11 +365,13 @@ class Frame {
             const std::string c = claimant.toStdString();
             QPen halo(Qt::white, 4.5);
             p_.setPen(halo);
-            drawLayer(*borders, [&](const ScenePart& p) { return attr(*borders, p, "claimant") == c; },
-                      [](const ScenePart&) {});
+            drawLayer(
+                *borders, [&](const ScenePart& p) { return attr(*borders, p, "claimant") == c; },
+                [](const ScenePart&) {});
             p_.setPen(QPen(style->colour, 2.4, style->borderStyle));
-            drawLayer(*borders, [&](const ScenePart& p) { return attr(*borders, p, "claimant") == c; },
-                      [](const ScenePart&) {});
+            drawLayer(
+                *borders, [&](const ScenePart& p) { return attr(*borders, p, "claimant") == c; },
+                [](const ScenePart&) {});
         }
     }
 
@@ -369,7 +391,8 @@ class Frame {
                         r_.partsDrawn++;
                     }
                 } else {
-                    drawLayer(*layer, [](const ScenePart&) { return true; }, [](const ScenePart&) {});
+                    drawLayer(
+                        *layer, [](const ScenePart&) { return true; }, [](const ScenePart&) {});
                 }
             }
     }
@@ -383,8 +406,10 @@ class Frame {
             for (double fy : {0.0, 0.5, 1.0}) {
                 const geo::Point ll = scene_.unproject(v.toMap({fx * v.widthPx, fy * v.heightPx}));
                 if (!std::isfinite(ll.x) || !std::isfinite(ll.y)) continue;
-                minLon = std::min(minLon, ll.x); maxLon = std::max(maxLon, ll.x);
-                minLat = std::min(minLat, ll.y); maxLat = std::max(maxLat, ll.y);
+                minLon = std::min(minLon, ll.x);
+                maxLon = std::max(maxLon, ll.x);
+                minLat = std::min(minLat, ll.y);
+                maxLat = std::max(maxLat, ll.y);
             }
         if (minLon > maxLon) return;
         minLat = std::max(minLat, -89.9);
@@ -393,7 +418,10 @@ class Frame {
         static const double steps[] = {1 / 60.0, 2 / 60.0, 5 / 60.0, 10 / 60.0, 0.5, 1, 2, 5, 10, 30};
         double step = 30;
         for (double st : steps)
-            if (span / st <= 8) { step = st; break; }
+            if (span / st <= 8) {
+                step = st;
+                break;
+            }
         QPen pen(QColor(70, 100, 130, 90), 0.7);
         p_.setPen(pen);
         p_.setBrush(Qt::NoBrush);
@@ -405,7 +433,10 @@ class Frame {
             const double a = std::abs(deg);
             int d = static_cast<int>(std::floor(a + 1e-9));
             int m = static_cast<int>(std::lround((a - d) * 60));
-            if (m == 60) { d++; m = 0; }
+            if (m == 60) {
+                d++;
+                m = 0;
+            }
             return m ? QString("%1°%2′%3").arg(d).arg(m, 2, 10, QChar('0')).arg(hemi)
                      : QString("%1°%2").arg(d).arg(hemi);
         };
@@ -418,7 +449,8 @@ class Frame {
             }
             p_.drawPolyline(line);
             const QPointF at = line.first().y() < line.last().y() ? line.first() : line.last();
-            if (at.x() > 44) labelEdge(fmt(lon, false), QPointF(at.x() + 3, 12)); // clear of the latitude labels
+            if (at.x() > 44)
+                labelEdge(fmt(lon, false), QPointF(at.x() + 3, 12)); // clear of the latitude labels
         }
         for (double lat = std::ceil(minLat / step) * step; lat <= maxLat; lat += step) {
             QPolygonF line;
@@ -443,7 +475,8 @@ class Frame {
     void labels() {
         if (hidden("labels")) return;
         std::vector<const LabelAnchor*> order;
-        for (const auto& a : scene_.anchors()) order.push_back(&a);
+        for (const auto& a : scene_.anchors())
+            order.push_back(&a);
         std::stable_sort(order.begin(), order.end(), [](auto* a, auto* b) {
             return a->priority != b->priority ? a->priority < b->priority : a->sizeM > b->sizeM;
         });
@@ -453,7 +486,8 @@ class Frame {
             const bool area = a->kind == "group" || a->kind == "island" || a->kind == "islet";
             // Visibility by zoom: islands when they are a few pixels wide, points and straits when zoomed in.
             if (area && a->sizeM / mpp < (a->kind == "islet" ? 14 : 6)) continue;
-            if (area && a->kind == "group" && a->sizeM / mpp > 3 * std::max(s_.viewport.widthPx, s_.viewport.heightPx))
+            if (area && a->kind == "group" &&
+                a->sizeM / mpp > 3 * std::max(s_.viewport.widthPx, s_.viewport.heightPx))
                 continue;
             if (point && mpp > 250) continue;
             if (a->kind == "strait" && mpp > 900) continue;
@@ -464,11 +498,16 @@ class Frame {
             QFont f("Noto Sans CJK JP");
             f.setStyleHint(QFont::SansSerif);
             double pt = 9;
-            if (a->kind == "group") pt = 12.5, f.setBold(true);
-            else if (a->kind == "island") pt = 11, f.setBold(true);
-            else if (a->kind == "sea") pt = 11, f.setItalic(true), f.setLetterSpacing(QFont::PercentageSpacing, 110);
-            else if (a->kind == "strait") pt = 8.5, f.setItalic(true);
-            else if (a->kind == "islet") pt = 8.5;
+            if (a->kind == "group")
+                pt = 12.5, f.setBold(true);
+            else if (a->kind == "island")
+                pt = 11, f.setBold(true);
+            else if (a->kind == "sea")
+                pt = 11, f.setItalic(true), f.setLetterSpacing(QFont::PercentageSpacing, 110);
+            else if (a->kind == "strait")
+                pt = 8.5, f.setItalic(true);
+            else if (a->kind == "islet")
+                pt = 8.5;
             const QString id = a->id;
             if (s_.highlight.contains(id) || s_.selected == id) f.setBold(true);
             f.setPointSizeF(pt);
@@ -476,8 +515,10 @@ class Frame {
             const QPointF anchor = t_.map(a->pos);
             QRectF box = fm.boundingRect(text);
             QPointF origin;
-            if (point) origin = anchor + QPointF(5, fm.ascent() / 2 - 1);
-            else origin = anchor - QPointF(box.width() / 2, -fm.ascent() / 2 + fm.descent());
+            if (point)
+                origin = anchor + QPointF(5, fm.ascent() / 2 - 1);
+            else
+                origin = anchor - QPointF(box.width() / 2, -fm.ascent() / 2 + fm.descent());
             box.moveTopLeft(QPointF(origin.x(), origin.y() - fm.ascent()));
             box.adjust(-3, -2, 3, 2);
             if (!QRectF(0, 0, s_.viewport.widthPx, s_.viewport.heightPx).contains(box)) continue;
@@ -550,8 +591,10 @@ class Frame {
         };
         const QImage probe = blank({1, 1});
         const QPainterPath path = textPath(text, f, {0, 0});
-        const QRectF r = (path.boundingRect() | QFontMetricsF(f, &probe).boundingRect(text)).adjusted(-3, -3, 3, 3);
-        const QPoint at(static_cast<int>(std::ceil(-r.left() * dpr)), static_cast<int>(std::ceil(-r.top() * dpr)));
+        const QRectF r =
+            (path.boundingRect() | QFontMetricsF(f, &probe).boundingRect(text)).adjusted(-3, -3, 3, 3);
+        const QPoint at(static_cast<int>(std::ceil(-r.left() * dpr)),
+                        static_cast<int>(std::ceil(-r.top() * dpr)));
         QImage image = blank(QSize(at.x() + static_cast<int>(std::ceil(r.right() * dpr)) + 1,
                                    at.y() + static_cast<int>(std::ceil(r.bottom() * dpr)) + 1));
         QPainter p(&image);
@@ -579,14 +622,16 @@ class Frame {
             QFont f("Noto Sans CJK JP");
             f.setPointSizeF(9.5);
             const QFontMetricsF fm(f);
-            QRectF box = fm.boundingRect(QRectF(0, 0, 260, 200), Qt::TextWordWrap, note.text).adjusted(-6, -4, 6, 4);
+            QRectF box =
+                fm.boundingRect(QRectF(0, 0, 260, 200), Qt::TextWordWrap, note.text).adjusted(-6, -4, 6, 4);
             // Put the callout up and to the right of the point, or wherever it stays inside the frame.
             QPointF off(40, -40 - box.height());
             if (at.x() + off.x() + box.width() > s_.viewport.widthPx) off.setX(-40 - box.width());
             if (at.y() + off.y() < 0) off.setY(40);
             box.moveTopLeft(at + off);
             p_.setPen(QPen(kText, 1.2));
-            const QPointF joint(std::clamp(at.x(), box.left(), box.right()), std::clamp(at.y(), box.top(), box.bottom()));
+            const QPointF joint(std::clamp(at.x(), box.left(), box.right()),
+                                std::clamp(at.y(), box.top(), box.bottom()));
             p_.drawLine(at, joint);
             p_.setBrush(QColor(255, 255, 255, 235));
             p_.drawRoundedRect(box, 3, 3);
@@ -673,8 +718,9 @@ class Frame {
         for (const auto& layer : scene_.layers())
             if (layer->added && !hidden(layer->key))
                 entries.push_back({"Added: " + layer->title, [this](const QRectF& r) {
-                                       // One pixel: Qt strokes pens up to 1 px wide directly, wider ones as outlines (4x slower).
-                p_.setPen(QPen(kAdded, 1.0));
+                                       // One pixel: Qt strokes pens up to 1 px wide directly, wider ones as
+                                       // outlines (4x slower).
+                                       p_.setPen(QPen(kAdded, 1.0));
                                        p_.setBrush(QColor(125, 60, 152, 70));
                                        p_.drawRect(r);
                                    }});
@@ -688,7 +734,8 @@ class Frame {
         const QFontMetricsF fm(f), hfm(hf);
         const double row = fm.height() + 4, sw = 26;
         double w = hfm.horizontalAdvance(heading);
-        for (const auto& e : entries) w = std::max(w, sw + 8 + fm.horizontalAdvance(e.text));
+        for (const auto& e : entries)
+            w = std::max(w, sw + 8 + fm.horizontalAdvance(e.text));
         const double h = hfm.height() + 6 + row * static_cast<double>(entries.size());
         const QRectF box = emptiestCorner(QSizeF(w + 16, h + 10));
         p_.setPen(QPen(QColor(0, 0, 0, 60), 1));
@@ -720,7 +767,8 @@ class Frame {
     QRectF emptiestCorner(QSizeF size) const {
         const double W = s_.viewport.widthPx, H = s_.viewport.heightPx, m = 12;
         double top = m;
-        for (const auto& r : taken_) top = std::max(top, r.bottom() + m); // below the title
+        for (const auto& r : taken_)
+            top = std::max(top, r.bottom() + m); // below the title
         const QList<QRectF> candidates{QRectF(QPointF(m, H - size.height() - 34), size),
                                        QRectF(QPointF(W - size.width() - m, H - size.height() - 64), size),
                                        QRectF(QPointF(m, top), size),
@@ -732,7 +780,8 @@ class Frame {
             int land = 0;
             for (int i = 0; i < 8; ++i)
                 for (int j = 0; j < 5; ++j) {
-                    const QPointF px(c.left() + c.width() * (i + 0.5) / 8, c.top() + c.height() * (j + 0.5) / 5);
+                    const QPointF px(c.left() + c.width() * (i + 0.5) / 8,
+                                     c.top() + c.height() * (j + 0.5) / 5);
                     land += !scene_.placeAt(s_.viewport.toMap({px.x(), px.y()})).isEmpty();
                 }
             if (land < bestLand) bestLand = land, best = c;
@@ -750,7 +799,7 @@ class Frame {
         if (!std::isfinite(mPerPx) || mPerPx <= 0) return;
         double len = 1;
         const double target = mPerPx * 140;
-        for (double mag = std::pow(10.0, std::floor(std::log10(target))); ; ) {
+        for (double mag = std::pow(10.0, std::floor(std::log10(target)));;) {
             for (double k : {1.0, 2.0, 5.0})
                 if (k * mag <= target) len = k * mag;
             break;
@@ -873,7 +922,9 @@ namespace {
 RenderReport renderFrame(const Scene& scene, const MapSettings& settings, QPainter& painter,
                          const std::atomic<bool>* cancel) {
     RenderReport report;
-    const auto stop = [&] { return cancel && cancel->load(std::memory_order_relaxed) && (report.cancelled = true); };
+    const auto stop = [&] {
+        return cancel && cancel->load(std::memory_order_relaxed) && (report.cancelled = true);
+    };
     painter.save();
     painter.setRenderHint(QPainter::Antialiasing, !settings.draft);
     painter.setRenderHint(QPainter::TextAntialiasing, true);
@@ -904,7 +955,8 @@ QString attributionText(const Scene& scene, const MapSettings& s) {
     QStringList added;
     for (const auto& layer : scene.layers())
         if (layer->added && !s.hiddenLayers.contains(layer->key)) added << layer->title;
-    return QString("Coastline: GSHHG 2.3.7 full resolution (Wessel & Smith, LGPL) · Borders: median lines computed "
+    return QString("Coastline: GSHHG 2.3.7 full resolution (Wessel & Smith, LGPL) · Borders: median lines "
+                   "computed "
                    "by Isleview · Names: %1 · Claims shown: %2%3 · %4")
         .arg(s.names.describe(), shown, added.isEmpty() ? QString() : " · Added: " + added.join(", "),
              s.attributionDate);

@@ -399,7 +399,8 @@ void MainWindow::setScene(std::shared_ptr<const Scene> scene) {
         // The menus exist before the data: list this dock's toggle in View beside the others.
         if (QAction* fullscreen = action("view-fullscreen"))
             for (QMenu* menu : menuBar()->findChildren<QMenu*>())
-                if (menu->actions().contains(fullscreen)) menu->insertAction(fullscreen, dock->toggleViewAction());
+                if (menu->actions().contains(fullscreen))
+                    menu->insertAction(fullscreen, dock->toggleViewAction());
         connect(info_, &InfoPanel::placeSelected, this, [this](const QString& id) {
             if (!syncing_) selectPlace(id, true);
         });

@@ -142,7 +142,8 @@ TEST(Simplify, LevelsNestKeepAnchorsAndStayWithinTheirTolerance) {
     }
     const Path square{{0, 0}, {1e-6, 0}, {1e-6, 1e-6}, {0, 1e-6}};
     const auto tiny = geo::simplifyLevels(square, true, tolerances);
-    EXPECT_EQ(std::count(tiny.begin(), tiny.end(), std::uint8_t(tolerances.size())), 3) << "a triangle survives";
+    EXPECT_EQ(std::count(tiny.begin(), tiny.end(), std::uint8_t(tolerances.size())), 3)
+        << "a triangle survives";
 }
 
 TEST(Simplify, HugeRingDoesNotRecurse) {

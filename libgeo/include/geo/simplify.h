@@ -18,6 +18,7 @@ Path simplifyRing(const Path& ring, double tolerance);
 /// before and stays within tolerances[k-1] of the input. Returns, for each point, the highest level that
 /// keeps it (0 = only the full path). A ring (closed) keeps at least its three anchors at every level, so it
 /// never drops below a triangle; a path keeps its end points.
-std::vector<std::uint8_t> simplifyLevels(const Path& path, bool closed, const std::vector<double>& tolerances);
+std::vector<std::uint8_t> simplifyLevels(const Path& path, bool closed,
+                                         const std::vector<double>& tolerances);
 
 } // namespace geo
