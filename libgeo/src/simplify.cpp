@@ -26,11 +26,9 @@ double sqSegDist(Point p, Point a, Point b) {
     return sqDist(p, a);
 }
 
-// Douglas–Peucker over the index range [first, last] of `pts` taken modulo its size, marking kept points.
-// Iterative (explicit stack) so rings of a million points cannot overflow the call stack.
-void douglasPeucker(const Path& pts, std::size_t first, std::size_t last, double sqTol,
-                    std::vector<bool>& keep) {
-    const std::size_t n = pts.size();
+// Douglas–Peucker over the sub-sequence idx[first..last] of `pts`, marking kept positions of `idx`.
+void douglasPeucker(const Path& pts, const std::vector<std::uint32_t>& idx, std::size_t first,
+                    std::size_t last, double sqTol, std::vector<bool>& keep) {
     std::vector<std::pair<std::size_t, std::size_t>> stack{{first, last}};
     while (!stack.empty()) {
         const auto [i, j] = stack.back();
@@ -38,18 +36,32 @@ void douglasPeucker(const Path& pts, std::size_t first, std::size_t last, double
         double maxD = -1;
         std::size_t index = i;
         for (std::size_t k = i + 1; k < j; ++k) {
-            const double d = sqSegDist(pts[k % n], pts[i % n], pts[j % n]);
+            const double d = sqSegDist(pts[idx[k]], pts[idx[i]], pts[idx[j]]);
             if (d > maxD) {
                 maxD = d;
                 index = k;
             }
         }
         if (maxD > sqTol) {
-            keep[index % n] = true;
+            keep[index] = true;
             stack.emplace_back(i, index);
             stack.emplace_back(index, j);
         }
     }
+}
+
+// Douglas–Peucker over the index range [first, last] of `pts` taken modulo its size, marking kept points:
+// the sub-sequence variant above over the indices of that range.
+void douglasPeucker(const Path& pts, std::size_t first, std::size_t last, double sqTol,
+                    std::vector<bool>& keep) {
+    std::vector<std::uint32_t> idx;
+    idx.reserve(last - first + 1);
+    for (std::size_t k = first; k <= last; ++k)
+        idx.push_back(static_cast<std::uint32_t>(k % pts.size()));
+    std::vector<bool> kept(idx.size(), false);
+    douglasPeucker(pts, idx, 0, idx.size() - 1, sqTol, kept);
+    for (std::size_t p = 0; p < idx.size(); ++p)
+        if (kept[p]) keep[idx[p]] = true;
 }
 
 double cross(Point o, Point a, Point b) {
@@ -95,30 +107,6 @@ std::pair<std::size_t, std::size_t> diameter(const Path& pts) {
         }
     }
     return best;
-}
-
-// Douglas–Peucker over the sub-sequence idx[first..last] of `pts`, marking kept positions of `idx`.
-void douglasPeucker(const Path& pts, const std::vector<std::uint32_t>& idx, std::size_t first,
-                    std::size_t last, double sqTol, std::vector<bool>& keep) {
-    std::vector<std::pair<std::size_t, std::size_t>> stack{{first, last}};
-    while (!stack.empty()) {
-        const auto [i, j] = stack.back();
-        stack.pop_back();
-        double maxD = -1;
-        std::size_t index = i;
-        for (std::size_t k = i + 1; k < j; ++k) {
-            const double d = sqSegDist(pts[idx[k]], pts[idx[i]], pts[idx[j]]);
-            if (d > maxD) {
-                maxD = d;
-                index = k;
-            }
-        }
-        if (maxD > sqTol) {
-            keep[index] = true;
-            stack.emplace_back(i, index);
-            stack.emplace_back(index, j);
-        }
-    }
 }
 
 } // namespace
