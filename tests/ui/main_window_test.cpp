@@ -28,18 +28,8 @@ namespace {
 
 using uitest::waitForCurrentFrame;
 
-class MainWindowTest : public ::testing::Test {
+class MainWindowTest : public uitest::WindowFixture {
   protected:
-    void SetUp() override {
-        scene = uitest::testScene();
-        ASSERT_TRUE(scene);
-        window = std::make_unique<isv::MainWindow>(scene);
-        window->resize(900, 650);
-        window->show();
-        ASSERT_TRUE(QTest::qWaitForWindowExposed(window.get()));
-        canvas = window->canvas();
-        ASSERT_TRUE(waitForCurrentFrame(canvas));
-    }
     const isv::RenderReport& report() {
         EXPECT_TRUE(waitForCurrentFrame(canvas));
         return canvas->frame().report;
@@ -53,10 +43,6 @@ class MainWindowTest : public ::testing::Test {
         ASSERT_TRUE(a) << name;
         a->trigger();
     }
-
-    std::shared_ptr<const isv::Scene> scene;
-    std::unique_ptr<isv::MainWindow> window;
-    isv::MapCanvas* canvas = nullptr;
 };
 
 TEST_F(MainWindowTest, HasTheStandardFrame) {

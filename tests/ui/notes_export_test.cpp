@@ -68,18 +68,8 @@ void rightClick(QWidget* widget, QPoint at) {
     QApplication::sendEvent(widget, &event);
 }
 
-class NotesTest : public ::testing::Test {
+class NotesTest : public uitest::WindowFixture {
   protected:
-    void SetUp() override {
-        scene = uitest::testScene();
-        ASSERT_TRUE(scene);
-        window = std::make_unique<isv::MainWindow>(scene);
-        window->resize(900, 650);
-        window->show();
-        ASSERT_TRUE(QTest::qWaitForWindowExposed(window.get()));
-        canvas = window->canvas();
-        ASSERT_TRUE(waitForCurrentFrame(canvas));
-    }
     const QList<isv::Note>& notes() const { return canvas->settings().notes; }
     geo::Point screenOf(const isv::Note& n) const {
         return canvas->settings().viewport.toScreen(scene->project({n.lon, n.lat}));
@@ -89,10 +79,6 @@ class NotesTest : public ::testing::Test {
         QTest::mouseClick(canvas, Qt::LeftButton, {}, at);
         QTest::qWait(400); // the next click is not a double-click
     }
-
-    std::shared_ptr<const isv::Scene> scene;
-    std::unique_ptr<isv::MainWindow> window;
-    isv::MapCanvas* canvas = nullptr;
 };
 
 TEST_F(NotesTest, AClickInNoteModeAddsANoteAtThatPoint) {

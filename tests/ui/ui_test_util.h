@@ -1,6 +1,10 @@
 #pragma once
 // Helpers for the widget tests: waiting for frames, closing modal message boxes.
+#include "main_window.h"
 #include "map_canvas.h"
+#include "test_world.h"
+
+#include <gtest/gtest.h>
 
 #include <QApplication>
 #include <QElapsedTimer>
@@ -39,5 +43,24 @@ inline void closeNextMessageBox(QString* text) {
         }
     });
 }
+
+/// A shown main window over the test world, with its first full frame drawn.
+class WindowFixture : public ::testing::Test {
+  protected:
+    void SetUp() override {
+        scene = testScene();
+        ASSERT_TRUE(scene);
+        window = std::make_unique<isv::MainWindow>(scene);
+        window->resize(900, 650);
+        window->show();
+        ASSERT_TRUE(QTest::qWaitForWindowExposed(window.get()));
+        canvas = window->canvas();
+        ASSERT_TRUE(waitForCurrentFrame(canvas));
+    }
+
+    std::shared_ptr<const isv::Scene> scene;
+    std::unique_ptr<isv::MainWindow> window;
+    isv::MapCanvas* canvas = nullptr;
+};
 
 } // namespace uitest
