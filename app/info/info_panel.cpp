@@ -1,5 +1,7 @@
 #include "info_panel.h"
 
+#include "units.h"
+
 #include "geo/map_data.h"
 
 #include <QComboBox>
@@ -23,12 +25,6 @@ QString esc(const QString& s) {
 
 QString row(const QString& label, const QString& html) {
     return QStringLiteral("<tr><td valign='top'><b>%1</b>&nbsp;</td><td>%2</td></tr>").arg(esc(label), html);
-}
-
-// Small islets need decimals to be anything but "0"; big islands read better without them.
-QString formatArea(double km2) {
-    const int decimals = km2 >= 100 ? 0 : km2 >= 10 ? 1 : 2;
-    return QLocale(QLocale::English).toString(km2, 'f', decimals) + QStringLiteral(" km²");
 }
 
 QString nameField(const geo::Place& p, const std::string& key) {

@@ -35,10 +35,4 @@ QString formatDistance(double metres) {
     return QStringLiteral("%1 km").arg(km, 0, 'f', km < 10 ? 2 : 1);
 }
 
-QString formatArea(double km2) {
-    // English grouping ("3,139") whatever the system locale, like the rest of the interface.
-    const int decimals = km2 < 1 ? 2 : km2 < 100 ? 1 : 0;
-    return QStringLiteral("%1 km²").arg(QLocale(QLocale::English).toString(km2, 'f', decimals));
-}
-
 } // namespace isv

@@ -1,5 +1,7 @@
 #pragma once
 // Texts for the status bar: coordinates, distances and areas, formatted the same everywhere.
+#include "units.h"
+
 #include <geo/geometry.h>
 
 #include <QString>
@@ -10,7 +12,5 @@ namespace isv {
 QString formatLonLat(geo::Point lonlat);
 /// "12.34 km" below 10 km, "123.4 km" above; metres in.
 QString formatDistance(double metres);
-/// "3,139 km²" (whole km² from 100 up, one decimal below 100, two below 1).
-QString formatArea(double km2);
 
 } // namespace isv
