@@ -367,7 +367,7 @@ int runExport(const QStringList& argList) {
     // read, so that a world file costs what the view holds, and is never held twice.
     const geo::Box window = lonLatWindow(base, s.viewport.mapBounds());
     for (const auto& file : args.values("--add")) {
-        auto next = scene->withFile(file.toStdString(), window);
+        auto next = scene->withFile(file.toStdString(), {.within = window});
         if (!next) {
             err(QString::fromStdString(next.error().message));
             return kExitFailure;

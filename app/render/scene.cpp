@@ -97,11 +97,17 @@ void addPieces(geo::Path path, bool closed, const std::vector<float>& ground, do
 }
 
 // Projects `g` (lon/lat) and cuts it into pieces ready to store. Thread-safe; simplifying is most of the
-// work of preparing a layer.
-std::vector<Piece> pieces(geo::Geometry&& g, const geo::Projector& proj) {
+// work of preparing a layer. With `coarseDeg` > 0, rings smaller than that are dropped and the rest
+// simplified to it in lon/lat first (FileOptions::coarseDeg).
+std::vector<Piece> pieces(geo::Geometry&& g, const geo::Projector& proj, double coarseDeg = 0) {
     std::vector<Piece> out;
     std::vector<float> ground;
     const auto add = [&](geo::Path&& p, bool closed) {
+        if (coarseDeg > 0 && p.size() > 2) {
+            const geo::Box b = geo::bounds(p);
+            if (closed && std::max(b.width(), b.height()) < coarseDeg) return;
+            p = closed ? geo::simplifyRing(p, coarseDeg) : geo::simplifyPath(p, coarseDeg);
+        }
         const std::size_t n = p.size();
         ground.resize(n);
         for (std::size_t i = 0; i < n; ++i) { // equirectangular: plenty to tell a jump from an edge
@@ -356,8 +362,7 @@ QString uniqueKey(const Scene& scene, const geo::Layer& layer) {
 } // namespace
 
 geo::Result<std::shared_ptr<const Scene>> Scene::build(std::shared_ptr<const geo::MapData> data,
-                                                       const std::string& crs,
-                                                       std::vector<std::shared_ptr<const geo::Layer>> added) {
+                                                       const std::string& crs) {
     const geo::Projector* proj = projectorFor(crs);
     if (!proj) return geo::Error{"display projection '" + crs + "': PROJ does not know this CRS"};
     auto scene = std::shared_ptr<Scene>(new Scene);
@@ -378,11 +383,6 @@ geo::Result<std::shared_ptr<const Scene>> Scene::build(std::shared_ptr<const geo
                                      "Claims", false, [](auto) { return true; }));
     scene->layers_.push_back(prepare(*proj, std::shared_ptr<const geo::Layer>(data, &data->boundaries),
                                      "borders", "Borders", false, [](auto) { return true; }));
-    for (auto& layer : added) {
-        auto r = scene->withLayer(layer);
-        if (!r) return r.error();
-        scene->layers_ = r.value()->layers_;
-    }
     scene->home_ = scene->layers_[0]->bounds;
 
     // Label anchors: islands at their pole of inaccessibility, everything else at its gazetteer point.
@@ -441,7 +441,9 @@ geo::Result<std::shared_ptr<const Scene>> Scene::withLayer(std::shared_ptr<const
 }
 
 geo::Result<std::shared_ptr<const Scene>> Scene::withFile(const std::string& path,
-                                                          const geo::Box& within) const {
+                                                          const FileOptions& options) const {
+    const geo::Box& within = options.within;
+    const auto cancelled = [&] { return options.cancel && options.cancel->load(std::memory_order_relaxed); };
     if (!projectorFor(crs_))
         return geo::Error{"display projection '" + crs_ + "': PROJ does not know this CRS"};
 #ifdef __GLIBC__
@@ -482,9 +484,10 @@ geo::Result<std::shared_ptr<const Scene>> Scene::withFile(const std::string& pat
             changed.notify_all();
             std::vector<std::tuple<std::size_t, geo::GeometryType, std::vector<Piece>>> ready;
             for (auto& [feature, g] : job.features) {
+                if (cancelled()) break;
                 if (!within.empty()) clip(g, within);
                 const geo::GeometryType type = g.type;
-                ready.emplace_back(feature, type, pieces(std::move(g), *proj));
+                ready.emplace_back(feature, type, pieces(std::move(g), *proj, options.coarseDeg));
             }
             {
                 const std::lock_guard lock(mutex);
@@ -523,7 +526,7 @@ geo::Result<std::shared_ptr<const Scene>> Scene::withFile(const std::string& pat
             batch.features.emplace_back(feature, std::move(g));
             batch.points += points;
         },
-        within);
+        within, options.cancel);
     if (!batch.features.empty()) submit(std::move(batch));
     {
         const std::lock_guard lock(mutex);
@@ -533,11 +536,16 @@ geo::Result<std::shared_ptr<const Scene>> Scene::withFile(const std::string& pat
     for (auto& w : workers)
         w.join();
     if (!loaded) return loaded.error();
+    if (cancelled()) return geo::Error{path + ": cancelled"};
     builder.finish();
     // Within a window, a file may simply have nothing there.
     if (prepared->parts.empty() && within.empty())
         return geo::Error{path + ": no geometry that can be drawn"};
-    auto source = std::make_shared<const geo::Layer>(std::move(loaded).value());
+    auto layer = std::move(loaded).value();
+    // A coarse first look is replaced soon: what it keeps beside the coarse points is held twice while the
+    // full pass runs, and its attributes (a fifth of a world file's prepared size) are not drawn.
+    if (options.coarseDeg > 0) std::vector<geo::Feature>().swap(layer.features);
+    auto source = std::make_shared<const geo::Layer>(std::move(layer));
     prepared->key = prepared->title = uniqueKey(*this, *source);
     prepared->added = true;
     prepared->source = std::move(source);

@@ -11,6 +11,7 @@
 #include <QTransform>
 
 #include <array>
+#include <atomic>
 #include <memory>
 #include <vector>
 
@@ -64,7 +65,8 @@ inline constexpr std::uint32_t kLongRing = 16 * kRunPoints;
 struct SceneLayer {
     QString key;   ///< "land", "lakes", "borders", "claims", or an added file's name
     QString title; ///< shown in the layers panel and legend
-    std::shared_ptr<const geo::Layer> source; ///< attributes; big layers keep no lon/lat geometry here
+    /// Attributes; big layers keep no lon/lat geometry here, a coarse pass (FileOptions) no features.
+    std::shared_ptr<const geo::Layer> source;
     geo::GeometryType type = geo::GeometryType::None;
     std::vector<ScenePart> parts;
     geo::SpatialIndex index; ///< over parts
@@ -98,21 +100,38 @@ struct LabelAnchor {
     double sizeM = 0; ///< the place's extent (metres): labels show only if it is visible
 };
 
+/// A tolerance (degrees) for a quick first look at a whole big file (FileOptions::coarseDeg): about a
+/// pixel of a whole-world view a thousand pixels wide is 0.36°; this keeps well under that.
+inline constexpr double kCoarseDeg = 0.05;
+
+/// How Scene::withFile reads a file.
+struct FileOptions {
+    /// Non-empty (lon/lat degrees): keep only what lies in it (cut at its edges), for a single view such
+    /// as an export. Give it a margin, as cut polygons run along its edges.
+    geo::Box within;
+    /// > 0: a coarse pass. Each ring and line is simplified in lon/lat to this tolerance (degrees) before
+    /// it is projected, and rings smaller than it are dropped: a first look at a big file, to be replaced
+    /// by the full pass (which gives the layer the same key when made from the same scene).
+    /// Its layer's source keeps the file's name, path, fields and bounds but no features.
+    double coarseDeg = 0;
+    /// Checked while reading and preparing: once true, withFile stops and fails with "PATH: cancelled".
+    const std::atomic<bool>* cancel = nullptr;
+};
+
 class Scene {
   public:
-    /// Projects and prepares `data` (and any added layers) in `crs`. Fails naming the CRS if PROJ refuses it.
-    static geo::Result<std::shared_ptr<const Scene>>
-    build(std::shared_ptr<const geo::MapData> data, const std::string& crs,
-          std::vector<std::shared_ptr<const geo::Layer>> added = {});
-    /// A new scene sharing this one's prepared layers plus one more added layer. A big layer's lon/lat
-    /// geometry is not kept (the scene keeps its attributes); withFile() also avoids holding it at all.
+    /// Projects and prepares `data` in `crs`. Fails naming the CRS if PROJ refuses it.
+    static geo::Result<std::shared_ptr<const Scene>> build(std::shared_ptr<const geo::MapData> data,
+                                                           const std::string& crs);
+    /// A new scene sharing this one's prepared layers plus one more added layer, from a layer already in
+    /// memory. A big layer's lon/lat geometry is not kept (the scene keeps its attributes). Files are added
+    /// with withFile(), which never holds their lon/lat geometry whole.
     geo::Result<std::shared_ptr<const Scene>> withLayer(std::shared_ptr<const geo::Layer> layer) const;
     /// The same for a file, projected and prepared feature by feature as it is read, so that peak memory
-    /// is about the prepared layer's, not twice that. A non-empty `within` (lon/lat degrees) keeps only
-    /// what lies in it (cut at its edges), for a single view such as an export: give it a margin, as cut
-    /// polygons run along its edges. Fails like geo::loadLayer.
+    /// is about the prepared layer's, not twice that. Thread-safe (a scene is immutable); see FileOptions.
+    /// Fails like geo::loadLayer, or naming the file if nothing in it can be drawn.
     geo::Result<std::shared_ptr<const Scene>> withFile(const std::string& path,
-                                                       const geo::Box& within = {}) const;
+                                                       const FileOptions& options = {}) const;
 
     const geo::MapData& data() const { return *data_; }
     std::shared_ptr<const geo::MapData> dataPtr() const { return data_; }

@@ -208,7 +208,7 @@ Result<Layer> loadLayer(const std::string& path, const std::string& layerName) {
 }
 
 Result<Layer> loadLayer(const std::string& path, const std::string& layerName, const GeometrySink& sink,
-                        const Box& within) {
+                        const Box& within, const std::atomic<bool>* cancel) {
     const ErrorCapture capture;
     auto ds = openVector(path, capture);
     if (!ds) return ds.error();
@@ -255,6 +255,7 @@ Result<Layer> loadLayer(const std::string& path, const std::string& layerName, c
         OGR_L_SetSpatialFilterRect(layer, within.minx, within.miny, within.maxx, within.maxy);
     OGR_L_ResetReading(layer);
     while (FeaturePtr f{OGR_L_GetNextFeature(layer)}) {
+        if (cancel && cancel->load(std::memory_order_relaxed)) return Error{path + ": cancelled"};
         Feature feature;
         feature.fid = OGR_F_GetFID(f.get());
         for (int i = 0; i < fieldCount; ++i)

@@ -3,6 +3,7 @@
 #include "geo/geometry.h"
 #include "geo/result.h"
 
+#include <atomic>
 #include <cstdint>
 #include <functional>
 #include <memory>
@@ -49,9 +50,10 @@ using GeometrySink = std::function<void(std::size_t feature, Geometry&& geometry
 /// loadLayer for files too big to hold twice (a projected copy beside the lon/lat one): each feature's
 /// geometry goes to `sink` as it is read, on the calling thread, and the layer keeps only its type (with
 /// the attributes, fids and bounds). With a non-empty `within` (lon/lat), only the features whose bounds
-/// meet it are read (through the driver's spatial filter where the source is lon/lat). Fails like loadLayer.
+/// meet it are read (through the driver's spatial filter where the source is lon/lat). Fails like loadLayer,
+/// and with "PATH: cancelled" as soon as `cancel` (if given) turns true.
 Result<Layer> loadLayer(const std::string& path, const std::string& layerName, const GeometrySink& sink,
-                        const Box& within = {});
+                        const Box& within = {}, const std::atomic<bool>* cancel = nullptr);
 
 /// Names of the layers in an OGR source.
 Result<std::vector<std::string>> listLayers(const std::string& path);

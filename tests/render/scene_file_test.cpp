@@ -1,0 +1,122 @@
+// Scene::withFile: a file read feature by feature, in full or as a coarse first look, and stopped on request.
+#include "shipped.h"
+
+#include <QFile>
+#include <QTemporaryDir>
+
+#include <cmath>
+#include <map>
+#include <numbers>
+
+namespace {
+
+// A GeoJSON file of `islands` wiggly rings of 2,000 vertices (about 1.5° across) and as many islets of
+// 0.01°, around 145-149°E 43-46°N.
+QString writeIslands(const QTemporaryDir& dir, int islands) {
+    QString features;
+    for (int k = 0; k < islands; ++k) {
+        const double lon = 145.5 + 1.2 * k, lat = 43.5 + 0.8 * (k % 3);
+        QString ring;
+        for (int i = 0; i <= 2000; ++i) {
+            const double a = 2 * std::numbers::pi * (i % 2000) / 2000;
+            const double r = 0.6 + 0.05 * std::sin(40 * a) + 0.01 * std::sin(333 * a);
+            ring += QString("%1[%2,%3]")
+                        .arg(i ? "," : "")
+                        .arg(lon + r * std::cos(a), 0, 'f', 6)
+                        .arg(lat + 0.7 * r * std::sin(a), 0, 'f', 6);
+        }
+        const QString islet = QString("[%1,%2],[%3,%2],[%3,%4],[%1,%4],[%1,%2]")
+                                  .arg(lon + 0.8)
+                                  .arg(lat + 0.8)
+                                  .arg(lon + 0.81)
+                                  .arg(lat + 0.81);
+        features += QString(R"(%1{"type":"Feature","properties":{"n":%2},"geometry":{"type":"Polygon",)"
+                            R"("coordinates":[[%3]]}},{"type":"Feature","properties":{"n":%4},)"
+                            R"("geometry":{"type":"Polygon","coordinates":[[%5]]}})")
+                        .arg(k ? "," : "")
+                        .arg(2 * k)
+                        .arg(ring)
+                        .arg(2 * k + 1)
+                        .arg(islet);
+    }
+    const QString path = dir.filePath("islands.geojson");
+    QFile f(path);
+    EXPECT_TRUE(f.open(QIODevice::WriteOnly));
+    f.write(QString(R"({"type":"FeatureCollection","features":[%1]})").arg(features).toUtf8());
+    return path;
+}
+
+std::size_t vertices(const isv::SceneLayer& layer) {
+    std::size_t n = 0;
+    for (const auto& part : layer.parts)
+        n += part.lods[0].count;
+    return n;
+}
+
+std::map<std::uint32_t, geo::Box> featureBounds(const isv::SceneLayer& layer) {
+    std::map<std::uint32_t, geo::Box> out;
+    for (const auto& part : layer.parts)
+        out[part.feature].expand(part.box);
+    return out;
+}
+
+TEST(SceneFile, CoarsePassKeepsFewerVerticesAndTheSameShapes) {
+    QTemporaryDir dir;
+    const QString path = writeIslands(dir, 3);
+    const auto base = shippedScene();
+    auto full = base->withFile(path.toStdString());
+    auto coarse = base->withFile(path.toStdString(), {.coarseDeg = isv::kCoarseDeg});
+    ASSERT_TRUE(full.ok()) << full.error().message;
+    ASSERT_TRUE(coarse.ok()) << coarse.error().message;
+    const isv::SceneLayer& f = *full.value()->layers().back();
+    const isv::SceneLayer& c = *coarse.value()->layers().back();
+    EXPECT_EQ(c.key, f.key); // from the same scene: the full pass replaces the coarse one under its key
+    EXPECT_TRUE(c.added);
+    EXPECT_EQ(vertices(f), 3u * 2000 + 3u * 4); // 3 rings (the closing point is not stored) + 3 islets
+    EXPECT_LT(vertices(c), vertices(f) / 5);
+    EXPECT_GT(vertices(c), 3u * 20);
+    const auto fb = featureBounds(f), cb = featureBounds(c);
+    EXPECT_EQ(fb.size(), 6u);
+    ASSERT_EQ(cb.size(), 3u); // the islets (0.01°) are below the coarse tolerance
+    const double tolM = isv::kCoarseDeg * 111'320;
+    for (const auto& [feature, box] : cb) {
+        EXPECT_EQ(feature % 2, 0u) << "an islet was kept";
+        const geo::Box& want = fb.at(feature);
+        EXPECT_NEAR(box.minx, want.minx, tolM);
+        EXPECT_NEAR(box.maxx, want.maxx, tolM);
+        EXPECT_NEAR(box.miny, want.miny, tolM);
+        EXPECT_NEAR(box.maxy, want.maxy, tolM);
+    }
+    // The coarse layer keeps the file's description, not its features.
+    ASSERT_TRUE(c.source);
+    EXPECT_EQ(c.source->path, path.toStdString());
+    EXPECT_TRUE(c.source->features.empty());
+    EXPECT_EQ(f.source->features.size(), 6u);
+}
+
+TEST(SceneFile, BrokenFileFailsNamingIt) {
+    QTemporaryDir dir;
+    const QString path = dir.filePath("broken.shp");
+    QFile f(path);
+    ASSERT_TRUE(f.open(QIODevice::WriteOnly));
+    f.write("not a shapefile at all");
+    f.close();
+    for (const double coarse : {0.0, isv::kCoarseDeg}) {
+        auto r = shippedScene()->withFile(path.toStdString(), {.coarseDeg = coarse});
+        ASSERT_FALSE(r.ok());
+        EXPECT_NE(r.error().message.find("broken.shp"), std::string::npos) << r.error().message;
+    }
+}
+
+TEST(SceneFile, CancelledReadStops) {
+    QTemporaryDir dir;
+    const QString path = writeIslands(dir, 2);
+    std::atomic<bool> cancel{true};
+    auto r = shippedScene()->withFile(path.toStdString(), {.cancel = &cancel});
+    ASSERT_FALSE(r.ok());
+    EXPECT_NE(r.error().message.find("cancelled"), std::string::npos) << r.error().message;
+    cancel = false;
+    EXPECT_TRUE(shippedScene()->withFile(path.toStdString(), {.cancel = &cancel}).ok());
+}
+
+} // namespace
