@@ -9,7 +9,7 @@
 #include <scene.h>
 #include <worldview.h>
 
-#include <geo/layer.h>
+#include <geo/projection.h>
 
 #include <QAction>
 #include <QActionGroup>
@@ -32,6 +32,7 @@
 #include <QPushButton>
 #include <QScopedValueRollback>
 #include <QScreen>
+#include <QSet>
 #include <QSettings>
 #include <QStatusBar>
 #include <QToolBar>
@@ -40,6 +41,7 @@
 
 #include <algorithm>
 #include <array>
+#include <cmath>
 #include <tuple>
 
 #ifdef ISLEVIEW_HAVE_INFO_PANEL
@@ -60,6 +62,23 @@ constexpr std::array<BuiltinLayer, 6> kBuiltinLayers{{{"land", "Land"},
                                                       {"claims", "Claim areas"},
                                                       {"labels", "Labels"},
                                                       {"graticule", "Graticule"}}};
+
+// Files bigger than this are shown coarsely first (Scene::withFile with FileOptions::coarseDeg) while the
+// full detail is prepared: about a million vertices in a Shapefile.
+constexpr qint64 kCoarseBytes = 16 << 20;
+
+bool isBuiltinLayer(const QString& key) {
+    return std::any_of(kBuiltinLayers.begin(), kBuiltinLayers.end(),
+                       [&](const BuiltinLayer& b) { return key == QLatin1String(b.key); });
+}
+
+// The files behind a scene's added layers, in the order they were added.
+QStringList addedFiles(const Scene& scene) {
+    QStringList files;
+    for (const auto& layer : scene.layers())
+        if (layer->added && layer->source) files << QString::fromStdString(layer->source->path);
+    return files;
+}
 
 // "japan" -> "Japan's claim": each side's overlay is named as that side's position.
 QString claimActionText(const QString& claimant) {
@@ -87,6 +106,12 @@ MainWindow::MainWindow(std::shared_ptr<const Scene> scene, QSettings* store, QWi
     createDocks();
     createMenus();
     createStatusBar();
+    // The remembered projection: the shipped data alone is prepared again in a few tens of milliseconds.
+    if (const QString crs = store_ ? store_->value("view/crs").toString() : QString();
+        scene && !crs.isEmpty() && crs.toStdString() != scene->crs())
+        if (auto rebuilt = Scene::build(scene->dataPtr(), crs.toStdString());
+            rebuilt && addedFiles(*scene).isEmpty())
+            scene = rebuilt.value();
     setScene(std::move(scene));
 
     connect(canvas_, &MapCanvas::clicked, this, &MainWindow::onMapClicked);
@@ -125,7 +150,10 @@ MainWindow::MainWindow(std::shared_ptr<const Scene> scene, QSettings* store, QWi
     canvas_->setFocus();
 }
 
-MainWindow::~MainWindow() = default;
+MainWindow::~MainWindow() {
+    cancel_ = true;
+    if (worker_.joinable()) worker_.join();
+}
 
 QWidget* MainWindow::createMessageBar() {
     messageBar_ = new QFrame(this);
@@ -198,6 +226,16 @@ void MainWindow::createActions() {
             [this](bool on) { edit([on](MapSettings& s) { s.scaleBar = on; }); });
     connect(make("view-northarrow", tr("&North Arrow"), {}, true), &QAction::toggled, this,
             [this](bool on) { edit([on](MapSettings& s) { s.northArrow = on; }); });
+    projectionGroup_ = new QActionGroup(this);
+    for (const auto& [name, text, crs] :
+         {std::tuple{"projection-local", tr("&Local (UTM zone 55N, conformal)"), geo::kDisplayCrs},
+          std::tuple{"projection-world", tr("&World (Equal Earth)"), geo::kWorldCrs}}) {
+        QAction* a = make(name, text, {}, true);
+        a->setData(QString::fromLatin1(crs));
+        projectionGroup_->addAction(a);
+    }
+    connect(projectionGroup_, &QActionGroup::triggered, this,
+            [this](QAction* a) { setProjection(a->data().toString()); });
     QAction* measure = make("tool-measure", tr("&Measure Distance"), QKeySequence(tr("Ctrl+M")), true);
     measure->setToolTip(tr("Measure the geodesic distance between two points (or shift+drag on the map)"));
     QAction* note = make("tool-note", tr("Add &Note"), QKeySequence(tr("Ctrl+Shift+N")), true);
@@ -273,6 +311,7 @@ void MainWindow::createMenus() {
     view->addSeparator();
     view->addActions({action("view-graticule"), action("view-labels"), action("view-legend"),
                       action("view-scalebar"), action("view-northarrow")});
+    view->addMenu(tr("&Projection"))->addActions(projectionGroup_->actions());
     view->addSeparator();
     view->addActions({action("tool-measure"), action("tool-note")});
     view->addSeparator();
@@ -367,16 +406,21 @@ void MainWindow::createStatusBar() {
     selectionLabel_ = new QLabel(this);
     measureLabel_ = new QLabel(this);
     cursorLabel_ = new QLabel(this);
+    loadingLabel_ = new QLabel(this);
     cursorLabel_->setMinimumWidth(cursorLabel_->fontMetrics().horizontalAdvance(
         QStringLiteral("43°23.1′N 145°51.0′E (43.3850, 145.8500)  ")));
     statusBar()->addWidget(selectionLabel_, 1);
     statusBar()->addWidget(measureLabel_);
+    statusBar()->addWidget(loadingLabel_);
     statusBar()->addPermanentWidget(cursorLabel_);
 }
 
 void MainWindow::setScene(std::shared_ptr<const Scene> scene) {
     scene_ = std::move(scene);
     canvas_->setScene(scene_, true);
+    fitNavigator();
+    for (QAction* a : projectionGroup_->actions())
+        a->setChecked(scene_ && a->data().toString().toStdString() == scene_->crs());
     places_->setMapData(scene_ ? scene_->dataPtr() : nullptr);
     syncing_ = true;
     layers_->clear();
@@ -611,36 +655,212 @@ void MainWindow::selectPlace(const QString& id, bool zoom) {
     if (zoom && !id.isEmpty()) canvas_->zoomToBox(scene_->placeBounds(id));
 }
 
-bool MainWindow::openLayer(const QString& path) {
-    const QString name = QFileInfo(path).fileName();
-    auto layer = geo::loadLayer(path.toStdString());
-    if (!layer) {
-        QMessageBox::warning(
-            this, tr("Open Layer"),
-            tr("Could not open %1.\n\n%2").arg(name, QString::fromStdString(layer.error().message)));
-        return false;
+void MainWindow::openLayer(const QString& path) {
+    enqueue({{path}, {}});
+}
+
+void MainWindow::setProjection(const QString& crs) {
+    enqueue({{}, crs});
+}
+
+void MainWindow::enqueue(Job job) {
+    if (cancel_) return;
+    jobs_.push_back(std::move(job));
+    if (!running_)
+        startNext();
+    else
+        updateLoadingText();
+}
+
+void MainWindow::startNext() {
+    if (worker_.joinable()) worker_.join(); // it has posted its last result
+    running_ = false;
+    if (jobs_.empty() || cancel_) return updateLoadingText();
+    job_ = std::move(jobs_.front());
+    jobs_.pop_front();
+    if (!job_.crs.isEmpty()) {
+        if (job_.crs.toStdString() == scene_->crs()) { // already there (e.g. chosen twice)
+            emit projectionChanged(job_.crs, true);
+            return startNext();
+        }
+        job_.files = addedFiles(*scene_); // as they are once the jobs before this one are done
     }
-    auto next = scene_->withLayer(std::make_shared<const geo::Layer>(std::move(layer).value()));
-    if (!next) {
-        QMessageBox::warning(
-            this, tr("Open Layer"),
-            tr("Could not show %1.\n\n%2").arg(name, QString::fromStdString(next.error().message)));
-        return false;
-    }
-    const std::shared_ptr<const Scene> scene = next.value();
-    scene_ = scene;
+    running_ = true;
+    updateLoadingText();
+    // The worker reads only its copies, the immutable current scene and cancel_; it hands scenes back
+    // through queued calls, which are dropped with the window (the destructor stops and joins it first).
+    worker_ = std::thread([this, job = job_, current = scene_] {
+        QStringList errors;
+        const auto post = [this](auto f) {
+            QMetaObject::invokeMethod(this, std::move(f), Qt::QueuedConnection);
+        };
+        std::shared_ptr<const Scene> base = current;
+        if (!job.crs.isEmpty()) {
+            auto built = Scene::build(current->dataPtr(), job.crs.toStdString());
+            if (!built) {
+                errors << QString::fromStdString(built.error().message);
+                post([this, errors] {
+                    if (!cancel_) finishJob(errors);
+                });
+                return;
+            }
+            base = built.value();
+        }
+        // Big files first coarsely, so the whole of each shows within a second or two, then in full from
+        // the same base, which gives every layer the same key as its coarse version.
+        const auto addAll = [&](bool coarse) {
+            std::shared_ptr<const Scene> s = base;
+            for (const QString& file : job.files) {
+                if (cancel_) break;
+                const bool big = QFileInfo(file).size() > kCoarseBytes;
+                auto next = s->withFile(file.toStdString(),
+                                        {.coarseDeg = coarse && big ? kCoarseDeg : 0, .cancel = &cancel_});
+                if (next)
+                    s = next.value();
+                else if (!coarse) // the full pass says why
+                    errors << tr("Could not open %1.\n\n%2")
+                                  .arg(QFileInfo(file).fileName(),
+                                       QString::fromStdString(next.error().message));
+            }
+            return s;
+        };
+        bool coarseShown = false;
+        if (std::any_of(job.files.begin(), job.files.end(),
+                        [](const QString& f) { return QFileInfo(f).size() > kCoarseBytes; })) {
+            if (auto coarse = addAll(true); coarse != current) {
+                post([this, coarse] {
+                    if (cancel_) return;
+                    showScene(coarse, true);
+                    updateLoadingText();
+                });
+                coarseShown = true;
+            }
+        }
+        auto full = addAll(false);
+        post([this, full, current, coarseShown, errors] {
+            if (cancel_) return;
+            if (full != current || coarseShown) showScene(full, !coarseShown);
+            finishJob(errors);
+        });
+    });
+}
+
+void MainWindow::showScene(std::shared_ptr<const Scene> next, bool first) {
+    const std::shared_ptr<const Scene> before = scene_;
+    const geo::Viewport vp = canvas_->settings().viewport;
+    scene_ = std::move(next);
     canvas_->setScene(scene_, false);
-    const SceneLayer* added = scene_->layers().back().get();
-    addLayerItem(added->key, added->title.isEmpty() ? name : added->title);
-    // A layer that lies outside the view is brought into it.
-    if (!added->bounds.empty() && !added->bounds.intersects(canvas_->settings().viewport.mapBounds())) {
-        geo::Box both = added->bounds;
-        both.expand(canvas_->settings().viewport.mapBounds());
-        canvas_->zoomToBox(both);
+    fitNavigator();
+    // The layers dock: a row for each new added layer (a coarse and a full pass share a key), none for
+    // one that could not be read again.
+    QSet<QString> listed;
+    for (int i = layers_->count() - 1; i >= 0; --i) {
+        const QString key = layers_->item(i)->data(Qt::UserRole).toString();
+        if (!isBuiltinLayer(key) && !scene_->layer(key))
+            delete layers_->takeItem(i);
+        else
+            listed.insert(key);
     }
-    statusBar()->showMessage(
-        tr("Added %1 (%2 features)").arg(name).arg(added->source ? added->source->features.size() : 0), 5000);
-    return true;
+    for (const auto& layer : scene_->layers())
+        if (layer->added && !listed.contains(layer->key)) {
+            addLayerItem(layer->key, layer->title.isEmpty() ? layer->key : layer->title);
+            // A layer that lies outside the view is brought into it.
+            if (first && before->crs() == scene_->crs() && !layer->bounds.empty() &&
+                !layer->bounds.intersects(vp.mapBounds())) {
+                geo::Box both = layer->bounds;
+                both.expand(vp.mapBounds());
+                canvas_->zoomToBox(both);
+            }
+        }
+    if (!first || before->crs() == scene_->crs()) return;
+
+    // A new projection: the distance tool's points were in the old one.
+    canvas_->clearMeasurement();
+    if (scene_->crs() == geo::kWorldCrs) {
+        // The whole world if a layer covers most of it, else the islands.
+        geo::Box world;
+        for (const auto& layer : scene_->layers())
+            if (layer->added && layer->source && layer->source->bounds.width() > 180)
+                world.expand(layer->bounds);
+        canvas_->zoomToBox(world.empty() ? scene_->homeBounds() : world);
+        return;
+    }
+    // Elsewhere the same centre (lon/lat) where the new projection shows it near the islands.
+    const geo::Point centre = scene_->project(before->unproject(vp.center));
+    const Navigator& nav = canvas_->navigator();
+    if (!std::isfinite(centre.x) || !std::isfinite(centre.y) || !nav.centreLimits.contains(centre))
+        return canvas_->goHome();
+    MapSettings s = canvas_->settings();
+    s.viewport.center = centre;
+    s.viewport.metresPerPixel = std::min(vp.metresPerPixel, nav.maxMetresPerPixel);
+    canvas_->setSettings(s);
+}
+
+void MainWindow::finishJob(const QStringList& errors) {
+    const Job job = job_;
+    const QString title = job.crs.isEmpty() ? tr("Open Layer") : tr("Projection");
+    // Window-modal but not blocking: this runs from the worker's queued call, not from the user's action.
+    const auto warn = [this, &title](const QString& text) {
+        auto* box = new QMessageBox(QMessageBox::Warning, title, text, QMessageBox::Ok, this);
+        box->setAttribute(Qt::WA_DeleteOnClose);
+        box->open();
+    };
+    for (const QString& e : errors)
+        warn(e);
+    for (QAction* a : projectionGroup_->actions()) {
+        const QSignalBlocker block(a);
+        a->setChecked(a->data().toString().toStdString() == scene_->crs());
+    }
+    if (job.crs.isEmpty()) {
+        for (const QString& file : job.files) {
+            const QString name = QFileInfo(file).fileName();
+            const bool ok = std::none_of(errors.begin(), errors.end(),
+                                         [&](const QString& e) { return e.contains(name); });
+            const auto& last = scene_->layers().back();
+            if (ok && last->added && last->source)
+                statusBar()->showMessage(
+                    tr("Added %1 (%2 features)").arg(name).arg(last->source->features.size()), 5000);
+            emit loadFinished(file, ok);
+        }
+    } else {
+        const bool ok = scene_->crs() == job.crs.toStdString();
+        if (!ok && errors.isEmpty()) warn(tr("Could not switch the projection to %1.").arg(job.crs));
+        emit projectionChanged(job.crs, ok);
+    }
+    startNext();
+}
+
+void MainWindow::updateLoadingText() {
+    QString text;
+    if (running_) {
+        QStringList names;
+        for (const QString& f : job_.files)
+            names << QFileInfo(f).fileName();
+        if (!job_.crs.isEmpty()) {
+            const QAction* a = nullptr;
+            for (const QAction* p : projectionGroup_->actions())
+                if (p->data().toString() == job_.crs) a = p;
+            text = tr("Preparing the map in %1…").arg(a ? a->text().remove('&') : job_.crs);
+        } else {
+            text = tr("Opening %1…").arg(names.join(", "));
+        }
+        if (!jobs_.empty()) text += ' ' + tr("(%n more waiting)", nullptr, int(jobs_.size()));
+    }
+    loadingLabel_->setText(text);
+}
+
+QString MainWindow::loadingText() const {
+    return loadingLabel_->text();
+}
+
+void MainWindow::fitNavigator() {
+    // The canvas limits the view to the islands' surroundings; a world projection shows the whole earth.
+    Navigator& nav = canvas_->navigator();
+    nav.maxMetresPerPixel = Navigator{}.maxMetresPerPixel;
+    if (!scene_ || scene_->crs() != geo::kWorldCrs) return;
+    const double x = scene_->project({180, 0}).x, y = scene_->project({0, 90}).y;
+    nav.centreLimits = geo::Box{-x, -y, x, y};
+    nav.maxMetresPerPixel = 100'000;
 }
 
 void MainWindow::suggestNameSet(const NameSet& names) {
@@ -693,6 +913,7 @@ void MainWindow::saveToStore() const {
     store_->setValue("window/geometry", QMainWindow::saveGeometry());
     store_->setValue("window/state", QMainWindow::saveState());
     saveViewState(*store_, canvas_->settings());
+    if (scene_) store_->setValue("view/crs", QString::fromStdString(scene_->crs()));
     store_->setValue("export/choices", exportChoices_);
     store_->sync();
 }
@@ -710,6 +931,9 @@ void MainWindow::dropEvent(QDropEvent* event) {
 }
 
 void MainWindow::closeEvent(QCloseEvent* event) {
+    // A file still being read is dropped: the worker stops at its next feature.
+    cancel_ = true;
+    jobs_.clear();
     saveToStore();
     event->accept();
 }

@@ -4,10 +4,14 @@
 #include <map_settings.h>
 
 #include <QMainWindow>
+#include <QStringList>
 #include <QVariantMap>
 
+#include <atomic>
+#include <deque>
 #include <functional>
 #include <memory>
+#include <thread>
 
 class QActionGroup;
 class QLabel;
@@ -44,6 +48,10 @@ class MainWindow : public QMainWindow {
     QString measureText() const;
     /// The pending name-set suggestion's button text ("" when none is shown).
     QString suggestionText() const;
+    /// What is being read in the background (status bar), "" when nothing is.
+    QString loadingText() const;
+    /// True while a file is being opened or the projection switched (see openLayer, setProjection).
+    bool isLoading() const { return running_; }
 
   public slots:
     void setNameSet(const isv::NameSet& names);
@@ -51,8 +59,13 @@ class MainWindow : public QMainWindow {
     void setLayerVisible(const QString& key, bool visible);
     /// Selects a place (outlined, named in the status bar, shown in the info panel); "" clears.
     void selectPlace(const QString& id, bool zoom);
-    /// Adds a vector file as a layer; on failure shows a message naming the file. Returns success.
-    bool openLayer(const QString& path);
+    /// Adds a vector file as a layer. It is read and prepared in the background (a big file is shown
+    /// coarsely first, then in full under the same key); opens wait their turn. On failure a message names
+    /// the file. loadFinished tells when it is done.
+    void openLayer(const QString& path);
+    /// Switches the display projection (geo::kDisplayCrs or geo::kWorldCrs): the shipped data and every
+    /// added file are prepared again in the background, as openLayer does.
+    void setProjection(const QString& crs);
     /// Offers to switch to `names` with a non-modal bar above the map.
     void suggestNameSet(const isv::NameSet& names);
     /// Asks for a text and adds a note at a projected point; an empty text or Cancel adds nothing.
@@ -60,6 +73,12 @@ class MainWindow : public QMainWindow {
     /// Asks for a new text for note `index`.
     void editNote(int index);
     void removeNote(int index);
+
+  signals:
+    /// An openLayer() finished: the layer is in the scene (ok) or a message was shown.
+    void loadFinished(const QString& path, bool ok);
+    /// A setProjection() finished: the scene is in `crs` (ok) or a message was shown.
+    void projectionChanged(const QString& crs, bool ok);
 
   protected:
     void closeEvent(QCloseEvent* event) override;
@@ -85,6 +104,27 @@ class MainWindow : public QMainWindow {
     void showExportDialog();
     void showAbout();
     void saveToStore() const;
+
+    // Background work, one job at a time: open files (`files`) over the current scene, or rebuild the
+    // scene in `crs` with the shipped data and `files` (a projection switch).
+    struct Job {
+        QStringList files;
+        QString crs; // non-empty: rebuild in this CRS
+    };
+    void enqueue(Job job);
+    void startNext();
+    void showScene(std::shared_ptr<const Scene> scene, bool first);
+    void finishJob(const QStringList& errors);
+    void updateLoadingText();
+    void fitNavigator();
+
+    std::deque<Job> jobs_;
+    Job job_; // the one running
+    bool running_ = false;
+    std::thread worker_;
+    std::atomic<bool> cancel_{false}; // set on close: the worker stops and its results are dropped
+    QLabel* loadingLabel_ = nullptr;
+    QActionGroup* projectionGroup_ = nullptr;
 
     std::shared_ptr<const Scene> scene_;
     QSettings* store_ = nullptr;

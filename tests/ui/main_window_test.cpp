@@ -21,11 +21,13 @@
 #include <QPointingDevice>
 #include <QPushButton>
 #include <QSettings>
+#include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QWheelEvent>
 
 namespace {
 
+using uitest::closeNextMessageBox;
 using uitest::waitForCurrentFrame;
 
 class MainWindowTest : public uitest::WindowFixture {
@@ -317,9 +319,12 @@ TEST_F(MainWindowTest, NameSuggestionIsANonModalBar) {
 }
 
 TEST_F(MainWindowTest, OpenLayerAddsItOrNamesTheFileInAnError) {
+    QSignalSpy finished(window.get(), &isv::MainWindow::loadFinished);
     QString message;
-    uitest::closeNextMessageBox(&message);
-    EXPECT_FALSE(window->openLayer("/nonexistent/roads.geojson"));
+    closeNextMessageBox(&message);
+    window->openLayer("/nonexistent/roads.geojson");
+    ASSERT_TRUE(finished.wait(10000));
+    EXPECT_FALSE(finished.at(0).at(1).toBool());
     EXPECT_TRUE(message.contains("roads.geojson")) << message.toStdString();
 
     QTemporaryDir dir;
@@ -331,7 +336,10 @@ TEST_F(MainWindowTest, OpenLayerAddsItOrNamesTheFileInAnError) {
       {"type":"Feature","properties":{"name":"B"},"geometry":{"type":"Point","coordinates":[147.8,45.0]}}]})");
     f.close();
     const int before = window->layerList()->count();
-    ASSERT_TRUE(window->openLayer(path));
+    window->openLayer(path);
+    ASSERT_TRUE(finished.wait(10000));
+    EXPECT_EQ(finished.at(1).at(0).toString(), path);
+    EXPECT_TRUE(finished.at(1).at(1).toBool());
     EXPECT_EQ(window->layerList()->count(), before + 1);
     const QString key = window->layerList()->item(before)->data(Qt::UserRole).toString();
     const isv::SceneLayer* layer = canvas->scene()->layer(key);
@@ -353,6 +361,7 @@ TEST_F(MainWindowTest, DroppedFilesOpenAsLayers) {
       "geometry":{"type":"LineString","coordinates":[[145.6,43.3],[145.9,44.0]]}}]})");
     f.close();
     const int before = window->layerList()->count();
+    QSignalSpy finished(window.get(), &isv::MainWindow::loadFinished);
     QMimeData mime;
     mime.setUrls({QUrl::fromLocalFile(path)});
     const QPointF at(window->width() / 2.0, window->height() / 2.0);
@@ -361,7 +370,10 @@ TEST_F(MainWindowTest, DroppedFilesOpenAsLayers) {
     EXPECT_TRUE(enter.isAccepted());
     QDropEvent drop(at, Qt::CopyAction, &mime, Qt::LeftButton, Qt::NoModifier);
     QApplication::sendEvent(window.get(), &drop);
+    ASSERT_TRUE(finished.wait(10000));
+    EXPECT_TRUE(finished.at(0).at(1).toBool());
     EXPECT_EQ(window->layerList()->count(), before + 1);
+    EXPECT_TRUE(canvas->scene()->layer("route"));
 }
 
 TEST_F(MainWindowTest, ClickOnTheSeaClearsAHighlight) {
