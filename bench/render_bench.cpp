@@ -229,6 +229,50 @@ void BM_WorldFirstFrame(benchmark::State& state) {
 }
 BENCHMARK(BM_WorldFirstFrame)->Unit(benchmark::kMillisecond)->UseManualTime()->Iterations(1);
 
+// The window's progressive open of the world file: a coarse pass (FileOptions::coarseDeg) drawn whole
+// first, then the full pass from the same base scene while the coarse one is still held (as the window
+// shows it meanwhile). Time = to the full scene; coarse_frame_s = to the first coarse frame drawn. Run
+// alone for a meaningful peak_rss_MiB (the process's).
+void BM_WorldProgressiveOpen(benchmark::State& state) {
+    if (skipWithoutData(state, "world")) return;
+    const auto seconds = [](auto since) {
+        return std::chrono::duration<double>(std::chrono::steady_clock::now() - since).count();
+    };
+    double coarseS = 0, frameS = 0, coarsePoints = 0, fullPoints = 0;
+    for (auto _ : state) {
+        const auto start = std::chrono::steady_clock::now();
+        const auto base = shippedScene(geo::kWorldCrs);
+        auto coarse = base->withFile(dataPath("world"), {.coarseDeg = isv::kCoarseDeg});
+        if (!coarse) return state.SkipWithError(coarse.error().message.c_str());
+        coarseS = seconds(start);
+        {
+            QImage image(1920, 1080, QImage::Format_ARGB32_Premultiplied);
+            QPainter p(&image);
+            isv::renderMap(*coarse.value(), bare(coarse.value()->layers().back()->bounds, 1920, 1080), p);
+        }
+        frameS = seconds(start);
+        auto full = base->withFile(dataPath("world"));
+        if (!full) return state.SkipWithError(full.error().message.c_str());
+        state.SetIterationTime(seconds(start));
+        const auto points = [](const isv::Scene& sc) {
+            double n = 0;
+            for (const auto& part : sc.layers().back()->parts)
+                n += part.lods[0].count;
+            for (const auto& run : sc.layers().back()->runs)
+                n += run.lods[0].count;
+            return n;
+        };
+        coarsePoints = points(*coarse.value());
+        fullPoints = points(*full.value());
+    }
+    state.counters["coarse_s"] = coarseS;
+    state.counters["coarse_frame_s"] = frameS;
+    state.counters["coarse_points"] = coarsePoints;
+    state.counters["full_points"] = fullPoints;
+    state.counters["peak_rss_MiB"] = peakRssMiB();
+}
+BENCHMARK(BM_WorldProgressiveOpen)->Unit(benchmark::kMillisecond)->UseManualTime()->Iterations(1);
+
 // Warm renders of a data file on an extent, bare (the QGIS/Mapnik comparison) or with the shipped map,
 // labels and both claims on top (Isleview's own targets).
 void BM_Data(benchmark::State& state, const char* name, const char* crs, Extent x, bool full) {
