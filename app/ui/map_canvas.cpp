@@ -99,8 +99,10 @@ void MapCanvas::submit() {
     if (!scene_) return;
     MapSettings s = settings_;
     s.devicePixelRatio = devicePixelRatioF();
-    s.draft = interacting_;
-    if (s.draft) draftClock_.start();
+    if (interacting_) {
+        s = draftFrame(s);
+        draftClock_.start();
+    }
     scheduler_.request(s);
 }
 

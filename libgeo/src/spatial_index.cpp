@@ -1,5 +1,7 @@
 #include "geo/spatial_index.h"
 
+#include <algorithm>
+#include <bit>
 #include <cmath>
 #include <numeric>
 
@@ -79,24 +81,52 @@ SpatialIndex::SpatialIndex(std::vector<Box>&& list, int nodeSize)
     }
     root_ = static_cast<int>(nodes_.size());
     nodes_.push_back(level.front());
+    // The items' boxes in leaf order, so a query reads them one after the other.
+    std::vector<Box> ordered(items_.size());
+    for (std::size_t i = 0; i < items_.size(); ++i)
+        ordered[i] = boxes_[items_[i]];
+    boxes_ = std::move(ordered);
 }
 
-std::vector<std::uint32_t> SpatialIndex::query(const Box& query) const {
+std::vector<std::uint32_t> SpatialIndex::query(const Box& query, double minSize) const {
     std::vector<std::uint32_t> result;
     if (root_ < 0 || query.empty()) return result;
-    std::vector<std::uint32_t> stack{static_cast<std::uint32_t>(root_)};
+    const auto big = [&](const Box& b) {
+        const double w = b.maxx - b.minx, h = b.maxy - b.miny;
+        return w >= minSize || h >= minSize || (w == 0 && h == 0);
+    };
+    const auto inside = [&](const Box& b) {
+        return b.minx >= query.minx && b.maxx <= query.maxx && b.miny >= query.miny && b.maxy <= query.maxy;
+    };
+    // Nodes to visit, with whether the query holds them whole (then their items need no test).
+    std::vector<std::pair<std::uint32_t, bool>> stack{{static_cast<std::uint32_t>(root_), false}};
     while (!stack.empty()) {
-        const Node& node = nodes_[stack.back()];
+        const auto [at, whole] = stack.back();
+        const Node& node = nodes_[at];
         stack.pop_back();
-        if (!node.box.intersects(query)) continue;
+        if (!whole && !node.box.intersects(query)) continue;
+        const bool all = whole || inside(node.box);
         for (std::uint32_t k = node.first; k < node.first + node.count; ++k) {
             if (!node.leaf)
-                stack.push_back(k);
-            else if (boxes_[items_[k]].intersects(query))
+                stack.emplace_back(k, all);
+            else if ((all || boxes_[k].intersects(query)) && big(boxes_[k]))
                 result.push_back(items_[k]);
         }
     }
-    std::sort(result.begin(), result.end());
+    // In id order. Many hits (a view of a whole world file) are ordered through a bitmap of all ids, which
+    // costs a pass over count_ / 64 words instead of a sort of the hits.
+    if (result.size() < count_ / 64) {
+        std::sort(result.begin(), result.end());
+        return result;
+    }
+    std::vector<std::uint64_t> bits((count_ + 63) / 64);
+    for (const std::uint32_t id : result)
+        bits[id >> 6] |= std::uint64_t{1} << (id & 63);
+    std::size_t n = 0;
+    for (std::size_t w = 0; w < bits.size(); ++w)
+        for (std::uint64_t word = bits[w]; word != 0; word &= word - 1)
+            result[n++] =
+                static_cast<std::uint32_t>(w * 64 + static_cast<std::size_t>(std::countr_zero(word)));
     return result;
 }
 

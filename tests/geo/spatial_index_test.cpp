@@ -52,4 +52,21 @@ TEST(SpatialIndex, EmptyIndexAndEmptyBoxes) {
     EXPECT_TRUE(index.query(geo::Box{}).empty());
 }
 
+TEST(SpatialIndex, MinimumSizeLeavesOutSmallItemsButNotPoints) {
+    std::mt19937 rng(7);
+    auto boxes = randomBoxes(rng, 3000, 1000, 20);
+    boxes.push_back({500, 500, 500, 500}); // a point
+    const geo::SpatialIndex index(boxes);
+    const geo::Box q{-1, -1, 1001, 1001};
+    const auto got = index.query(q, 10);
+    std::vector<std::uint32_t> expected;
+    for (std::uint32_t i = 0; i < boxes.size(); ++i)
+        if (boxes[i].width() >= 10 || boxes[i].height() >= 10 ||
+            (boxes[i].width() == 0 && boxes[i].height() == 0))
+            expected.push_back(i);
+    EXPECT_EQ(got, expected);
+    EXPECT_LT(got.size(), boxes.size() - 500) << "about a quarter of the boxes are under 10 x 10";
+    EXPECT_EQ(got.back(), boxes.size() - 1) << "points are never too small";
+}
+
 } // namespace

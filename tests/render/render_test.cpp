@@ -357,4 +357,78 @@ TEST(Scene, TheFarSideNeitherCrashesNorSmears) {
     EXPECT_EQ(renderAdded(*scene.value(), kurils, false), renderAdded(*scene.value(), kurils, true));
 }
 
+TEST(RenderMap, BigFramesDrawnInStripesMatchOneThread) {
+    // Frames of half a million pixels or more are drawn as stripes on several threads (when the machine has
+    // them); a painter with a clip draws on one. The two must agree but for antialiasing rounding (the
+    // stripes' edges are computed relative to other rows).
+    MapSettings s = homeSettings(1600, 1000);
+    s.claims = {"japan", "russia"};
+    const Frame striped = render(s);
+    QImage single(1600, 1000, QImage::Format_ARGB32_Premultiplied);
+    QPainter p(&single);
+    p.setClipRect(QRect(0, 0, 1600, 1000));
+    const auto report = isv::renderMap(*shippedScene(), s, p);
+    p.end();
+    EXPECT_EQ(report.labels, striped.report.labels);
+    EXPECT_EQ(report.legend, striped.report.legend);
+    int differ = 0, far = 0;
+    for (int y = 0; y < single.height(); ++y)
+        for (int x = 0; x < single.width(); ++x) {
+            const QRgb a = single.pixel(x, y), b = striped.image.pixel(x, y);
+            const int d = std::max({std::abs(qRed(a) - qRed(b)), std::abs(qGreen(a) - qGreen(b)),
+                                    std::abs(qBlue(a) - qBlue(b))});
+            differ += d > 0;
+            far += d > 4;
+        }
+    EXPECT_LT(differ, 1600 * 1000 / 20) << "pixels that differ at all";
+    EXPECT_LT(far, 50) << "pixels that differ by more than 4 levels";
+}
+
+TEST(RenderMap, DraftFramesAreCappedNearFullHd) {
+    MapSettings s = homeSettings(3840, 2160);
+    const MapSettings d = isv::draftFrame(s);
+    EXPECT_TRUE(d.draft);
+    EXPECT_EQ(d.viewport, s.viewport) << "the same view, drawn with fewer device pixels";
+    EXPECT_NEAR(d.viewport.widthPx * d.devicePixelRatio, 1920, 1);
+    s.viewport = geo::Viewport::fitting(shippedScene()->homeBounds(), 800, 600);
+    EXPECT_EQ(isv::draftFrame(s).devicePixelRatio, 1.0) << "small frames keep their resolution";
+}
+
+TEST(Scene, RingsUnderAPixelStillShow) {
+    // 400 islets of about 160 m x 220 m in a box about 40 km across drawn 150 px high (under 300 m a pixel,
+    // so each islet is under a pixel): every one must leave a mark rather than vanish.
+    std::vector<geo::Path> rings;
+    std::vector<geo::Point> centres;
+    for (int i = 0; i < 20; ++i)
+        for (int j = 0; j < 20; ++j) {
+            const double lon = 146 + 0.025 * i, lat = 44 + 0.018 * j, d = 0.001;
+            rings.push_back({{lon - d, lat - d},
+                             {lon + d, lat - d},
+                             {lon + d, lat + d},
+                             {lon - d, lat + d},
+                             {lon - d, lat - d}});
+            centres.push_back({lon, lat});
+        }
+    const auto scene = shippedScene()->withLayer(polygonLayer(rings)).value();
+    geo::Box box;
+    for (const auto& c : centres)
+        box.expand(scene->project(c));
+    box = {box.minx - 2000, box.miny - 2000, box.maxx + 2000, box.maxy + 2000};
+    const QImage on = renderAdded(*scene, box, false), off = renderAdded(*scene, box, true);
+    MapSettings s;
+    s.viewport = geo::Viewport::fitting(box, 200, 150);
+    int shown = 0;
+    for (const auto& c : centres) {
+        const geo::Point px = s.viewport.toScreen(scene->project(c));
+        bool marked = false;
+        for (int dy = -1; dy <= 1; ++dy)
+            for (int dx = -1; dx <= 1; ++dx) {
+                const QPoint at(int(px.x) + dx, int(px.y) + dy);
+                if (on.rect().contains(at)) marked |= on.pixel(at) != off.pixel(at);
+            }
+        shown += marked;
+    }
+    EXPECT_EQ(shown, 400);
+}
+
 } // namespace

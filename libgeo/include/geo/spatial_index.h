@@ -14,8 +14,9 @@ class SpatialIndex {
     explicit SpatialIndex(const std::vector<Box>& boxes, int nodeSize = 16);
     /// The same, taking over `boxes` (no copy of a big list).
     explicit SpatialIndex(std::vector<Box>&& boxes, int nodeSize = 16);
-    /// Ids of all items whose box intersects `query`, in ascending order.
-    std::vector<std::uint32_t> query(const Box& query) const;
+    /// Ids of all items whose box intersects `query`, in ascending order. Items whose box is narrower and
+    /// lower than `minSize` are left out (a map view skips what is under half a pixel); points never are.
+    std::vector<std::uint32_t> query(const Box& query, double minSize = 0) const;
     std::size_t size() const { return count_; }
 
   private:
