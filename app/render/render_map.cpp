@@ -4,6 +4,7 @@
 
 #include <geo/geodesic.h>
 
+#include <QElapsedTimer>
 #include <QFont>
 #include <QFontMetricsF>
 #include <QHash>
@@ -1047,6 +1048,50 @@ template <class Work> void onPool(int n, Work work) {
         if (failure) std::rethrow_exception(failure);
 }
 
+// Where stripes split a frame (fractions of its height). Land, claims and lines are not spread evenly over a
+// map, so equal stripes keep one core waiting for the other: after each frame the split moves so that the
+// stripes would have taken equal time, assuming each stripe's cost spread evenly over its rows.
+std::mutex stripeMutex;
+std::vector<double> stripeEdges;
+
+std::vector<int> stripeRows(int stripes, int height) {
+    const std::lock_guard lock(stripeMutex);
+    if (stripeEdges.size() != static_cast<std::size_t>(stripes + 1)) {
+        stripeEdges.resize(static_cast<std::size_t>(stripes + 1));
+        for (int k = 0; k <= stripes; ++k)
+            stripeEdges[static_cast<std::size_t>(k)] = double(k) / stripes;
+    }
+    // On whole bands of 32 rows (see Frame::draw), so every stripe cuts outlines where one frame would.
+    std::vector<int> rows;
+    for (const double e : stripeEdges)
+        rows.push_back(std::min(height, 32 * static_cast<int>(std::lround(e * height / 32))));
+    rows.back() = height;
+    return rows;
+}
+
+void balanceStripes(const std::vector<double>& seconds) {
+    const std::lock_guard lock(stripeMutex);
+    const std::size_t n = seconds.size();
+    if (stripeEdges.size() != n + 1) return;
+    std::vector<double> cumulative{0}; // cost from the top to each edge
+    for (std::size_t k = 0; k < n; ++k)
+        cumulative.push_back(cumulative.back() + seconds[k]);
+    const double total = cumulative.back();
+    if (!(total > 0)) return;
+    std::vector<double> next = stripeEdges;
+    for (std::size_t k = 1; k < n; ++k) {
+        const double target = total * double(k) / double(n);
+        std::size_t j = 0;
+        while (j + 1 < n && cumulative[j + 1] < target)
+            ++j;
+        const double f = seconds[j] > 0 ? (target - cumulative[j]) / seconds[j] : 0.5;
+        const double edge = stripeEdges[j] + f * (stripeEdges[j + 1] - stripeEdges[j]);
+        // Halfway there each frame, and never a stripe under a tenth of the frame.
+        next[k] = std::clamp(0.5 * (stripeEdges[k] + edge), next[k - 1] + 0.1, 1.0 - 0.1 * double(n - k));
+    }
+    stripeEdges = std::move(next);
+}
+
 } // namespace
 
 RenderReport renderMap(const Scene& scene, const MapSettings& settings, QPainter& painter,
@@ -1072,17 +1117,24 @@ RenderReport renderMap(const Scene& scene, const MapSettings& settings, QPainter
     const qsizetype bpl = image->bytesPerLine();
     uchar* bits = image->bits();
     const QTransform world = painter.worldTransform();
+    const std::vector<int> rows = stripeRows(stripes, h);
+    std::vector<double> seconds(static_cast<std::size_t>(stripes));
     onPool(stripes, [&](int k) {
-        const int y0 = h * k / stripes, y1 = h * (k + 1) / stripes;
+        const auto at = static_cast<std::size_t>(k);
+        const int y0 = rows[at], y1 = rows[at + 1];
+        QElapsedTimer clock;
+        clock.start();
         QImage rowsImage(bits + bpl * y0, w, y1 - y0, bpl, image->format());
         rowsImage.setDevicePixelRatio(image->devicePixelRatio());
         rowsImage.setDotsPerMeterX(image->dotsPerMeterX());
         rowsImage.setDotsPerMeterY(image->dotsPerMeterY());
         QPainter p(&rowsImage);
         p.setWorldTransform(world * QTransform::fromTranslate(0, -y0 / image->devicePixelRatio()));
-        const QRectF rows = dt.inverted().mapRect(QRectF(0, y0, w, y1 - y0));
-        reports[static_cast<std::size_t>(k)] = renderFrame(scene, settings, p, cancel, rows);
+        reports[at] =
+            renderFrame(scene, settings, p, cancel, dt.inverted().mapRect(QRectF(0, y0, w, y1 - y0)));
+        seconds[at] = static_cast<double>(clock.nsecsElapsed()) * 1e-9;
     });
+    balanceStripes(seconds);
     RenderReport report = reports.front();
     for (std::size_t k = 1; k < reports.size(); ++k) {
         report.cancelled = report.cancelled || reports[k].cancelled;
