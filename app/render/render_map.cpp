@@ -883,16 +883,32 @@ class Frame {
         int bestLand = INT_MAX;
         for (const QRectF& c : candidates) {
             if (c.top() < 0 || c.left() < 0) continue;
-            int land = 0;
-            for (int i = 0; i < 8; ++i)
-                for (int j = 0; j < 5; ++j) {
-                    const QPointF px(c.left() + c.width() * (i + 0.5) / 8,
-                                     c.top() + c.height() * (j + 0.5) / 5);
-                    land += !scene_.placeAt(s_.viewport.toMap({px.x(), px.y()})).isEmpty();
-                }
-            if (land < bestLand) bestLand = land, best = c;
+            if (const int land = landSamples(c); land < bestLand) bestLand = land, best = c;
         }
         return best;
+    }
+
+    // How many of 8 x 5 points spread over `box` (logical pixels) lie on the shipped land, tested against
+    // the outlines as drawn (this frame's level of detail), each read once.
+    int landSamples(const QRectF& box) const {
+        const SceneLayer* land = scene_.layer("land");
+        if (!land) return 0;
+        const geo::Point a = s_.viewport.toMap({box.left(), box.bottom()});
+        const geo::Point b = s_.viewport.toMap({box.right(), box.top()});
+        std::vector<QPolygonF> rings;
+        for (const auto i : land->index.query({a.x, a.y, b.x, b.y}))
+            if (land->parts[i].closed && land->parts[i].ring < 0)
+                rings.push_back(land->polygon(land->parts[i], r_.level));
+        int count = 0;
+        for (int i = 0; i < 8; ++i)
+            for (int j = 0; j < 5; ++j) {
+                const geo::Point m = s_.viewport.toMap(
+                    {box.left() + box.width() * (i + 0.5) / 8, box.top() + box.height() * (j + 0.5) / 5});
+                count += std::any_of(rings.begin(), rings.end(), [&](const QPolygonF& r) {
+                    return r.containsPoint(QPointF(m.x, m.y), Qt::OddEvenFill);
+                });
+            }
+        return count;
     }
 
     void scaleBar() {
