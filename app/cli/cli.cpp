@@ -363,11 +363,12 @@ int runExport(const QStringList& argList) {
         return kExitFailure;
     }
     s.viewport = exportViewport(box, o.size, o.dpi);
-    // Added files are read only where the image shows them (with a margin), and projected as they are
-    // read, so that a world file costs what the view holds, and is never held twice.
+    // Added files are read only where the image shows them (with a margin), projected as they are read,
+    // and kept only at the detail the image draws, so that a world file costs what the view holds, and
+    // is never held twice.
     const geo::Box window = lonLatWindow(base, s.viewport.mapBounds());
     for (const auto& file : args.values("--add")) {
-        auto next = scene->withFile(file.toStdString(), {.within = window});
+        auto next = scene->withFile(file.toStdString(), {.within = window, .minLevel = exportLevel(o)});
         if (!next) {
             err(QString::fromStdString(next.error().message));
             return kExitFailure;

@@ -295,6 +295,10 @@ geo::Result<QStringList> writeGeoTiff(const Scene& scene, const MapSettings& s, 
 
 } // namespace
 
+int exportLevel(const ExportOptions& options) {
+    return levelOfDetail(fitted(options));
+}
+
 geo::Box focusBox(const Scene& scene, const QString& id) {
     const geo::Box b = scene.placeBounds(id);
     if (b.empty()) return b;

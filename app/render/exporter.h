@@ -32,6 +32,10 @@ geo::Box focusBox(const Scene& scene, const QString& id);
 /// The viewport an export of `size` pixels at `dpi` uses to show `box` (logical pixels are size × 96 / dpi).
 geo::Viewport exportViewport(const geo::Box& box, QSize size, int dpi);
 
+/// The level of detail exportMap() draws outlines at for `options` (see levelOfDetail): an added file need
+/// keep nothing finer (FileOptions::minLevel).
+int exportLevel(const ExportOptions& options);
+
 /// The lower-case formats exportMap() understands, by extension.
 QString formatForPath(const QString& path);
 

@@ -55,9 +55,9 @@ geo::Box viewBox(const geo::Viewport& v, double marginPx) {
     return {b.minx - m, b.miny - m, b.maxx + m, b.maxy + m};
 }
 
-// The coarsest level whose tolerance stays within one physical pixel (one and a half in draft mode), the
-// threshold QGIS simplifies to by default: invisible with antialiasing.
-int levelFor(const MapSettings& s) {
+} // namespace
+
+int levelOfDetail(const MapSettings& s) {
     const double pxM = s.viewport.metresPerPixel / std::max(1.0, s.devicePixelRatio);
     const double allowed = s.draft ? 1.5 * pxM : 1.0 * pxM;
     int level = 0;
@@ -65,6 +65,8 @@ int levelFor(const MapSettings& s) {
         if (kBaseToleranceM * std::pow(4.0, l - 1) <= allowed) level = l;
     return level;
 }
+
+namespace {
 
 const std::string& attr(const SceneLayer& layer, const ScenePart& part, std::string_view field) {
     return layer.source->value(part.feature, field);
@@ -120,7 +122,7 @@ class Frame {
             box_ = {std::max(box_.minx, a.x - m), std::max(box_.miny, a.y - m), std::min(box_.maxx, b.x + m),
                     std::min(box_.maxy, b.y + m)};
         }
-        r_.level = levelFor(s);
+        r_.level = levelOfDetail(s);
         // Band fills (see draw()) on raster devices whose device transform is a plain scale: bands of
         // 32 device rows, edges on whole device rows.
         const QTransform dt = p.deviceTransform();

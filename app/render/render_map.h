@@ -31,6 +31,10 @@ struct RenderReport {
 RenderReport renderMap(const Scene& scene, const MapSettings& settings, QPainter& painter,
                        const std::atomic<bool>* cancel = nullptr);
 
+/// The level of detail a frame draws outlines at: the coarsest whose tolerance stays within one physical
+/// pixel (one and a half in a draft).
+int levelOfDetail(const MapSettings& settings);
+
 /// The frame drawn while the view moves (progressive refinement): coarser detail, no antialiasing, and at
 /// most about 1920x1080 device pixels, shown scaled up until the full frame replaces it.
 MapSettings draftFrame(MapSettings settings);

@@ -62,11 +62,20 @@ struct Piece {
 // broke is drawn as open lines, never filled across the gap. A ring whose projection turns the other way
 // round than on the globe is a mirror image and is dropped. `ground` holds each edge's length on the
 // ground (metres, edge i from point i to i+1), `lonLatArea` the ring's signed area in degrees.
-void addPieces(geo::Path path, bool closed, const std::vector<float>& ground, double lonLatArea,
+// Points below `minLevel` are dropped (FileOptions::minLevel).
+void addPieces(geo::Path path, bool closed, const std::vector<float>& ground, double lonLatArea, int minLevel,
                std::vector<Piece>& out) {
     const auto add = [&](geo::Path&& p, bool c) {
         if (p.size() < (c ? 3u : 2u)) return;
         std::vector<std::uint8_t> level = geo::simplifyLevels(p, c, tolerances());
+        if (minLevel > 0) {
+            std::size_t kept = 0;
+            for (std::size_t i = 0; i < p.size(); ++i)
+                if (level[i] >= minLevel) p[kept] = p[i], level[kept++] = level[i];
+            p.resize(kept), level.resize(kept);
+            p.shrink_to_fit(), level.shrink_to_fit();
+            if (p.size() < (c ? 3u : 2u)) return;
+        }
         out.push_back({std::move(p), c, std::move(level)});
     };
     const std::size_t n = path.size();
@@ -99,7 +108,8 @@ void addPieces(geo::Path path, bool closed, const std::vector<float>& ground, do
 // Projects `g` (lon/lat) and cuts it into pieces ready to store. Thread-safe; simplifying is most of the
 // work of preparing a layer. With `coarseDeg` > 0, rings smaller than that are dropped and the rest
 // simplified to it in lon/lat first (FileOptions::coarseDeg).
-std::vector<Piece> pieces(geo::Geometry&& g, const geo::Projector& proj, double coarseDeg = 0) {
+std::vector<Piece> pieces(geo::Geometry&& g, const geo::Projector& proj, double coarseDeg = 0,
+                          int minLevel = 0) {
     std::vector<Piece> out;
     std::vector<float> ground;
     const auto add = [&](geo::Path&& p, bool closed) {
@@ -121,7 +131,7 @@ std::vector<Piece> pieces(geo::Geometry&& g, const geo::Projector& proj, double 
         }
         const double area = closed ? geo::signedArea(p) : 0;
         proj.forward(std::span<geo::Point>(p));
-        addPieces(std::move(p), closed, ground, area, out);
+        addPieces(std::move(p), closed, ground, area, minLevel, out);
     };
     for (auto& poly : g.polygons)
         for (auto& ring : poly.rings)
@@ -487,7 +497,8 @@ geo::Result<std::shared_ptr<const Scene>> Scene::withFile(const std::string& pat
                 if (cancelled()) break;
                 if (!within.empty()) clip(g, within);
                 const geo::GeometryType type = g.type;
-                ready.emplace_back(feature, type, pieces(std::move(g), *proj, options.coarseDeg));
+                ready.emplace_back(feature, type,
+                                   pieces(std::move(g), *proj, options.coarseDeg, options.minLevel));
             }
             {
                 const std::lock_guard lock(mutex);

@@ -114,6 +114,9 @@ struct FileOptions {
     /// by the full pass (which gives the layer the same key when made from the same scene).
     /// Its layer's source keeps the file's name, path, fields and bounds but no features.
     double coarseDeg = 0;
+    /// > 0: only these levels of detail and coarser are ever drawn (a single view such as an export): the
+    /// points only finer levels keep are not stored, and every finer level shows this one.
+    int minLevel = 0;
     /// Checked while reading and preparing: once true, withFile stops and fails with "PATH: cancelled".
     const std::atomic<bool>* cancel = nullptr;
 };

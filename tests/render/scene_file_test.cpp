@@ -2,6 +2,7 @@
 #include "shipped.h"
 
 #include <QFile>
+#include <QLineF>
 #include <QTemporaryDir>
 
 #include <cmath>
@@ -92,6 +93,29 @@ TEST(SceneFile, CoarsePassKeepsFewerVerticesAndTheSameShapes) {
     EXPECT_EQ(c.source->path, path.toStdString());
     EXPECT_TRUE(c.source->features.empty());
     EXPECT_EQ(f.source->features.size(), 6u);
+}
+
+TEST(SceneFile, AMinimumLevelKeepsOnlyWhatThatLevelDraws) {
+    // An export drawing at level 4 (160 m) needs nothing finer: the points only finer levels keep are not
+    // stored, and every level shows the kept ones, which are exactly the full layer's level-4 points.
+    QTemporaryDir dir;
+    const QString path = writeIslands(dir, 3);
+    const auto base = shippedScene();
+    auto full = base->withFile(path.toStdString());
+    auto lean = base->withFile(path.toStdString(), {.minLevel = 4});
+    ASSERT_TRUE(full.ok() && lean.ok());
+    const isv::SceneLayer& f = *full.value()->layers().back();
+    const isv::SceneLayer& l = *lean.value()->layers().back();
+    ASSERT_EQ(l.parts.size(), f.parts.size());
+    EXPECT_LT(vertices(l), vertices(f) / 4);
+    for (std::size_t i = 0; i < f.parts.size(); ++i) {
+        const QPolygonF want = f.polygon(f.parts[i], 4);
+        EXPECT_EQ(l.polygon(l.parts[i], 0).size(), want.size());
+        const QPolygonF got = l.polygon(l.parts[i], 4);
+        ASSERT_EQ(got.size(), want.size());
+        for (qsizetype k = 0; k < got.size(); ++k)
+            EXPECT_LT(QLineF(got[k], want[k]).length(), 0.05) << "part " << i << " point " << k;
+    }
 }
 
 TEST(SceneFile, BrokenFileFailsNamingIt) {
