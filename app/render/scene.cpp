@@ -576,7 +576,9 @@ void SceneLayer::appendMapped(const ScenePart& part, int level, const QTransform
     // Fold the part's origin into the transform, so each point costs one multiply-add per axis.
     const double sx = t.m11(), sy = t.m22();
     const QPointF o = t.map(QPointF(part.origin.x, part.origin.y));
-    out.reserve(out.size() + l.count);
+    // Geometric growth: a long ring is appended run by run, and exact reserves would copy it every time.
+    if (const qsizetype need = out.size() + qsizetype(l.count); out.capacity() < need)
+        out.reserve(std::max(need, 2 * out.capacity()));
     const PointF* p = &point(l.first);
     const bool scale = t.type() <= QTransform::TxScale;
     const auto add = [&](const PointF& q) {
