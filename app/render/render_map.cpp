@@ -906,7 +906,7 @@ class Frame {
     }
 
     // How many of 8 x 5 points spread over `box` (logical pixels) lie on the shipped land, tested against
-    // the outlines as drawn (this frame's level of detail), each read once.
+    // the outlines at 640 m detail or coarser (plenty to choose a corner), each read once.
     int landSamples(const QRectF& box) const {
         const SceneLayer* land = scene_.layer("land");
         if (!land) return 0;
@@ -915,7 +915,7 @@ class Frame {
         std::vector<QPolygonF> rings;
         for (const auto i : land->index.query({a.x, a.y, b.x, b.y}))
             if (land->parts[i].closed && land->parts[i].ring < 0)
-                rings.push_back(land->polygon(land->parts[i], r_.level));
+                rings.push_back(land->polygon(land->parts[i], std::max(r_.level, 4)));
         int count = 0;
         for (int i = 0; i < 8; ++i)
             for (int j = 0; j < 5; ++j) {
