@@ -68,26 +68,27 @@ QString description(const Scene& scene, const MapSettings& s) {
 bool writePng(QIODevice& out, const QImage& image, int dpi) {
     const auto w = static_cast<std::size_t>(image.width()), h = static_cast<std::size_t>(image.height());
     const std::size_t row = 1 + 3 * w; // filter byte, then R G B
-    std::vector<unsigned char> raw(row * h);
-    for (std::size_t y = 0; y < h; ++y) {
-        const auto* src = reinterpret_cast<const QRgb*>(image.constScanLine(static_cast<int>(y)));
-        unsigned char* d = &raw[y * row];
-        *d++ = 0;
-        for (std::size_t x = 0; x < w; ++x, d += 3)
-            d[0] = uchar(qRed(src[x])), d[1] = uchar(qGreen(src[x])), d[2] = uchar(qBlue(src[x]));
-    }
     struct Half {
         std::vector<unsigned char> data;
         uLong adler = 0;
         bool ok = false;
     };
-    const auto compress = [&raw](std::size_t from, std::size_t to, bool last, Half& half) {
-        half.adler = adler32(adler32(0, nullptr, 0), &raw[from], static_cast<uInt>(to - from));
+    // Each half converts its own rows to RGB and compresses them, on its own thread.
+    const auto compress = [&](std::size_t y0, std::size_t y1, bool last, Half& half) {
+        std::vector<unsigned char> raw(row * (y1 - y0));
+        for (std::size_t y = y0; y < y1; ++y) {
+            const auto* src = reinterpret_cast<const QRgb*>(image.constScanLine(static_cast<int>(y)));
+            unsigned char* d = &raw[(y - y0) * row];
+            *d++ = 0;
+            for (std::size_t x = 0; x < w; ++x, d += 3)
+                d[0] = uchar(qRed(src[x])), d[1] = uchar(qGreen(src[x])), d[2] = uchar(qBlue(src[x]));
+        }
+        half.adler = adler32(adler32(0, nullptr, 0), raw.data(), static_cast<uInt>(raw.size()));
         z_stream z{};
         if (deflateInit2(&z, 1, Z_DEFLATED, -15, 8, Z_DEFAULT_STRATEGY) != Z_OK) return;
-        half.data.resize(deflateBound(&z, static_cast<uLong>(to - from)) + 16);
-        z.next_in = &raw[from];
-        z.avail_in = static_cast<uInt>(to - from);
+        half.data.resize(deflateBound(&z, static_cast<uLong>(raw.size())) + 16);
+        z.next_in = raw.data();
+        z.avail_in = static_cast<uInt>(raw.size());
         z.next_out = half.data.data();
         z.avail_out = static_cast<uInt>(half.data.size());
         const int rc = deflate(&z, last ? Z_FINISH : Z_FULL_FLUSH);
@@ -95,9 +96,9 @@ bool writePng(QIODevice& out, const QImage& image, int dpi) {
         half.data.resize(z.total_out);
         deflateEnd(&z);
     };
-    const std::size_t mid = row * (h / 2);
+    const std::size_t mid = h / 2;
     Half a, b;
-    std::thread second([&] { compress(mid, raw.size(), true, b); });
+    std::thread second([&] { compress(mid, h, true, b); });
     compress(0, mid, false, a);
     second.join();
     if (!a.ok || !b.ok) return false;
@@ -129,7 +130,7 @@ bool writePng(QIODevice& out, const QImage& image, int dpi) {
     idat.append(reinterpret_cast<const char*>(a.data.data()), static_cast<qsizetype>(a.data.size()));
     idat.append(reinterpret_cast<const char*>(b.data.data()), static_cast<qsizetype>(b.data.size()));
     be32(idat, static_cast<std::uint32_t>(
-                   adler32_combine(a.adler, b.adler, static_cast<z_off_t>(raw.size() - mid))));
+                   adler32_combine(a.adler, b.adler, static_cast<z_off_t>(row * (h - mid)))));
     chunk("IDAT", idat);
     chunk("IEND", {});
     return out.write(png) == png.size();
