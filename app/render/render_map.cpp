@@ -594,7 +594,7 @@ class Frame {
             const QString id = a->id;
             if (s_.highlight.contains(id) || s_.selected == id) f.setBold(true);
             f.setPointSizeF(pt);
-            const TextMetrics& fm = measure(text, f);
+            const TextMetrics fm = measure(text, f);
             const QPointF anchor = t_.map(a->pos);
             QRectF box = fm.bounds;
             QPointF origin;
@@ -706,7 +706,7 @@ class Frame {
 
     // The same, centred in `box` (one line).
     void drawCentred(const QString& text, const QFont& f, const QColor& colour, const QRectF& box) {
-        const TextMetrics& m = measure(text, f);
+        const TextMetrics m = measure(text, f);
         drawText(text, f, colour,
                  QPointF(box.center().x() - m.advance / 2, box.center().y() - m.height / 2 + m.ascent));
     }
@@ -717,14 +717,14 @@ class Frame {
         QRectF bounds; // of the glyphs, relative to the origin on the baseline
         double ascent = 0, descent = 0, height = 0, advance = 0;
     };
-    static const TextMetrics& measure(const QString& text, const QFont& f) {
+    static TextMetrics measure(const QString& text, const QFont& f) {
         static std::mutex mutex;
-        static std::unordered_map<QString, TextMetrics> cache; // references stay valid while it grows
+        static std::unordered_map<QString, TextMetrics> cache;
         const QString key = text + QChar(0x1f) + f.key() + QString::number(f.letterSpacing());
         const std::lock_guard lock(mutex);
         auto it = cache.find(key);
         if (it == cache.end()) {
-            if (cache.size() > 4000) cache.clear(); // no frame holds a reference across frames
+            if (cache.size() > 4000) cache.clear();
             const QFontMetricsF fm(f);
             it = cache
                      .emplace(key, TextMetrics{fm.boundingRect(text), fm.ascent(), fm.descent(), fm.height(),
@@ -856,7 +856,7 @@ class Frame {
         hf.setBold(true);
         QFont f("Noto Sans CJK JP");
         f.setPointSizeF(8.5);
-        const TextMetrics& hfm = measure(heading, hf);
+        const TextMetrics hfm = measure(heading, hf);
         const double row = measure(heading, f).height + 4, sw = 26;
         double w = hfm.advance;
         for (const auto& e : entries)
