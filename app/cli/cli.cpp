@@ -203,7 +203,7 @@ int runInfo(const QStringList& argList) {
     for (const geo::Layer* l : {&data.coast, &data.boundaries, &data.claims, &data.names})
         layers.append(QJsonObject{{"name", QString::fromStdString(l->name)},
                                   {"path", QFileInfo(QString::fromStdString(l->path)).absoluteFilePath()},
-                                  {"features", static_cast<qint64>(l->features.size())},
+                                  {"features", static_cast<qint64>(l->size())},
                                   {"crs", QString::fromStdString(l->sourceCrs)}});
     QJsonArray islands;
     for (const auto& id : geo::disputedGroups()) {

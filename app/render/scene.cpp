@@ -351,12 +351,10 @@ std::shared_ptr<const geo::Layer> attributesOnly(const geo::Layer& layer) {
     out->fields = layer.fields;
     out->bounds = layer.bounds;
     out->skipped = layer.skipped;
-    out->features.reserve(layer.features.size());
-    for (const auto& f : layer.features) {
-        geo::Feature copy{f.fid, {}, f.values};
-        copy.geometry.type = f.geometry.type;
-        out->features.push_back(std::move(copy));
-    }
+    out->attributes = geo::Attributes(layer.fields.size());
+    for (const auto& f : layer.features)
+        out->attributes.add(f.fid, f.values);
+    out->attributes.finish();
     return out;
 }
 
@@ -383,8 +381,9 @@ geo::Result<std::shared_ptr<const Scene>> Scene::build(std::shared_ptr<const geo
     const std::shared_ptr<const geo::Layer> coast(data, &data->coast);
     const int level = coast->fieldIndex("level");
     const auto isLand = [&](std::uint32_t i) {
-        const auto& v = coast->features[i].values;
-        return level < 0 || v[level] == "1" || v[level] == "3";
+        if (level < 0) return true;
+        const std::string& v = coast->value(i, static_cast<std::size_t>(level));
+        return v == "1" || v == "3";
     };
     scene->layers_.push_back(prepare(*proj, coast, "land", "Land", false, isLand));
     scene->layers_.push_back(
@@ -409,7 +408,8 @@ geo::Result<std::shared_ptr<const Scene>> Scene::build(std::shared_ptr<const geo
         double largestArea = 0;
         geo::Box all;
         for (const auto& part : land.parts) {
-            if (idField < 0 || coast->features[part.feature].values[idField] != place.id) continue;
+            if (idField < 0 || coast->value(part.feature, static_cast<std::size_t>(idField)) != place.id)
+                continue;
             all.expand(part.box);
             const double area = part.box.width() * part.box.height();
             if (area > largestArea) {
@@ -555,7 +555,7 @@ geo::Result<std::shared_ptr<const Scene>> Scene::withFile(const std::string& pat
     auto layer = std::move(loaded).value();
     // A coarse first look is replaced soon: what it keeps beside the coarse points is held twice while the
     // full pass runs, and its attributes (a fifth of a world file's prepared size) are not drawn.
-    if (options.coarseDeg > 0) std::vector<geo::Feature>().swap(layer.features);
+    if (options.coarseDeg > 0) layer.attributes = geo::Attributes(layer.fields.size());
     auto source = std::make_shared<const geo::Layer>(std::move(layer));
     prepared->key = prepared->title = uniqueKey(*this, *source);
     prepared->added = true;
@@ -608,8 +608,8 @@ geo::Box Scene::placeBounds(const QString& id) const {
     const int idField = coast.fieldIndex("id"), groupField = coast.fieldIndex("group");
     const std::string key = id.toStdString();
     for (const auto& part : land.parts) {
-        const auto& v = coast.features[part.feature].values;
-        if ((idField >= 0 && v[idField] == key) || (groupField >= 0 && v[groupField] == key))
+        if ((idField >= 0 && coast.value(part.feature, static_cast<std::size_t>(idField)) == key) ||
+            (groupField >= 0 && coast.value(part.feature, static_cast<std::size_t>(groupField)) == key))
             box.expand(part.box);
     }
     if (box.empty())
@@ -631,7 +631,8 @@ QString Scene::placeAt(geo::Point xy) const {
         const double area = part.box.width() * part.box.height(); // the innermost ring wins
         if (area < bestArea && idField >= 0) {
             bestArea = area;
-            best = QString::fromStdString(land.source->features[part.feature].values[idField]);
+            best =
+                QString::fromStdString(land.source->value(part.feature, static_cast<std::size_t>(idField)));
         }
     }
     return best;

@@ -819,7 +819,7 @@ void MainWindow::finishJob(const QStringList& errors) {
             const auto& last = scene_->layers().back();
             if (ok && last->added && last->source)
                 statusBar()->showMessage(
-                    tr("Added %1 (%2 features)").arg(name).arg(last->source->features.size()), 5000);
+                    tr("Added %1 (%2 features)").arg(name).arg(last->source->size()), 5000);
             emit loadFinished(file, ok);
         }
     } else {

@@ -200,7 +200,37 @@ int Layer::fieldIndex(std::string_view field) const {
 const std::string& Layer::value(std::size_t i, std::string_view field) const {
     static const std::string empty;
     const int index = fieldIndex(field);
-    return index < 0 ? empty : features[i].values[static_cast<std::size_t>(index)];
+    return index < 0 ? empty : value(i, static_cast<std::size_t>(index));
+}
+
+std::uint32_t Attributes::intern(std::string_view value) {
+    if (const auto it = lookup_.find(value); it != lookup_.end()) return it->second;
+    const auto index = static_cast<std::uint32_t>(values_.size());
+    values_.emplace_back(value);
+    lookup_.emplace(values_.back(), index);
+    return index;
+}
+
+void Attributes::add(std::int64_t fid) {
+    fids_.push_back(fid);
+    const std::uint32_t none = intern({});
+    cells_.insert(cells_.end(), fields_, none);
+}
+
+void Attributes::add(std::int64_t fid, const std::vector<std::string>& values) {
+    add(fid);
+    for (std::size_t f = 0; f < fields_ && f < values.size(); ++f)
+        setValue(f, values[f]);
+}
+
+void Attributes::setValue(std::size_t field, std::string_view value) {
+    cells_[cells_.size() - fields_ + field] = intern(value);
+}
+
+void Attributes::finish() {
+    std::unordered_map<std::string_view, std::uint32_t>().swap(lookup_);
+    fids_.shrink_to_fit();
+    cells_.shrink_to_fit();
 }
 
 Result<Layer> loadLayer(const std::string& path, const std::string& layerName) {
@@ -248,23 +278,25 @@ Result<Layer> loadLayer(const std::string& path, const std::string& layerName, c
     }
 
     const bool hasGeometry = OGR_L_GetGeomType(layer) != wkbNone;
+    out.attributes = Attributes(static_cast<std::size_t>(fieldCount));
     // Where the count is cheap (Shapefile, GeoPackage), no growing copy of a big layer's features.
-    if (const GIntBig count = OGR_L_GetFeatureCount(layer, FALSE); count > 0 && within.empty())
+    if (const GIntBig count = OGR_L_GetFeatureCount(layer, FALSE); count > 0 && within.empty() && !sink)
         out.features.reserve(static_cast<std::size_t>(count));
     if (!within.empty() && !toLonLat)
         OGR_L_SetSpatialFilterRect(layer, within.minx, within.miny, within.maxx, within.maxy);
     OGR_L_ResetReading(layer);
+    std::vector<std::string> values(static_cast<std::size_t>(fieldCount));
     while (FeaturePtr f{OGR_L_GetNextFeature(layer)}) {
         if (cancel && cancel->load(std::memory_order_relaxed)) return Error{path + ": cancelled"};
-        Feature feature;
-        feature.fid = OGR_F_GetFID(f.get());
         for (int i = 0; i < fieldCount; ++i)
-            feature.values.push_back(OGR_F_IsFieldSetAndNotNull(f.get(), i)
-                                         ? toUtf8(OGR_F_GetFieldAsString(f.get(), i))
-                                         : std::string());
+            values[static_cast<std::size_t>(i)] = OGR_F_IsFieldSetAndNotNull(f.get(), i)
+                                                      ? toUtf8(OGR_F_GetFieldAsString(f.get(), i))
+                                                      : std::string();
+        const std::int64_t fid = OGR_F_GetFID(f.get());
+        Geometry geometry;
         if (OGRGeometryH g = OGR_F_GetGeometryRef(f.get())) {
-            if (!toLonLat || OGR_G_Transform(g, toLonLat.get()) == OGRERR_NONE) feature.geometry = convert(g);
-            if (feature.geometry.type == GeometryType::None) {
+            if (!toLonLat || OGR_G_Transform(g, toLonLat.get()) == OGRERR_NONE) geometry = convert(g);
+            if (geometry.type == GeometryType::None) {
                 ++out.skipped;
                 continue;
             }
@@ -272,20 +304,20 @@ Result<Layer> loadLayer(const std::string& path, const std::string& layerName, c
             ++out.skipped;
             continue;
         }
-        if (!within.empty() && !within.intersects(bounds(feature.geometry))) continue;
-        out.bounds.expand(bounds(feature.geometry));
+        if (!within.empty() && !within.intersects(bounds(geometry))) continue;
+        out.bounds.expand(bounds(geometry));
         f.reset(); // GDAL's copy of a continent is as big as ours
         if (sink) {
-            const GeometryType type = feature.geometry.type;
-            sink(out.features.size(), std::move(feature.geometry));
-            feature.geometry = Geometry{};
-            feature.geometry.type = type;
+            out.attributes.add(fid, values);
+            sink(out.attributes.size() - 1, std::move(geometry));
+        } else {
+            out.features.push_back({fid, std::move(geometry), values});
         }
-        out.features.push_back(std::move(feature));
     }
+    out.attributes.finish();
     // A broken file can end the read early; count what the driver promised but did not deliver.
     const GIntBig promised = within.empty() ? OGR_L_GetFeatureCount(layer, FALSE) : -1;
-    if (const auto read = out.features.size() + out.skipped; promised > 0 && std::size_t(promised) > read)
+    if (const auto read = out.size() + out.skipped; promised > 0 && std::size_t(promised) > read)
         out.skipped += std::size_t(promised) - read;
 
     if (layerSrs == nullptr && !isLonLat(out.bounds))

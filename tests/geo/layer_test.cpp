@@ -69,6 +69,61 @@ TEST(LoadLayer, ShapefileUtf8CpgPolygonsInLonLat) {
     EXPECT_EQ(layer.bounds.maxy, 45.5);
 }
 
+TEST(LoadLayer, ThroughASinkKeepsTheSameValuesCompactly) {
+    const TempDir dir;
+    const std::string shp = dir.file("islands.shp");
+    std::vector<Row> rows;
+    for (int i = 0; i < 40; ++i) // values repeat (level) or not (n): both come back as written
+        rows.push_back({"POINT (" + std::to_string(140 + i * 0.1) + " 44)",
+                        {std::to_string(1 + i % 3), i % 5 == 0 ? "" : std::to_string(1000 + i), kEtorofuJa}});
+    geotest::writeLayer(shp, "ESRI Shapefile", 4326, wkbPoint, {{"level"}, {"n"}, {"ja"}}, rows,
+                        {"ENCODING=UTF-8"});
+    const auto whole = loadQuietly(shp);
+    ASSERT_TRUE(whole.ok()) << whole.error().message;
+    std::vector<geo::Geometry> sunk;
+    std::vector<std::size_t> indices;
+    const auto lean = geo::loadLayer(shp, {}, [&](std::size_t i, geo::Geometry&& g) {
+        indices.push_back(i);
+        sunk.push_back(std::move(g));
+    });
+    ASSERT_TRUE(lean.ok()) << lean.error().message;
+    EXPECT_TRUE(lean->features.empty()) << "no Feature (with its empty geometry) per feature";
+    ASSERT_EQ(lean->size(), 40U);
+    ASSERT_EQ(whole->size(), 40U);
+    ASSERT_EQ(sunk.size(), 40U);
+    for (std::size_t i = 0; i < 40; ++i) {
+        EXPECT_EQ(indices[i], i);
+        EXPECT_EQ(lean->fid(i), whole->fid(i));
+        EXPECT_EQ(sunk[i].points, whole->features[i].geometry.points);
+        for (const char* field : {"level", "n", "ja", "missing"})
+            EXPECT_EQ(lean->value(i, field), whole->value(i, field)) << field << " of feature " << i;
+    }
+    EXPECT_EQ(lean->value(3, "n"), "1003");
+    EXPECT_EQ(lean->value(5, "n"), "") << "null field";
+    EXPECT_EQ(lean->value(4, "level"), "2");
+    EXPECT_EQ(lean->value(7, std::size_t{2}), kEtorofuJa);
+    EXPECT_EQ(lean->bounds.minx, whole->bounds.minx);
+}
+
+TEST(Attributes, DistinctValuesStoredOnceAndReadBack) {
+    geo::Attributes a(2);
+    a.add(10, {"x", "same"});
+    a.add(11);
+    a.setValue(1, "same");
+    a.add(12, {"y"}); // missing values are ""
+    a.finish();
+    a.add(13, {"x", "other"}); // adding after finish() still works (a value may then be stored again)
+    ASSERT_EQ(a.size(), 4U);
+    EXPECT_EQ(a.fieldCount(), 2U);
+    EXPECT_EQ(a.fid(2), 12);
+    EXPECT_EQ(a.value(0, 0), "x");
+    EXPECT_EQ(a.value(1, 0), "");
+    EXPECT_EQ(a.value(1, 1), "same");
+    EXPECT_EQ(&a.value(0, 1), &a.value(1, 1)) << "one copy of a repeated value";
+    EXPECT_EQ(a.value(2, 1), "");
+    EXPECT_EQ(a.value(3, 1), "other");
+}
+
 TEST(LoadLayer, ShapefileLegacyCodePagesFromCpg) {
     const TempDir dir;
     // Shift_JIS (CP932) holds both scripts; windows-1251 Cyrillic only.

@@ -91,8 +91,12 @@ TEST(SceneFile, CoarsePassKeepsFewerVerticesAndTheSameShapes) {
     // The coarse layer keeps the file's description, not its features.
     ASSERT_TRUE(c.source);
     EXPECT_EQ(c.source->path, path.toStdString());
-    EXPECT_TRUE(c.source->features.empty());
-    EXPECT_EQ(f.source->features.size(), 6u);
+    EXPECT_EQ(c.source->size(), 0u);
+    ASSERT_EQ(f.source->size(), 6u);
+    // The full layer keeps every feature's values (compactly, without the geometry), in file order.
+    EXPECT_TRUE(f.source->features.empty());
+    for (std::size_t i = 0; i < 6; ++i)
+        EXPECT_EQ(f.source->value(i, "n"), std::to_string(i));
 }
 
 TEST(SceneFile, AMinimumLevelKeepsOnlyWhatThatLevelDraws) {
