@@ -114,8 +114,12 @@ class Frame {
     // `rows` (logical pixels) is the part of the view this painter's device holds: geometry outside it
     // (plus a margin for pens and halos) is not read. Layout (labels, legend) always uses the whole view.
     Frame(const Scene& scene, const MapSettings& s, QPainter& p, RenderReport& r, const QRectF& rows)
-        : scene_(scene), s_(s), p_(p), r_(r), t_(mapToScreen(s.viewport)), box_(viewBox(s.viewport, 2)) {
+        : scene_(scene), s_(s), p_(p), r_(r), t_(mapToScreen(s.viewport)), view_(viewBox(s.viewport, 2)),
+          box_(view_) {
         if (rows.isValid()) {
+            // Each part is counted in the report by the stripe that holds the top of its box.
+            if (rows.top() > 0) countFrom_ = rows.top();
+            if (rows.bottom() < s.viewport.heightPx) countTo_ = rows.bottom();
             const double m = 8 * s.viewport.metresPerPixel;
             const geo::Point a = s.viewport.toMap({rows.left(), rows.bottom()});
             const geo::Point b = s.viewport.toMap({rows.right(), rows.top()});
@@ -131,11 +135,21 @@ class Frame {
         if (bandable_) bandStep_ = 32 / dt.m22(), bandY0_ = -dt.dy() / dt.m22();
     }
 
+    // Adds a drawn part (or run) to the report, once per frame however many stripes draw it.
+    void count(const geo::Box& box, std::size_t vertices, bool part = true) {
+        const double top = t_.map(QPointF(box.minx, box.maxy)).y();
+        if (top < countFrom_ || top >= countTo_) return;
+        r_.vertices += vertices;
+        r_.partsDrawn += part;
+    }
+
     // Draws the parts of `layer` that pass `keep`, grouping the rings of one feature into one path so
     // holes stay holes. Rings smaller than half a pixel are left out.
     template <class Keep, class Style> void drawLayer(const SceneLayer& layer, Keep keep, Style style) {
         const double tiny = 0.5 * s_.viewport.metresPerPixel / std::max(1.0, s_.devicePixelRatio);
-        const auto ids = layer.index.query(box_, tiny);
+        // Lines are read whole in every stripe: a dash pattern runs on along a feature's lines, so a stripe
+        // must stroke the same lines as the whole frame would.
+        const auto ids = layer.index.query(layer.type == geo::GeometryType::Line ? view_ : box_, tiny);
         // Borders and claim lines keep at least 40 m detail; added lines simplify like rings.
         const int lineLevel = layer.added ? r_.level : std::min(r_.level, 2);
         std::vector<QPolygonF> rings, small;
@@ -159,15 +173,13 @@ class Frame {
             if (!keep(part)) continue;
             if (part.closed && part.ring < 0 && part.box.width() < dot && part.box.height() < dot) {
                 dots << t_.map(QPointF(part.box.center().x, part.box.center().y));
-                r_.vertices++;
-                r_.partsDrawn++;
+                count(part.box, 1);
                 continue;
             }
             if (part.closed && part.ring < 0 && part.box.width() < batch && part.box.height() < batch) {
                 small.emplace_back();
                 layer.appendMapped(part, r_.level, t_, small.back());
-                r_.vertices += static_cast<std::size_t>(small.back().size());
-                r_.partsDrawn++;
+                count(part.box, static_cast<std::size_t>(small.back().size()));
                 continue;
             }
             if (static_cast<std::int64_t>(part.feature) != current) {
@@ -175,14 +187,14 @@ class Frame {
                 current = part.feature;
                 first = &part;
             }
-            r_.partsDrawn++;
             if (part.ring >= 0) {
+                count(part.box, 0);
                 longRing(layer, part, rings);
                 continue;
             }
             rings.emplace_back();
             layer.appendMapped(part, part.closed ? r_.level : lineLevel, t_, rings.back());
-            r_.vertices += static_cast<std::size_t>(rings.back().size());
+            count(part.box, static_cast<std::size_t>(rings.back().size()));
         }
         flush();
         if (!small.empty()) draw(small, true);
@@ -232,7 +244,7 @@ class Frame {
             if (seen(k)) {
                 const qsizetype before = poly.size();
                 layer.appendMapped(runs[k % n], r_.level, t_, poly);
-                r_.vertices += static_cast<std::size_t>(poly.size() - before);
+                count(runs[k % n].box, static_cast<std::size_t>(poly.size() - before), false);
                 ++k;
                 continue;
             }
@@ -259,7 +271,14 @@ class Frame {
             path.addPolygon(r);
             if (closed) path.closeSubpath();
         }
-        if (!closed) return p_.strokePath(path, p_.pen());
+        if (!closed) {
+            // Dashes are laid out here on the whole line: Qt's own dashing skips ahead differently when
+            // part of a line is clipped away, which would shift the pattern at a stripe's edge.
+            const QPen pen = p_.pen();
+            if (pen.style() == Qt::SolidLine || pen.style() == Qt::NoPen || !bandable_)
+                return p_.strokePath(path, pen);
+            return p_.fillPath(QPainterPathStroker(pen).createStroke(path), pen.brush());
+        }
         std::size_t n = 0;
         for (const auto& r : rings)
             n += static_cast<std::size_t>(r.size());
@@ -474,7 +493,7 @@ class Frame {
                     for (auto i : layer->index.query(box_)) {
                         const QPointF c = layer->polygon(layer->parts[i], 0).value(0);
                         p_.drawEllipse(t_.map(c), 3, 3);
-                        r_.partsDrawn++;
+                        count(layer->parts[i].box, 1);
                     }
                 } else {
                     drawLayer(
@@ -1015,7 +1034,9 @@ class Frame {
     QPainter& p_;
     RenderReport& r_;
     QTransform t_;
-    geo::Box box_;
+    geo::Box view_; ///< the whole view (metres, with a margin)
+    geo::Box box_;  ///< the part of it this painter's rows show
+    double countFrom_ = -INFINITY, countTo_ = INFINITY;
     std::vector<QRectF> taken_;
     bool bandable_ = false;
     double bandStep_ = 32, bandY0_ = 0;

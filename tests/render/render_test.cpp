@@ -371,6 +371,8 @@ TEST(RenderMap, BigFramesDrawnInStripesMatchOneThread) {
     p.end();
     EXPECT_EQ(report.labels, striped.report.labels);
     EXPECT_EQ(report.legend, striped.report.legend);
+    EXPECT_EQ(report.partsDrawn, striped.report.partsDrawn) << "each part counted once";
+    EXPECT_EQ(report.vertices, striped.report.vertices);
     int differ = 0, far = 0;
     for (int y = 0; y < single.height(); ++y)
         for (int x = 0; x < single.width(); ++x) {
