@@ -202,6 +202,8 @@ void clip(geo::Geometry& g, const geo::Box& b) {
     std::erase_if(g.polygons, [](const geo::Polygon& p) { return p.rings.empty(); });
 }
 
+static_assert(sizeof(ScenePart) <= 96, "a world file has 190,000 parts");
+
 // Builds a SceneLayer from projected geometry, feature by feature.
 class Builder {
   public:
@@ -219,11 +221,21 @@ class Builder {
     }
 
     void finish() {
-        // Features prepared on several threads arrive out of order; draw them in file order. Sorted in
-        // place: a copy of a world's 190,000 parts would add 20 MB at the peak.
-        std::sort(parts_.begin(), parts_.end(),
+        // Collected in chunks, which grow without a spare half (9 MB for a world file at the peak) or a
+        // copy, and are big enough to be mapped (so returned to the system as soon as they are moved over),
+        // then moved into a vector of the exact size.
+        std::size_t count = 0;
+        for (const auto& chunk : parts_)
+            count += chunk.size();
+        layer_.parts.reserve(count);
+        for (auto& chunk : parts_) {
+            layer_.parts.insert(layer_.parts.end(), chunk.begin(), chunk.end());
+            std::vector<ScenePart>().swap(chunk);
+        }
+        parts_.clear();
+        // Features prepared on several threads arrive out of order; draw them in file order.
+        std::sort(layer_.parts.begin(), layer_.parts.end(),
                   [](const ScenePart& a, const ScenePart& b) { return a.feature < b.feature; });
-        layer_.parts = std::move(parts_);
         std::vector<geo::Box> boxes;
         boxes.reserve(layer_.parts.size());
         for (const auto& p : layer_.parts) {
@@ -249,7 +261,7 @@ class Builder {
         part.closed = closed;
         if (!closed || n <= kLongRing) {
             store(part, path, level, 0, n - 1, false);
-            parts_.push_back(part);
+            addPart(part);
             return;
         }
         // A long ring: an entry in the index, and runs of kRunPoints vertices (the last one ends where the
@@ -263,7 +275,7 @@ class Builder {
             layer_.runs.push_back(run);
             layer_.rings.back().runCount++;
         }
-        parts_.push_back(part);
+        addPart(part);
     }
 
     // Stores path[from..to] (inclusive, indices modulo the size) at every level; `ends` keeps both ends at
@@ -304,25 +316,24 @@ class Builder {
                 {static_cast<float>(p.x - part.origin.x), static_cast<float>(p.y - part.origin.y)});
             levels.push_back(keeps(i));
         };
-        for (int l = 0; l < kLevels; ++l) {
-            PartLevel& lod = part.lods[static_cast<std::size_t>(l)];
-            lod.count = count[static_cast<std::size_t>(l)];
-            lod.first = l > 0 && l < kCopiedLevel ? part.lods[0].first // shares level 0's points
-                                                  : base + static_cast<std::uint32_t>(points.size());
-            if (l == 0) {
-                for (std::size_t i = from; i <= to; ++i) {
-                    put(i);
-                    if (keeps(i) >= kCopiedLevel) coarse_.push_back(i);
-                }
-            } else if (l >= kCopiedLevel) {
-                for (std::size_t i : coarse_)
-                    if (keeps(i) >= l) put(i);
-            }
+        part.lods = PartLevels(base + static_cast<std::uint32_t>(points.size()), count);
+        for (std::size_t i = from; i <= to; ++i) {
+            put(i);
+            if (keeps(i) >= kCopiedLevel) coarse_.push_back(i);
         }
+        for (int l = kCopiedLevel; l < kLevels; ++l) // each copied level follows the one before
+            for (std::size_t i : coarse_)
+                if (keeps(i) >= l) put(i);
     }
 
+    void addPart(const ScenePart& part) {
+        if (parts_.empty() || parts_.back().size() == kPartChunk) parts_.emplace_back().reserve(kPartChunk);
+        parts_.back().push_back(part);
+    }
+
+    static constexpr std::size_t kPartChunk = 4096; // 390 kB: above glibc's mmap threshold
     SceneLayer& layer_;
-    std::vector<ScenePart> parts_;
+    std::vector<std::vector<ScenePart>> parts_;
     std::vector<std::size_t> coarse_;
 };
 
