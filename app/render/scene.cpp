@@ -105,19 +105,51 @@ void addPieces(geo::Path path, bool closed, const std::vector<float>& ground, do
     }
 }
 
+// A quick first look at `g` (lon/lat; FileOptions::coarseDeg): rings smaller than `deg` are dropped, the
+// rest thinned by radial distance (a point closer than deg/2 to the last one kept goes: linear, and most
+// of a detailed coastline's points) and then simplified by Douglas–Peucker to deg/2, so every point of
+// the original stays within `deg` of the result. Copies only what it keeps.
+geo::Geometry coarsen(const geo::Geometry& g, double deg) {
+    geo::Geometry out;
+    out.type = g.type;
+    out.points = g.points;
+    const double r2 = deg * deg / 4;
+    const auto thin = [&](const geo::Path& p, bool closed) {
+        geo::Path kept;
+        for (const geo::Point& q : p) {
+            const double dx = q.x - (kept.empty() ? 0 : kept.back().x);
+            const double dy = q.y - (kept.empty() ? 0 : kept.back().y);
+            if (kept.empty() || dx * dx + dy * dy > r2) kept.push_back(q);
+        }
+        if (!closed) {
+            if (!(kept.back() == p.back())) kept.push_back(p.back()); // a line keeps its ends
+            return geo::simplifyPath(kept, deg / 2);
+        }
+        // A ring thinned below a triangle (barely bigger than `deg`) is simplified whole instead.
+        return kept.size() < 3 ? geo::simplifyRing(p, deg) : geo::simplifyRing(kept, deg / 2);
+    };
+    for (const auto& poly : g.polygons) {
+        geo::Polygon kept;
+        for (const auto& ring : poly.rings) {
+            const geo::Box b = geo::bounds(ring);
+            if (ring.size() > 2 && std::max(b.width(), b.height()) < deg) continue;
+            kept.rings.push_back(ring.size() > 3 ? thin(ring, true) : ring);
+        }
+        if (!kept.rings.empty()) out.polygons.push_back(std::move(kept));
+    }
+    for (const auto& line : g.lines)
+        out.lines.push_back(line.size() > 2 ? thin(line, false) : line);
+    return out;
+}
+
 // Projects `g` (lon/lat) and cuts it into pieces ready to store. Thread-safe; simplifying is most of the
-// work of preparing a layer. With `coarseDeg` > 0, rings smaller than that are dropped and the rest
-// simplified to it in lon/lat first (FileOptions::coarseDeg).
+// work of preparing a layer. With `coarseDeg` > 0, it is coarsen()ed first (FileOptions::coarseDeg).
 std::vector<Piece> pieces(geo::Geometry&& g, const geo::Projector& proj, double coarseDeg = 0,
                           int minLevel = 0) {
+    if (coarseDeg > 0) g = coarsen(g, coarseDeg);
     std::vector<Piece> out;
     std::vector<float> ground;
     const auto add = [&](geo::Path&& p, bool closed) {
-        if (coarseDeg > 0 && p.size() > 2) {
-            const geo::Box b = geo::bounds(p);
-            if (closed && std::max(b.width(), b.height()) < coarseDeg) return;
-            p = closed ? geo::simplifyRing(p, coarseDeg) : geo::simplifyPath(p, coarseDeg);
-        }
         const std::size_t n = p.size();
         ground.resize(n);
         for (std::size_t i = 0; i < n; ++i) { // equirectangular: plenty to tell a jump from an edge
@@ -465,31 +497,42 @@ geo::Result<std::shared_ptr<const Scene>> Scene::withFile(const std::string& pat
                                                           const FileOptions& options) const {
     const geo::Box& within = options.within;
     const auto cancelled = [&] { return options.cancel && options.cancel->load(std::memory_order_relaxed); };
-    if (!projectorFor(crs_))
-        return geo::Error{"display projection '" + crs_ + "': PROJ does not know this CRS"};
+    const geo::Projector* readerProj = projectorFor(crs_);
+    if (!readerProj) return geo::Error{"display projection '" + crs_ + "': PROJ does not know this CRS"};
 #ifdef __GLIBC__
     // glibc raises its mmap threshold each time a big block is freed, after which the workers' big
     // temporaries (a continent's points) stay resident in their arenas: 30-50 MB more peak memory for a
     // world file. Pinning the threshold (at its default) keeps them returned to the system.
     mallopt(M_MMAP_THRESHOLD, 128 * 1024);
 #endif
+    // Progressive (FileOptions::onCoarse): the reader makes each feature's coarse version as it reads it
+    // (cheap: coarsen() keeps a few per cent of a coastline's points), and hands the feature to the
+    // workers for the full preparation only if they can take it without waiting; those they could not
+    // are read again once the coarse scene is out. So the coarse scene comes after one read at the
+    // reader's pace, and the full one without preparing anything twice or holding more in work.
+    const bool progressive = options.coarseDeg > 0 && options.onCoarse;
+    const double workerCoarseDeg = progressive ? 0 : options.coarseDeg;
     auto prepared = std::make_shared<SceneLayer>();
     Builder builder(*prepared);
+    auto coarseLayer = std::make_shared<SceneLayer>();
+    Builder coarseBuilder(*coarseLayer); // the reader's alone
     // GDAL reads on this thread; two workers project and simplify (nine tenths of the work) and store
     // each feature whole.
     // Features travel in batches of about 8,000 points: one hand-over per feature costs more in thread
     // wake-ups than small islands cost to prepare. Memory beyond the prepared layer is bounded by one big
-    // feature in work plus 300,000 points of small ones.
+    // feature in work plus options.inFlightPoints of small ones.
     struct Job {
         std::vector<std::pair<std::size_t, geo::Geometry>> features;
         std::size_t points = 0;
     };
-    constexpr std::size_t kInFlight = 300'000, kBig = 100'000, kBatch = 8'000;
+    constexpr std::size_t kBig = 100'000, kBatch = 8'000;
+    const std::size_t kInFlight = options.inFlightPoints;
     std::mutex mutex;
     std::condition_variable changed;
     std::deque<Job> queue;
     std::size_t inFlight = 0; // points queued or in work, in batches of small features
-    bool bigInFlight = false; // one feature of more than kBig points (a continent) at a time
+    int bigInFlight = 0;      // features of more than kBig points (continents) in work: one at a time,
+    int bigLimit = 1;         // or two while the second read starts with them
     bool reading = true;
     const auto work = [&] {
         const geo::Projector* proj = projectorFor(crs_);
@@ -509,71 +552,163 @@ geo::Result<std::shared_ptr<const Scene>> Scene::withFile(const std::string& pat
                 if (!within.empty()) clip(g, within);
                 const geo::GeometryType type = g.type;
                 ready.emplace_back(feature, type,
-                                   pieces(std::move(g), *proj, options.coarseDeg, options.minLevel));
+                                   pieces(std::move(g), *proj, workerCoarseDeg, options.minLevel));
             }
             {
                 const std::lock_guard lock(mutex);
                 for (const auto& [feature, type, p] : ready)
                     builder.add(static_cast<std::uint32_t>(feature), type, p);
                 if (job.points > kBig)
-                    bigInFlight = false;
+                    --bigInFlight;
                 else
                     inFlight -= job.points;
             }
             changed.notify_all();
         }
     };
-    const auto submit = [&](Job&& job) {
+    // Queues a job, waiting for room if `wait`; without, returns false if there is none.
+    const auto submit = [&](Job&& job, bool wait) {
         std::unique_lock lock(mutex);
         const bool big = job.points > kBig;
-        changed.wait(
-            lock, [&] { return big ? !bigInFlight : inFlight == 0 || inFlight + job.points <= kInFlight; });
-        (big ? bigInFlight = true : (inFlight += job.points, false));
+        const auto room = [&] {
+            return big ? bigInFlight < bigLimit : inFlight == 0 || inFlight + job.points <= kInFlight;
+        };
+        // Offered during a progressive first read, a job is taken only within the bound (0: none is).
+        if (!wait && !(big ? bigInFlight < bigLimit && kInFlight > 0 : inFlight + job.points <= kInFlight))
+            return false;
+        changed.wait(lock, room);
+        (big ? ++bigInFlight : (inFlight += job.points, 0));
         queue.push_back(std::move(job));
         lock.unlock();
         changed.notify_all();
+        return true;
+    };
+    // Features the workers could not take during the first read: small ones, and big ones with their size.
+    std::vector<std::size_t> deferred;
+    std::vector<std::pair<std::size_t, std::size_t>> deferredBig;
+    Job batch;
+    const auto offer = [&](bool wait) {
+        if (batch.features.empty()) return;
+        Job job = std::exchange(batch, {});
+        std::vector<std::size_t> features;
+        if (!wait)
+            for (const auto& f : job.features)
+                features.push_back(f.first);
+        const std::size_t points = job.points;
+        if (submit(std::move(job), wait)) return;
+        if (points > kBig) // a big feature travels alone
+            deferredBig.emplace_back(features.front(), points);
+        else
+            deferred.insert(deferred.end(), features.begin(), features.end());
+    };
+    const auto take = [&](std::size_t feature, geo::Geometry&& g, bool wait) {
+        std::size_t points = g.points.size();
+        for (const auto& line : g.lines)
+            points += line.size();
+        for (const auto& poly : g.polygons)
+            for (const auto& ring : poly.rings)
+                points += ring.size();
+        if (batch.points + points > kBatch) offer(wait);
+        batch.features.emplace_back(feature, std::move(g));
+        batch.points += points;
     };
     std::thread workers[2] = {std::thread(work), std::thread(work)};
-    Job batch;
+    const auto stopWorkers = [&] {
+        {
+            const std::lock_guard lock(mutex);
+            reading = false;
+        }
+        changed.notify_all();
+        for (auto& w : workers)
+            w.join();
+    };
     auto loaded = geo::loadLayer(
         path, {},
         [&](std::size_t feature, geo::Geometry&& g) {
-            std::size_t points = g.points.size();
-            for (const auto& line : g.lines)
-                points += line.size();
-            for (const auto& poly : g.polygons)
-                for (const auto& ring : poly.rings)
-                    points += ring.size();
-            if (batch.points + points > kBatch && !batch.features.empty()) submit(std::exchange(batch, {}));
-            batch.features.emplace_back(feature, std::move(g));
-            batch.points += points;
+            if (progressive) {
+                geo::Geometry c = coarsen(g, options.coarseDeg);
+                if (!within.empty()) clip(c, within);
+                const geo::GeometryType type = c.type;
+                coarseBuilder.add(static_cast<std::uint32_t>(feature), type,
+                                  pieces(std::move(c), *readerProj));
+            }
+            take(feature, std::move(g), !progressive);
         },
         within, options.cancel);
-    if (!batch.features.empty()) submit(std::move(batch));
-    {
-        const std::lock_guard lock(mutex);
-        reading = false;
+    offer(!progressive);
+    if (!loaded) {
+        stopWorkers();
+        return loaded.error();
     }
-    changed.notify_all();
-    for (auto& w : workers)
-        w.join();
-    if (!loaded) return loaded.error();
+    auto layer = std::move(loaded).value();
+    const QString key = uniqueKey(*this, layer);
+    // A coarse look keeps the file's name, path, fields and bounds, not its attributes: it is replaced
+    // soon, and they are not drawn.
+    const auto described = [&] {
+        auto d = std::make_shared<geo::Layer>();
+        d->name = layer.name;
+        d->path = layer.path;
+        d->sourceCrs = layer.sourceCrs;
+        d->fields = layer.fields;
+        d->bounds = layer.bounds;
+        d->skipped = layer.skipped;
+        return d;
+    };
+    const auto sceneWith = [&](std::shared_ptr<SceneLayer> l, std::shared_ptr<const geo::Layer> source) {
+        l->key = l->title = key;
+        l->added = true;
+        l->source = std::move(source);
+        auto scene = std::make_shared<Scene>(*this);
+        scene->layers_.push_back(std::move(l));
+        return std::shared_ptr<const Scene>(scene);
+    };
+    if (progressive && !cancelled()) {
+        coarseBuilder.finish();
+        if (!coarseLayer->parts.empty()) options.onCoarse(sceneWith(coarseLayer, described()));
+        coarseLayer.reset();
+#ifdef __GLIBC__
+        // What the first read freed (GDAL's buffers for the biggest features, the coarse preparation's
+        // temporaries) back to the system before the second read goes through the big features again.
+        malloc_trim(0);
+#endif
+        // The features the workers had no room for, read again (by id where the driver can): the big ones
+        // first, biggest first, two at a time, while little else is stored yet (GDAL holds three copies of a
+        // feature while reading it, and keeps buffers as big as the biggest till the file is closed), then
+        // the rest in file order.
+        std::sort(deferredBig.begin(), deferredBig.end(),
+                  [](const auto& a, const auto& b) { return a.second > b.second; });
+        std::vector<std::size_t> big;
+        for (const auto& [feature, points] : deferredBig)
+            big.push_back(feature);
+        for (const auto* features : {&big, &deferred}) {
+            if (features->empty()) continue;
+            std::vector<std::int64_t> fids;
+            fids.reserve(features->size());
+            for (const std::size_t feature : *features)
+                fids.push_back(layer.fid(feature));
+            {
+                const std::lock_guard lock(mutex);
+                bigLimit = features == &big ? 2 : 1;
+            }
+            auto again = geo::readGeometries(
+                path, {}, fids,
+                [&](std::size_t k, geo::Geometry&& g) { take((*features)[k], std::move(g), true); },
+                options.cancel);
+            offer(true);
+            if (!again) {
+                stopWorkers();
+                return again.error();
+            }
+        }
+    }
+    stopWorkers();
     if (cancelled()) return geo::Error{path + ": cancelled"};
     builder.finish();
     // Within a window, a file may simply have nothing there.
     if (prepared->parts.empty() && within.empty())
         return geo::Error{path + ": no geometry that can be drawn"};
-    auto layer = std::move(loaded).value();
-    // A coarse first look is replaced soon: what it keeps beside the coarse points is held twice while the
-    // full pass runs, and its attributes (a fifth of a world file's prepared size) are not drawn.
-    if (options.coarseDeg > 0) layer.attributes = geo::Attributes(layer.fields.size());
-    auto source = std::make_shared<const geo::Layer>(std::move(layer));
-    prepared->key = prepared->title = uniqueKey(*this, *source);
-    prepared->added = true;
-    prepared->source = std::move(source);
-    auto scene = std::make_shared<Scene>(*this);
-    scene->layers_.push_back(std::move(prepared));
-    return std::shared_ptr<const Scene>(scene);
+    if (options.coarseDeg > 0 && !progressive) return sceneWith(prepared, described());
+    return sceneWith(prepared, std::make_shared<const geo::Layer>(std::move(layer)));
 }
 
 QPolygonF SceneLayer::polygon(const ScenePart& part, int level) const {

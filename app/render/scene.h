@@ -12,6 +12,7 @@
 
 #include <array>
 #include <atomic>
+#include <functional>
 #include <memory>
 #include <vector>
 
@@ -128,6 +129,8 @@ struct LabelAnchor {
 /// pixel of a whole-world view a thousand pixels wide is 0.36°; this keeps well under that.
 inline constexpr double kCoarseDeg = 0.05;
 
+class Scene;
+
 /// How Scene::withFile reads a file.
 struct FileOptions {
     /// Non-empty (lon/lat degrees): keep only what lies in it (cut at its edges), for a single view such
@@ -143,6 +146,15 @@ struct FileOptions {
     int minLevel = 0;
     /// Checked while reading and preparing: once true, withFile stops and fails with "PATH: cancelled".
     const std::atomic<bool>* cancel = nullptr;
+    /// With coarseDeg > 0: one withFile makes both looks. The coarse scene (as a coarse pass would make
+    /// it) goes to this as soon as the file has been read once, on the calling thread, and withFile goes
+    /// on to return the full scene (as without coarseDeg), its layer under the same key. Not called if
+    /// nothing coarse can be drawn, or if reading fails or is cancelled.
+    std::function<void(std::shared_ptr<const Scene>)> onCoarse;
+    /// Points of small features in work at once (beyond one big feature): bounds the memory in transit.
+    /// With onCoarse, what does not fit while the file is read the first time is read again after; 0:
+    /// everything is (one batch in work at a time).
+    std::size_t inFlightPoints = 300'000;
 };
 
 class Scene {

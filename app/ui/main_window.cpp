@@ -63,7 +63,7 @@ constexpr std::array<BuiltinLayer, 6> kBuiltinLayers{{{"land", "Land"},
                                                       {"labels", "Labels"},
                                                       {"graticule", "Graticule"}}};
 
-// Files bigger than this are shown coarsely first (Scene::withFile with FileOptions::coarseDeg) while the
+// Files bigger than this are shown coarsely first (Scene::withFile with FileOptions::onCoarse) while the
 // full detail is prepared: about a million vertices in a Shapefile.
 constexpr qint64 kCoarseBytes = 16 << 20;
 
@@ -706,37 +706,36 @@ void MainWindow::startNext() {
             }
             base = built.value();
         }
-        // Big files first coarsely, so the whole of each shows within a second or two, then in full from
-        // the same base, which gives every layer the same key as its coarse version.
-        const auto addAll = [&](bool coarse) {
+        // Big files are read once for both looks: each shows coarsely as soon as it has been read (a
+        // second or two), then in full under the same key (Scene::withFile with FileOptions::onCoarse).
+        bool coarseShown = false;
+        const auto addAll = [&] {
             std::shared_ptr<const Scene> s = base;
             for (const QString& file : job.files) {
                 if (cancel_) break;
-                const bool big = QFileInfo(file).size() > kCoarseBytes;
-                auto next = s->withFile(file.toStdString(),
-                                        {.coarseDeg = coarse && big ? kCoarseDeg : 0, .cancel = &cancel_});
+                FileOptions options{.cancel = &cancel_};
+                if (QFileInfo(file).size() > kCoarseBytes) {
+                    options.coarseDeg = kCoarseDeg;
+                    options.onCoarse = [&](std::shared_ptr<const Scene> coarse) {
+                        post([this, coarse] { // the file's first appearance (brought into view)
+                            if (cancel_) return;
+                            showScene(coarse, true);
+                            updateLoadingText();
+                        });
+                        coarseShown = true;
+                    };
+                }
+                auto next = s->withFile(file.toStdString(), options);
                 if (next)
                     s = next.value();
-                else if (!coarse) // the full pass says why
+                else
                     errors << tr("Could not open %1.\n\n%2")
                                   .arg(QFileInfo(file).fileName(),
                                        QString::fromStdString(next.error().message));
             }
             return s;
         };
-        bool coarseShown = false;
-        if (std::any_of(job.files.begin(), job.files.end(),
-                        [](const QString& f) { return QFileInfo(f).size() > kCoarseBytes; })) {
-            if (auto coarse = addAll(true); coarse != current) {
-                post([this, coarse] {
-                    if (cancel_) return;
-                    showScene(coarse, true);
-                    updateLoadingText();
-                });
-                coarseShown = true;
-            }
-        }
-        auto full = addAll(false);
+        auto full = addAll();
         post([this, full, current, coarseShown, errors] {
             if (cancel_) return;
             if (full != current || coarseShown) showScene(full, !coarseShown);
@@ -818,8 +817,8 @@ void MainWindow::finishJob(const QStringList& errors) {
                                          [&](const QString& e) { return e.contains(name); });
             const auto& last = scene_->layers().back();
             if (ok && last->added && last->source)
-                statusBar()->showMessage(
-                    tr("Added %1 (%2 features)").arg(name).arg(last->source->size()), 5000);
+                statusBar()->showMessage(tr("Added %1 (%2 features)").arg(name).arg(last->source->size()),
+                                         5000);
             emit loadFinished(file, ok);
         }
     } else {

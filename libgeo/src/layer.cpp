@@ -237,45 +237,70 @@ Result<Layer> loadLayer(const std::string& path, const std::string& layerName) {
     return loadLayer(path, layerName, {});
 }
 
-Result<Layer> loadLayer(const std::string& path, const std::string& layerName, const GeometrySink& sink,
-                        const Box& within, const std::atomic<bool>* cancel) {
-    const ErrorCapture capture;
+namespace {
+
+// An open layer ready to read in lon/lat.
+struct OpenLayer {
+    DatasetPtr ds;
+    OGRLayerH layer = nullptr;
+    OGRSpatialReferenceH srs = nullptr;
+    TransformPtr toLonLat; ///< null when the layer is in lon/lat already (or has no CRS)
+};
+
+Result<OpenLayer> openLayer(const std::string& path, const std::string& layerName,
+                            const ErrorCapture& capture, Layer& out) {
     auto ds = openVector(path, capture);
     if (!ds) return ds.error();
-
-    OGRLayerH layer = nullptr;
+    OpenLayer open;
+    open.ds = std::move(ds).value();
     if (layerName.empty()) {
-        if (GDALDatasetGetLayerCount(ds->get()) == 0) return Error{path + ": no layers"};
-        layer = GDALDatasetGetLayer(ds->get(), 0);
+        if (GDALDatasetGetLayerCount(open.ds.get()) == 0) return Error{path + ": no layers"};
+        open.layer = GDALDatasetGetLayer(open.ds.get(), 0);
     } else {
-        layer = GDALDatasetGetLayerByName(ds->get(), layerName.c_str());
-        if (layer == nullptr) return Error{path + ": layer '" + layerName + "' not found"};
+        open.layer = GDALDatasetGetLayerByName(open.ds.get(), layerName.c_str());
+        if (open.layer == nullptr) return Error{path + ": layer '" + layerName + "' not found"};
     }
-
-    Layer out;
-    out.name = OGR_L_GetName(layer);
+    out.name = OGR_L_GetName(open.layer);
     out.path = path;
-    OGRFeatureDefnH defn = OGR_L_GetLayerDefn(layer);
-    const int fieldCount = OGR_FD_GetFieldCount(defn);
-    for (int i = 0; i < fieldCount; ++i)
-        out.fields.emplace_back(OGR_Fld_GetNameRef(OGR_FD_GetFieldDefn(defn, i)));
-
-    TransformPtr toLonLat;
-    OGRSpatialReferenceH layerSrs = OGR_L_GetSpatialRef(layer);
-    if (layerSrs != nullptr) {
-        out.sourceCrs = describeCrs(layerSrs);
-        const SrsPtr source(OSRClone(layerSrs));
+    open.srs = OGR_L_GetSpatialRef(open.layer);
+    if (open.srs != nullptr) {
+        out.sourceCrs = describeCrs(open.srs);
+        const SrsPtr source(OSRClone(open.srs));
         const SrsPtr wgs84(OSRNewSpatialReference(nullptr));
         OSRImportFromEPSG(wgs84.get(), 4326);
         OSRSetAxisMappingStrategy(source.get(), OAMS_TRADITIONAL_GIS_ORDER);
         OSRSetAxisMappingStrategy(wgs84.get(), OAMS_TRADITIONAL_GIS_ORDER);
         if (!OSRIsSame(source.get(), wgs84.get())) {
-            toLonLat.reset(OCTNewCoordinateTransformation(source.get(), wgs84.get()));
-            if (!toLonLat)
+            open.toLonLat.reset(OCTNewCoordinateTransformation(source.get(), wgs84.get()));
+            if (!open.toLonLat)
                 return Error{path + ": cannot transform from " + out.sourceCrs + " to WGS84 lon/lat" +
                              capture.detail()};
         }
     }
+    return open;
+}
+
+// A feature's geometry in lon/lat; type None if it has none that can be read.
+Geometry readGeometry(OGRFeatureH f, OGRCoordinateTransformationH toLonLat) {
+    OGRGeometryH g = OGR_F_GetGeometryRef(f);
+    if (g == nullptr || (toLonLat && OGR_G_Transform(g, toLonLat) != OGRERR_NONE)) return {};
+    return convert(g);
+}
+
+} // namespace
+
+Result<Layer> loadLayer(const std::string& path, const std::string& layerName, const GeometrySink& sink,
+                        const Box& within, const std::atomic<bool>* cancel) {
+    const ErrorCapture capture;
+    Layer out;
+    auto opened = openLayer(path, layerName, capture, out);
+    if (!opened) return opened.error();
+    OGRLayerH layer = opened->layer;
+    OGRCoordinateTransformationH toLonLat = opened->toLonLat.get();
+    OGRFeatureDefnH defn = OGR_L_GetLayerDefn(layer);
+    const int fieldCount = OGR_FD_GetFieldCount(defn);
+    for (int i = 0; i < fieldCount; ++i)
+        out.fields.emplace_back(OGR_Fld_GetNameRef(OGR_FD_GetFieldDefn(defn, i)));
 
     const bool hasGeometry = OGR_L_GetGeomType(layer) != wkbNone;
     out.attributes = Attributes(static_cast<std::size_t>(fieldCount));
@@ -294,8 +319,8 @@ Result<Layer> loadLayer(const std::string& path, const std::string& layerName, c
                                                       : std::string();
         const std::int64_t fid = OGR_F_GetFID(f.get());
         Geometry geometry;
-        if (OGRGeometryH g = OGR_F_GetGeometryRef(f.get())) {
-            if (!toLonLat || OGR_G_Transform(g, toLonLat.get()) == OGRERR_NONE) geometry = convert(g);
+        if (OGR_F_GetGeometryRef(f.get()) != nullptr) {
+            geometry = readGeometry(f.get(), toLonLat);
             if (geometry.type == GeometryType::None) {
                 ++out.skipped;
                 continue;
@@ -320,9 +345,52 @@ Result<Layer> loadLayer(const std::string& path, const std::string& layerName, c
     if (const auto read = out.size() + out.skipped; promised > 0 && std::size_t(promised) > read)
         out.skipped += std::size_t(promised) - read;
 
-    if (layerSrs == nullptr && !isLonLat(out.bounds))
+    if (opened->srs == nullptr && !isLonLat(out.bounds))
         return Error{path + ": no CRS, and the coordinates are not longitude/latitude degrees"};
     return out;
+}
+
+Result<std::size_t> readGeometries(const std::string& path, const std::string& layerName,
+                                   const std::vector<std::int64_t>& fids, const GeometrySink& sink,
+                                   const std::atomic<bool>* cancel) {
+    const ErrorCapture capture;
+    Layer described;
+    auto opened = openLayer(path, layerName, capture, described);
+    if (!opened) return opened.error();
+    OGRLayerH layer = opened->layer;
+    std::size_t read = 0;
+    const auto deliver = [&](OGRFeatureH f, std::size_t at) -> bool {
+        Geometry g = readGeometry(f, opened->toLonLat.get());
+        if (g.type == GeometryType::None) return false;
+        sink(at, std::move(g));
+        ++read;
+        return true;
+    };
+    if (OGR_L_TestCapability(layer, OLCRandomRead)) {
+        for (std::size_t k = 0; k < fids.size(); ++k) {
+            if (cancel && cancel->load(std::memory_order_relaxed)) return Error{path + ": cancelled"};
+            FeaturePtr f{OGR_L_GetFeature(layer, fids[k])};
+            if (!f || !deliver(f.get(), k))
+                return Error{path + ": feature " + std::to_string(fids[k]) + " could not be read again" +
+                             capture.detail()};
+        }
+        return read;
+    }
+    // No random access (GeoJSON, CSV): one sequential read, taking the wanted ids as they come.
+    std::unordered_map<std::int64_t, std::size_t> wanted;
+    for (std::size_t k = 0; k < fids.size(); ++k)
+        wanted.emplace(fids[k], k);
+    OGR_L_ResetReading(layer);
+    while (FeaturePtr f{OGR_L_GetNextFeature(layer)}) {
+        if (cancel && cancel->load(std::memory_order_relaxed)) return Error{path + ": cancelled"};
+        const auto it = wanted.find(OGR_F_GetFID(f.get()));
+        if (it == wanted.end()) continue;
+        const std::size_t at = it->second;
+        wanted.erase(it);
+        if (!deliver(f.get(), at)) break;
+    }
+    if (read < fids.size()) return Error{path + ": some features could not be read again" + capture.detail()};
+    return read;
 }
 
 Result<std::vector<std::string>> listLayers(const std::string& path) {

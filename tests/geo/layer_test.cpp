@@ -4,6 +4,7 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <cmath>
 #include <numbers>
 #include <random>
@@ -103,6 +104,33 @@ TEST(LoadLayer, ThroughASinkKeepsTheSameValuesCompactly) {
     EXPECT_EQ(lean->value(4, "level"), "2");
     EXPECT_EQ(lean->value(7, std::size_t{2}), kEtorofuJa);
     EXPECT_EQ(lean->bounds.minx, whole->bounds.minx);
+}
+
+TEST(ReadGeometries, ByIdAgainInTheOrderAsked) {
+    const TempDir dir;
+    std::vector<Row> rows;
+    for (int i = 0; i < 20; ++i)
+        rows.push_back({"POINT (" + std::to_string(140 + i) + " 44)", {std::to_string(i)}});
+    for (const char* driver : {"ESRI Shapefile", "GeoJSON"}) { // random access, and a sequential read
+        const std::string file = dir.file(std::string("p") + (driver[0] == 'E' ? ".shp" : ".geojson"));
+        geotest::writeLayer(file, driver, 4326, wkbPoint, {{"n"}}, rows);
+        const auto whole = loadQuietly(file);
+        ASSERT_TRUE(whole.ok()) << whole.error().message;
+        const std::vector<std::int64_t> fids{whole->fid(17), whole->fid(3), whole->fid(9)};
+        std::vector<std::pair<std::size_t, geo::Point>> got;
+        const auto r = geo::readGeometries(
+            file, {}, fids, [&](std::size_t k, geo::Geometry&& g) { got.emplace_back(k, g.points.at(0)); });
+        ASSERT_TRUE(r.ok()) << r.error().message;
+        EXPECT_EQ(r.value(), 3U);
+        ASSERT_EQ(got.size(), 3U);
+        std::sort(got.begin(), got.end(), [](auto& a, auto& b) { return a.first < b.first; });
+        EXPECT_EQ(got[0].second, (geo::Point{157, 44})) << driver;
+        EXPECT_EQ(got[1].second, (geo::Point{143, 44})) << driver;
+        EXPECT_EQ(got[2].second, (geo::Point{149, 44})) << driver;
+        const auto missing = geo::readGeometries(file, {}, {12345}, [](std::size_t, geo::Geometry&&) {});
+        ASSERT_FALSE(missing.ok()) << driver;
+        EXPECT_NE(missing.error().message.find(file), std::string::npos) << missing.error().message;
+    }
 }
 
 TEST(Attributes, DistinctValuesStoredOnceAndReadBack) {

@@ -99,6 +99,74 @@ TEST(SceneFile, CoarsePassKeepsFewerVerticesAndTheSameShapes) {
         EXPECT_EQ(f.source->value(i, "n"), std::to_string(i));
 }
 
+// The coarse scene every point of the file stays within kCoarseDeg of (checked through its projected
+// boxes), and the full one equal, part for part, to what a plain read makes.
+void expectProgressiveOpen(const QString& path, std::size_t inFlightPoints) {
+    const auto base = shippedScene();
+    auto plain = base->withFile(path.toStdString());
+    ASSERT_TRUE(plain.ok()) << plain.error().message;
+    std::vector<std::shared_ptr<const isv::Scene>> coarse;
+    isv::FileOptions options{.coarseDeg = isv::kCoarseDeg, .inFlightPoints = inFlightPoints};
+    options.onCoarse = [&](std::shared_ptr<const isv::Scene> c) { coarse.push_back(std::move(c)); };
+    auto full = base->withFile(path.toStdString(), options);
+    ASSERT_TRUE(full.ok()) << full.error().message;
+    ASSERT_EQ(coarse.size(), 1u) << "the coarse scene comes once, before the full one";
+    const isv::SceneLayer& c = *coarse[0]->layers().back();
+    const isv::SceneLayer& f = *full.value()->layers().back();
+    const isv::SceneLayer& p = *plain.value()->layers().back();
+    EXPECT_EQ(c.key, f.key) << "the full scene replaces the coarse one under its key";
+    EXPECT_EQ(f.key, p.key);
+    EXPECT_TRUE(c.added && f.added);
+    EXPECT_EQ(coarse[0]->layers().size(), base->layers().size() + 1);
+    EXPECT_EQ(c.source->size(), 0u) << "a coarse look keeps no attributes";
+    EXPECT_EQ(c.source->path, path.toStdString());
+    ASSERT_EQ(f.source->size(), 6u);
+    EXPECT_EQ(f.source->value(4, "n"), "4");
+    EXPECT_LT(vertices(c), vertices(f) / 5);
+    const auto cb = featureBounds(c), fb = featureBounds(f);
+    ASSERT_EQ(cb.size(), 3u); // the islets are below the coarse tolerance
+    for (const auto& [feature, box] : cb) {
+        EXPECT_NEAR(box.minx, fb.at(feature).minx, isv::kCoarseDeg * 111'320);
+        EXPECT_NEAR(box.maxy, fb.at(feature).maxy, isv::kCoarseDeg * 111'320);
+    }
+    // The full layer is the plain read's, whichever features were prepared during the first read.
+    ASSERT_EQ(f.parts.size(), p.parts.size());
+    for (std::size_t i = 0; i < p.parts.size(); ++i) {
+        EXPECT_EQ(f.parts[i].feature, p.parts[i].feature);
+        for (int level : {0, 3, 6}) {
+            const QPolygonF got = f.polygon(f.parts[i], level), want = p.polygon(p.parts[i], level);
+            ASSERT_EQ(got.size(), want.size()) << "part " << i << " level " << level;
+            for (qsizetype k = 0; k < got.size(); ++k)
+                EXPECT_EQ(got[k], want[k]);
+        }
+    }
+}
+
+TEST(SceneFile, OneReadGivesTheCoarseSceneThenTheFullOne) {
+    QTemporaryDir dir;
+    expectProgressiveOpen(writeIslands(dir, 3), 300'000);
+}
+
+TEST(SceneFile, OneReadReadsAgainWhatTheWorkersHadNoRoomFor) {
+    // With no room for work during the first read, every feature is prepared from the second (GeoJSON
+    // has no random access: one sequential read taking the ids it wants).
+    QTemporaryDir dir;
+    expectProgressiveOpen(writeIslands(dir, 3), 0);
+}
+
+TEST(SceneFile, CancelledOneReadGivesNoScene) {
+    QTemporaryDir dir;
+    const QString path = writeIslands(dir, 2);
+    std::atomic<bool> cancel{true};
+    int coarse = 0;
+    isv::FileOptions options{.coarseDeg = isv::kCoarseDeg, .cancel = &cancel};
+    options.onCoarse = [&](auto) { ++coarse; };
+    auto r = shippedScene()->withFile(path.toStdString(), options);
+    ASSERT_FALSE(r.ok());
+    EXPECT_NE(r.error().message.find("cancelled"), std::string::npos) << r.error().message;
+    EXPECT_EQ(coarse, 0);
+}
+
 TEST(SceneFile, AMinimumLevelKeepsOnlyWhatThatLevelDraws) {
     // An export drawing at level 4 (160 m) needs nothing finer: the points only finer levels keep are not
     // stored, and every level shows the kept ones, which are exactly the full layer's level-4 points.

@@ -102,6 +102,15 @@ using GeometrySink = std::function<void(std::size_t feature, Geometry&& geometry
 Result<Layer> loadLayer(const std::string& path, const std::string& layerName, const GeometrySink& sink,
                         const Box& within = {}, const std::atomic<bool>* cancel = nullptr);
 
+/// Reads again the geometry of some features of a layer read before by loadLayer: those with ids `fids`,
+/// each to `sink` (in lon/lat, as loadLayer gives it) with its position in `fids`. By id where the driver
+/// has random access (Shapefile, GeoPackage), else in one sequential read. Returns how many were read;
+/// fails naming `path` if the source cannot be opened, a feature is gone or has no usable geometry, or
+/// with "PATH: cancelled" once `cancel` turns true.
+Result<std::size_t> readGeometries(const std::string& path, const std::string& layerName,
+                                   const std::vector<std::int64_t>& fids, const GeometrySink& sink,
+                                   const std::atomic<bool>* cancel = nullptr);
+
 /// Names of the layers in an OGR source.
 Result<std::vector<std::string>> listLayers(const std::string& path);
 
