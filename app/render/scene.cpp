@@ -49,6 +49,37 @@ const std::vector<double>& tolerances() {
     return t;
 }
 
+// With FileOptions::minLevel, a path is first simplified straight to that level's tolerance, and the
+// coarser levels from it by the rest of theirs (so each stays within its own of the full line): finer
+// levels are never drawn, and the nested levels of a continent cost most of an export's time.
+// The tolerances to pass simplifyLevels for such a path: none for the levels up to minLevel (the path is
+// that level already), then each coarser level's less minLevel's.
+std::vector<double> tolerancesFrom(int minLevel) {
+    std::vector<double> t;
+    for (int level = 1; level < kLevels; ++level)
+        t.push_back(level <= minLevel ? 0.0 : levelToleranceM(level) - levelToleranceM(minLevel));
+    return t;
+}
+
+// A path (projected metres) within `tolerance` of `p`: points closer than a quarter of it to the last one
+// kept dropped first (linear: most of a detailed coastline's points at the coarse levels), then
+// Douglas–Peucker to the other three quarters. A ring keeps three anchors (never below a triangle).
+geo::Path reduce(const geo::Path& p, bool closed, double tolerance) {
+    const double r = tolerance / 4;
+    geo::Path thin;
+    thin.reserve(p.size() / 4 + 4);
+    for (const geo::Point& q : p) {
+        if (!thin.empty()) {
+            const double dx = q.x - thin.back().x, dy = q.y - thin.back().y;
+            if (dx * dx + dy * dy <= r * r) continue;
+        }
+        thin.push_back(q);
+    }
+    if (!closed && !(thin.back() == p.back())) thin.push_back(p.back()); // a line keeps its ends
+    if (closed && thin.size() < 3) return geo::simplifyRing(p, tolerance);
+    return closed ? geo::simplifyRing(thin, tolerance - r) : geo::simplifyPath(thin, tolerance - r);
+}
+
 // One ring or line ready to store: projected, with its level of detail per point.
 struct Piece {
     geo::Path path;
@@ -67,7 +98,9 @@ void addPieces(geo::Path path, bool closed, const std::vector<float>& ground, do
                std::vector<Piece>& out) {
     const auto add = [&](geo::Path&& p, bool c) {
         if (p.size() < (c ? 3u : 2u)) return;
-        std::vector<std::uint8_t> level = geo::simplifyLevels(p, c, tolerances());
+        if (minLevel > 0) p = reduce(p, c, levelToleranceM(minLevel));
+        std::vector<std::uint8_t> level =
+            geo::simplifyLevels(p, c, minLevel > 0 ? tolerancesFrom(minLevel) : tolerances());
         if (minLevel > 0) {
             std::size_t kept = 0;
             for (std::size_t i = 0; i < p.size(); ++i)

@@ -5,6 +5,7 @@
 #include <QLineF>
 #include <QTemporaryDir>
 
+#include <algorithm>
 #include <cmath>
 #include <map>
 #include <numbers>
@@ -167,9 +168,21 @@ TEST(SceneFile, CancelledOneReadGivesNoScene) {
     EXPECT_EQ(coarse, 0);
 }
 
+// The distance from `p` to the closed polygon `ring`'s outline.
+double distanceTo(const QPolygonF& ring, QPointF p) {
+    double best = INFINITY;
+    for (qsizetype i = 0; i < ring.size(); ++i) {
+        const QPointF a = ring[i], b = ring[(i + 1) % ring.size()], d = b - a;
+        const double len2 = QPointF::dotProduct(d, d);
+        const double t = len2 > 0 ? std::clamp(QPointF::dotProduct(p - a, d) / len2, 0.0, 1.0) : 0.0;
+        best = std::min(best, QLineF(p, a + t * d).length());
+    }
+    return best;
+}
+
 TEST(SceneFile, AMinimumLevelKeepsOnlyWhatThatLevelDraws) {
-    // An export drawing at level 4 (160 m) needs nothing finer: the points only finer levels keep are not
-    // stored, and every level shows the kept ones, which are exactly the full layer's level-4 points.
+    // An export drawing at level 4 (160 m) needs nothing finer: the path is simplified straight to that
+    // level's tolerance, and every level from 4 up stays within its own tolerance of the full line.
     QTemporaryDir dir;
     const QString path = writeIslands(dir, 3);
     const auto base = shippedScene();
@@ -181,13 +194,26 @@ TEST(SceneFile, AMinimumLevelKeepsOnlyWhatThatLevelDraws) {
     ASSERT_EQ(l.parts.size(), f.parts.size());
     EXPECT_LT(vertices(l), vertices(f) / 4);
     for (std::size_t i = 0; i < f.parts.size(); ++i) {
-        const QPolygonF want = f.polygon(f.parts[i], 4);
-        EXPECT_EQ(l.polygon(l.parts[i], 0).size(), want.size());
-        const QPolygonF got = l.polygon(l.parts[i], 4);
-        ASSERT_EQ(got.size(), want.size());
-        for (qsizetype k = 0; k < got.size(); ++k)
-            EXPECT_LT(QLineF(got[k], want[k]).length(), 0.05) << "part " << i << " point " << k;
+        ASSERT_EQ(l.parts[i].feature, f.parts[i].feature);
+        const QPolygonF whole = f.polygon(f.parts[i], 0);
+        // Finer levels show level 4: nothing finer is stored.
+        EXPECT_EQ(l.polygon(l.parts[i], 0), l.polygon(l.parts[i], 4)) << "part " << i;
+        for (int level = 4; level < isv::kLevels; ++level) {
+            const QPolygonF got = l.polygon(l.parts[i], level);
+            ASSERT_GE(got.size(), 3) << "part " << i << " level " << level;
+            if (level > 4) EXPECT_LE(got.size(), l.polygon(l.parts[i], level - 1).size());
+            // Every point of the full line within the level's tolerance (+ the stored floats' few cm).
+            double worst = 0;
+            for (const QPointF& p : whole)
+                worst = std::max(worst, distanceTo(got, p));
+            EXPECT_LE(worst, isv::levelToleranceM(level) + 0.05) << "part " << i << " level " << level;
+        }
     }
+    // The islands' level 4 is no richer than the full layer's own (simplified level by level).
+    std::size_t leanAt4 = 0, fullAt4 = 0;
+    for (std::size_t i = 0; i < f.parts.size(); ++i)
+        leanAt4 += l.polygon(l.parts[i], 4).size(), fullAt4 += f.polygon(f.parts[i], 4).size();
+    EXPECT_LE(leanAt4, fullAt4 + fullAt4 / 5);
 }
 
 TEST(SceneFile, BrokenFileFailsNamingIt) {
