@@ -704,28 +704,32 @@ geo::Result<std::shared_ptr<const Scene>> Scene::withFile(const std::string& pat
         // temporaries) back to the system before the second read goes through the big features again.
         malloc_trim(0);
 #endif
-        // The features the workers had no room for, read again (by id where the driver can): the big ones
-        // first, biggest first, two at a time, while little else is stored yet (GDAL holds three copies of a
-        // feature while reading it, and keeps buffers as big as the biggest till the file is closed), then
-        // the rest in file order.
+        // The features the workers had no room for, read again (by id where the driver can). The big ones
+        // first, biggest first, while little else is stored yet: two in work at a time, each read only
+        // once there is room for it, from the file opened for it alone (GDAL holds three copies of a
+        // feature while reading it, and keeps buffers as big as the biggest until the file is closed).
+        // Then the rest, in file order.
         std::sort(deferredBig.begin(), deferredBig.end(),
                   [](const auto& a, const auto& b) { return a.second > b.second; });
-        std::vector<std::size_t> big;
+        std::vector<std::vector<std::size_t>> reads;
         for (const auto& [feature, points] : deferredBig)
-            big.push_back(feature);
-        for (const auto* features : {&big, &deferred}) {
-            if (features->empty()) continue;
+            reads.push_back({feature});
+        const std::size_t bigReads = reads.size();
+        if (!deferred.empty()) reads.push_back(std::move(deferred));
+        for (std::size_t r = 0; r < reads.size(); ++r) {
+            const std::vector<std::size_t>& features = reads[r];
             std::vector<std::int64_t> fids;
-            fids.reserve(features->size());
-            for (const std::size_t feature : *features)
+            fids.reserve(features.size());
+            for (const std::size_t feature : features)
                 fids.push_back(layer.fid(feature));
             {
-                const std::lock_guard lock(mutex);
-                bigLimit = features == &big ? 2 : 1;
+                std::unique_lock lock(mutex);
+                bigLimit = r < bigReads ? 2 : 1;
+                changed.wait(lock, [&] { return bigInFlight < bigLimit; });
             }
             auto again = geo::readGeometries(
                 path, {}, fids,
-                [&](std::size_t k, geo::Geometry&& g) { take((*features)[k], std::move(g), true); },
+                [&](std::size_t k, geo::Geometry&& g) { take(features[k], std::move(g), true); },
                 options.cancel);
             offer(true);
             if (!again) {
