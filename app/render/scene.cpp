@@ -494,11 +494,19 @@ geo::Result<std::shared_ptr<const Scene>> Scene::build(std::shared_ptr<const geo
             }
         }
         if (largest) {
+            // Within 1 % of the island's size (at least 50 m), from an outline simplified to half that: an
+            // anchor a few hundred metres from the best point on a 200 km island is as good a place for a
+            // label.
+            const double precision =
+                std::max(50.0, 0.01 * std::sqrt(largest->box.width() * largest->box.height()));
+            int level = 0;
+            while (level + 1 < kLevels && levelToleranceM(level + 1) <= precision / 2)
+                ++level;
             geo::Polygon poly;
             poly.rings.emplace_back();
-            for (const auto& q : land.polygon(*largest, 0))
+            for (const auto& q : land.polygon(*largest, level))
                 poly.rings[0].push_back({q.x(), q.y()});
-            const geo::Point pole = geo::poleOfInaccessibility(poly, 50.0);
+            const geo::Point pole = geo::poleOfInaccessibility(poly, precision);
             a.pos = QPointF(pole.x, pole.y);
             a.sizeM = std::sqrt(all.width() * all.height());
         }
