@@ -73,26 +73,34 @@ bool writePng(QIODevice& out, const QImage& image, int dpi) {
         uLong adler = 0;
         bool ok = false;
     };
-    // Each half converts its own rows to RGB and compresses them, on its own thread.
+    // Each half converts its own rows to RGB and compresses them, on its own thread, 64 rows at a time (a
+    // small buffer: converting a half at once would cost 12 MB of fresh pages).
     const auto compress = [&](std::size_t y0, std::size_t y1, bool last, Half& half) {
-        std::vector<unsigned char> raw(row * (y1 - y0));
-        for (std::size_t y = y0; y < y1; ++y) {
-            const auto* src = reinterpret_cast<const QRgb*>(image.constScanLine(static_cast<int>(y)));
-            unsigned char* d = &raw[(y - y0) * row];
-            *d++ = 0;
-            for (std::size_t x = 0; x < w; ++x, d += 3)
-                d[0] = uchar(qRed(src[x])), d[1] = uchar(qGreen(src[x])), d[2] = uchar(qBlue(src[x]));
-        }
-        half.adler = adler32(adler32(0, nullptr, 0), raw.data(), static_cast<uInt>(raw.size()));
         z_stream z{};
         if (deflateInit2(&z, 1, Z_DEFLATED, -15, 8, Z_DEFAULT_STRATEGY) != Z_OK) return;
-        half.data.resize(deflateBound(&z, static_cast<uLong>(raw.size())) + 16);
-        z.next_in = raw.data();
-        z.avail_in = static_cast<uInt>(raw.size());
+        half.data.resize(deflateBound(&z, static_cast<uLong>(row * (y1 - y0))) + 16);
+        half.adler = adler32(0, nullptr, 0);
         z.next_out = half.data.data();
         z.avail_out = static_cast<uInt>(half.data.size());
-        const int rc = deflate(&z, last ? Z_FINISH : Z_FULL_FLUSH);
-        half.ok = last ? rc == Z_STREAM_END : rc == Z_OK && z.avail_in == 0;
+        std::vector<unsigned char> raw(row * 64);
+        bool ok = true;
+        for (std::size_t from = y0; from < y1 && ok; from += 64) {
+            const std::size_t to = std::min(y1, from + 64);
+            for (std::size_t y = from; y < to; ++y) {
+                const auto* src = reinterpret_cast<const QRgb*>(image.constScanLine(static_cast<int>(y)));
+                unsigned char* d = &raw[(y - from) * row];
+                *d++ = 0;
+                for (std::size_t x = 0; x < w; ++x, d += 3)
+                    d[0] = uchar(qRed(src[x])), d[1] = uchar(qGreen(src[x])), d[2] = uchar(qBlue(src[x]));
+            }
+            const auto bytes = static_cast<uInt>(row * (to - from));
+            half.adler = adler32(half.adler, raw.data(), bytes);
+            z.next_in = raw.data();
+            z.avail_in = bytes;
+            ok = deflate(&z, Z_NO_FLUSH) == Z_OK && z.avail_in == 0;
+        }
+        const int rc = ok ? deflate(&z, last ? Z_FINISH : Z_FULL_FLUSH) : Z_STREAM_ERROR;
+        half.ok = last ? rc == Z_STREAM_END : rc == Z_OK;
         half.data.resize(z.total_out);
         deflateEnd(&z);
     };
