@@ -118,6 +118,7 @@ class Frame {
           box_(view_) {
         if (rows.isValid()) {
             // Each part is counted in the report by the stripe that holds the top of its box.
+            rowsPx_ = rows;
             if (rows.top() > 0) countFrom_ = rows.top();
             if (rows.bottom() < s.viewport.heightPx) countTo_ = rows.bottom();
             const double m = 8 * s.viewport.metresPerPixel;
@@ -263,6 +264,42 @@ class Frame {
         out.push_back(std::move(poly));
     }
 
+    // The dashes of `pen`'s pattern along `line` (logical pixels), from the line's start, as open subpaths
+    // of `out`; dashes wholly outside this painter's rows (with a pen's width to spare) are left out.
+    void addDashes(const QPolygonF& line, const QPen& pen, QPainterPath& out) const {
+        const QList<qreal> pattern = pen.dashPattern(); // on, off, on, off ... in pen widths
+        const double w = std::max(pen.widthF(), 1.0);
+        if (pattern.size() < 2 || line.size() < 2) return;
+        const QRectF keep = rowsPx_.adjusted(-2 * w, -2 * w, 2 * w, 2 * w);
+        qsizetype k = 0;
+        double left = pattern[0] * w; // of the current dash or gap
+        QPolygonF dash{line.first()};
+        const auto flush = [&] {
+            if (dash.size() >= 2 && keep.intersects(dash.boundingRect().adjusted(-0.5, -0.5, 0.5, 0.5)))
+                out.addPolygon(dash);
+            dash.clear();
+        };
+        for (qsizetype i = 1; i < line.size(); ++i) {
+            QPointF a = line[i - 1];
+            const QPointF b = line[i];
+            double length = QLineF(a, b).length();
+            while (length > left) {
+                const QPointF c = a + (b - a) * (left / length);
+                if (k % 2 == 0)
+                    dash << c, flush();
+                else
+                    dash = QPolygonF{c};
+                length -= left;
+                a = c;
+                k = (k + 1) % pattern.size();
+                left = std::max(pattern[k] * w, 0.01);
+            }
+            left -= length;
+            if (k % 2 == 0) dash << b;
+        }
+        if (k % 2 == 0) flush();
+    }
+
     // One feature's rings (closed) or lines, in logical pixels, with the current pen and brush.
     void draw(const std::vector<QPolygonF>& rings, bool closed) {
         QPainterPath path;
@@ -272,12 +309,18 @@ class Frame {
             if (closed) path.closeSubpath();
         }
         if (!closed) {
-            // Dashes are laid out here on the whole line: Qt's own dashing skips ahead differently when
-            // part of a line is clipped away, which would shift the pattern at a stripe's edge.
             const QPen pen = p_.pen();
             if (pen.style() == Qt::SolidLine || pen.style() == Qt::NoPen || !bandable_)
                 return p_.strokePath(path, pen);
-            return p_.fillPath(QPainterPathStroker(pen).createStroke(path), pen.brush());
+            // Dashes are laid out here along each whole line and only those in this painter's rows are
+            // stroked: Qt's own dashing skips ahead differently when part of a line is clipped away, which
+            // would shift the pattern at a stripe's edge.
+            QPen solid = pen;
+            solid.setStyle(Qt::SolidLine);
+            QPainterPath dashed;
+            for (const auto& r : rings)
+                addDashes(r, pen, dashed);
+            return p_.strokePath(dashed, solid);
         }
         std::size_t n = 0;
         for (const auto& r : rings)
@@ -1037,6 +1080,7 @@ class Frame {
     geo::Box view_; ///< the whole view (metres, with a margin)
     geo::Box box_;  ///< the part of it this painter's rows show
     double countFrom_ = -INFINITY, countTo_ = INFINITY;
+    QRectF rowsPx_{-1e9, -1e9, 2e9, 2e9}; ///< this painter's rows (logical pixels)
     std::vector<QRectF> taken_;
     bool bandable_ = false;
     double bandStep_ = 32, bandY0_ = 0;
