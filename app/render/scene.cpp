@@ -418,8 +418,8 @@ std::shared_ptr<SceneLayer> prepare(const geo::Projector& proj, std::shared_ptr<
     return layer;
 }
 
-// An added layer without its geometry: what the scene keeps of a big file (the attributes).
-std::shared_ptr<const geo::Layer> attributesOnly(const geo::Layer& layer) {
+// A layer's description (name, path, CRS, fields, bounds), without its features or attributes.
+std::shared_ptr<geo::Layer> described(const geo::Layer& layer) {
     auto out = std::make_shared<geo::Layer>();
     out->name = layer.name;
     out->path = layer.path;
@@ -427,6 +427,12 @@ std::shared_ptr<const geo::Layer> attributesOnly(const geo::Layer& layer) {
     out->fields = layer.fields;
     out->bounds = layer.bounds;
     out->skipped = layer.skipped;
+    return out;
+}
+
+// An added layer without its geometry: what the scene keeps of a big file (the attributes).
+std::shared_ptr<const geo::Layer> attributesOnly(const geo::Layer& layer) {
+    auto out = described(layer);
     out->attributes = geo::Attributes(layer.fields.size());
     for (const auto& f : layer.features)
         out->attributes.add(f.fid, f.values);
@@ -685,16 +691,6 @@ geo::Result<std::shared_ptr<const Scene>> Scene::withFile(const std::string& pat
     const QString key = uniqueKey(*this, layer);
     // A coarse look keeps the file's name, path, fields and bounds, not its attributes: it is replaced
     // soon, and they are not drawn.
-    const auto described = [&] {
-        auto d = std::make_shared<geo::Layer>();
-        d->name = layer.name;
-        d->path = layer.path;
-        d->sourceCrs = layer.sourceCrs;
-        d->fields = layer.fields;
-        d->bounds = layer.bounds;
-        d->skipped = layer.skipped;
-        return d;
-    };
     const auto sceneWith = [&](std::shared_ptr<SceneLayer> l, std::shared_ptr<const geo::Layer> source) {
         l->key = l->title = key;
         l->added = true;
@@ -705,7 +701,7 @@ geo::Result<std::shared_ptr<const Scene>> Scene::withFile(const std::string& pat
     };
     if (progressive && !cancelled()) {
         coarseBuilder.finish();
-        if (!coarseLayer->parts.empty()) options.onCoarse(sceneWith(coarseLayer, described()));
+        if (!coarseLayer->parts.empty()) options.onCoarse(sceneWith(coarseLayer, described(layer)));
         coarseLayer.reset();
 #ifdef __GLIBC__
         // What the first read freed (GDAL's buffers for the biggest features, the coarse preparation's
@@ -752,7 +748,7 @@ geo::Result<std::shared_ptr<const Scene>> Scene::withFile(const std::string& pat
     // Within a window, a file may simply have nothing there.
     if (prepared->parts.empty() && within.empty())
         return geo::Error{path + ": no geometry that can be drawn"};
-    if (options.coarseDeg > 0 && !progressive) return sceneWith(prepared, described());
+    if (options.coarseDeg > 0 && !progressive) return sceneWith(prepared, described(layer));
     return sceneWith(prepared, std::make_shared<const geo::Layer>(std::move(layer)));
 }
 
