@@ -367,6 +367,11 @@ class Frame {
         if (!p_.device() || p_.device()->devType() != QInternal::Image || p_.hasClipping()) return false;
         auto* image = static_cast<QImage*>(p_.device());
         if (image->depth() != 32 || colour.alpha() != 255) return false;
+        // Only when the frame covers the whole device (a caller may draw a frame into part of an image).
+        const QRectF covered =
+            p_.deviceTransform().mapRect(QRectF(0, 0, s_.viewport.widthPx, s_.viewport.heightPx));
+        if (!covered.adjusted(-0.5, -0.5, 0.5, 0.5).contains(QRectF(0, 0, image->width(), image->height())))
+            return false;
         QImage one(1, 1, image->format());
         one.fill(colour);
         const quint32 value = *reinterpret_cast<const quint32*>(one.constBits());
