@@ -201,7 +201,9 @@ TEST(SceneFile, AMinimumLevelKeepsOnlyWhatThatLevelDraws) {
         for (int level = 4; level < isv::kLevels; ++level) {
             const QPolygonF got = l.polygon(l.parts[i], level);
             ASSERT_GE(got.size(), 3) << "part " << i << " level " << level;
-            if (level > 4) EXPECT_LE(got.size(), l.polygon(l.parts[i], level - 1).size());
+            if (level > 4) {
+                EXPECT_LE(got.size(), l.polygon(l.parts[i], level - 1).size());
+            }
             // Every point of the full line within the level's tolerance (+ the stored floats' few cm).
             double worst = 0;
             for (const QPointF& p : whole)
