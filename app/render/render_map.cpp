@@ -396,6 +396,71 @@ class Frame {
             row[i] = value;
     }
 
+    // Which parts of the claims layer every shown side claims alike (by index into parts): the first side's
+    // rings that each other side has too (same box, same points), and those rings of the others.
+    std::vector<bool> sharedParts(const SceneLayer& layer,
+                                  const std::vector<std::pair<std::string, const ClaimStyle*>>& shown) const {
+        std::vector<bool> shared(layer.parts.size(), false);
+        if (shown.size() < 2) return {};
+        std::vector<std::vector<std::size_t>> of(shown.size());
+        for (std::size_t i = 0; i < layer.parts.size(); ++i)
+            for (std::size_t k = 0; k < shown.size(); ++k)
+                if (layer.parts[i].closed && attr(layer, layer.parts[i], "claimant") == shown[k].first)
+                    of[k].push_back(i);
+        const auto same = [&](const ScenePart& a, const ScenePart& b) {
+            if (a.ring >= 0 || b.ring >= 0 || a.box.minx != b.box.minx || a.box.miny != b.box.miny ||
+                a.box.maxx != b.box.maxx || a.box.maxy != b.box.maxy || a.lods[0].count != b.lods[0].count)
+                return false;
+            for (std::uint32_t j = 0; j < a.lods[0].count; ++j) {
+                const PointF &p = layer.point(a.lods[0].first + j), &q = layer.point(b.lods[0].first + j);
+                if (p.x != q.x || p.y != q.y) return false;
+            }
+            return true;
+        };
+        for (const std::size_t i : of[0]) {
+            std::vector<std::size_t> twins;
+            for (std::size_t k = 1; k < shown.size(); ++k)
+                for (const std::size_t j : of[k])
+                    if (same(layer.parts[i], layer.parts[j])) {
+                        twins.push_back(j);
+                        break;
+                    }
+            if (twins.size() + 1 != shown.size()) continue;
+            shared[i] = true;
+            for (const std::size_t j : twins)
+                shared[j] = true;
+        }
+        return shared;
+    }
+
+    // The tiles of several sides drawn one over the other, once per combination and resolution.
+    QBrush composedHatch(const std::vector<const ClaimStyle*>& styles) const {
+        std::vector<QImage> tiles;
+        QString key;
+        for (const ClaimStyle* style : styles) {
+            tiles.push_back(hatch(*style).textureImage());
+            key += QString("%1 %2 ").arg(style->colour.rgba()).arg(int(style->pattern));
+        }
+        key += QString::number(tiles.front().devicePixelRatio());
+        static std::mutex mutex;
+        static QHash<QString, QImage> composed;
+        const std::lock_guard lock(mutex);
+        if (const auto it = composed.constFind(key); it != composed.constEnd()) return QBrush(*it);
+        QImage out = tiles.front();
+        out.setDevicePixelRatio(1);
+        QPainter p(&out);
+        for (std::size_t k = 1; k < tiles.size(); ++k) {
+            QImage tile = tiles[k];
+            tile.setDevicePixelRatio(1);
+            p.drawImage(0, 0, tile);
+        }
+        p.end();
+        out.setDevicePixelRatio(tiles.front().devicePixelRatio());
+        if (composed.size() > 64) composed.clear();
+        composed.insert(key, out);
+        return QBrush(out);
+    }
+
     // Qt's pattern brushes are filled pixel by pixel; on raster devices a pre-drawn tile is ten times
     // faster. Vector devices (SVG, PDF) keep the pattern brush, which they write as a pattern.
     QBrush hatch(const ClaimStyle& style) const {
@@ -480,27 +545,46 @@ class Frame {
     void claims() {
         const auto& wv = Worldviews::shipped();
         const SceneLayer* claims = scene_.layer("claims");
-        if (claims && !hidden("claims"))
+        if (claims && !hidden("claims")) {
+            std::vector<std::pair<std::string, const ClaimStyle*>> shown;
             for (const auto& claimant : s_.claims) {
-                const ClaimStyle* style = wv.claim(claimant);
-                if (!style) {
+                if (const ClaimStyle* style = wv.claim(claimant))
+                    shown.emplace_back(claimant.toStdString(), style);
+                else
                     r_.errors << "no style for claimant '" + claimant + "'";
-                    continue;
-                }
-                // No outline: the coastline is already drawn, and wide pens are the costliest thing to
-                // stroke.
-                p_.setPen(Qt::NoPen);
-                p_.setBrush(hatch(*style));
-                const std::string c = claimant.toStdString();
-                // The hatch is thin lines over land that already has an antialiased coastline: filled
-                // without antialiasing it looks the same and costs 40 % less per pixel.
-                p_.save();
-                if (bandable_) p_.setRenderHint(QPainter::Antialiasing, false);
-                drawLayer(
-                    *claims, [&](const ScenePart& p) { return attr(*claims, p, "claimant") == c; },
-                    [](const ScenePart&) {});
-                p_.restore();
             }
+            // Land every shown side claims alike (the disputed islands: the same rings in each claim) is
+            // filled once with the sides' tiles composed, the same pixels as one fill over the other.
+            const std::vector<bool> shared = bandable_ ? sharedParts(*claims, shown) : std::vector<bool>{};
+            const auto isShared = [&](const ScenePart& p) {
+                return !shared.empty() && shared[static_cast<std::size_t>(&p - claims->parts.data())];
+            };
+            // No outline: the coastline is already drawn, and wide pens are the costliest thing to stroke.
+            // The hatch is thin lines over land that already has an antialiased coastline: filled without
+            // antialiasing it looks the same and costs 40 % less per pixel.
+            p_.save();
+            p_.setPen(Qt::NoPen);
+            if (bandable_) p_.setRenderHint(QPainter::Antialiasing, false);
+            for (const auto& [c, style] : shown) {
+                p_.setBrush(hatch(*style));
+                drawLayer(
+                    *claims,
+                    [&](const ScenePart& p) { return attr(*claims, p, "claimant") == c && !isShared(p); },
+                    [](const ScenePart&) {});
+            }
+            if (std::find(shared.begin(), shared.end(), true) != shared.end()) {
+                std::vector<const ClaimStyle*> styles;
+                for (const auto& entry : shown)
+                    styles.push_back(entry.second);
+                p_.setBrush(composedHatch(styles));
+                const std::string& first = shown.front().first;
+                drawLayer(
+                    *claims,
+                    [&](const ScenePart& p) { return attr(*claims, p, "claimant") == first && isShared(p); },
+                    [](const ScenePart&) {});
+            }
+            p_.restore();
+        }
         const SceneLayer* borders = scene_.layer("borders");
         if (!borders || hidden("borders")) return;
         p_.setBrush(Qt::NoBrush);
