@@ -7,9 +7,7 @@
 #include <geo/map_data.h>
 #include <geo/projection.h>
 
-#ifdef ISLEVIEW_HAVE_INFO
 #include "facts.h"
-#endif
 
 #include <QDate>
 #include <QFileInfo>
@@ -229,7 +227,6 @@ int runInfo(const QStringList& argList) {
     }
     QJsonObject root{
         {"data_dir", QString::fromStdString(data.dataDir)}, {"layers", layers}, {"islands", islands}};
-#ifdef ISLEVIEW_HAVE_INFO
     std::set<std::string> known;
     for (const auto& p : data.places)
         known.insert(p.id);
@@ -241,7 +238,6 @@ int runInfo(const QStringList& argList) {
         err("warning: " + QString::fromStdString(facts.error().message));
         root["facts_error"] = QString::fromStdString(facts.error().message);
     }
-#endif
 
     QTextStream out(stdout);
     if (args.has("--json")) {

@@ -1,9 +1,7 @@
 // isleview: the map window, or `isleview info` / `isleview export` without a display.
 #include "cli.h"
 
-#ifdef ISLEVIEW_HAVE_UI
 #include "run_window.h"
-#endif
 
 #include <QGuiApplication>
 
@@ -69,10 +67,5 @@ int main(int argc, char** argv) {
             return isv::kExitUsage;
         }
     }
-#ifdef ISLEVIEW_HAVE_UI
     return isv::runWindow(argc, argv, data);
-#else
-    std::fputs("isleview: this build has no window; use `isleview export` or `isleview info`\n", stderr);
-    return isv::kExitFailure;
-#endif
 }

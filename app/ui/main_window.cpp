@@ -44,9 +44,7 @@
 #include <cmath>
 #include <tuple>
 
-#ifdef ISLEVIEW_HAVE_INFO_PANEL
 #include <info_panel.h>
-#endif
 
 namespace isv {
 
@@ -433,7 +431,6 @@ void MainWindow::setScene(std::shared_ptr<const Scene> scene) {
             if (layer->added) addLayerItem(layer->key, layer->title.isEmpty() ? layer->key : layer->title);
     syncing_ = false;
 
-#ifdef ISLEVIEW_HAVE_INFO_PANEL
     if (!info_ && scene_) {
         info_ = new InfoPanel(scene_->dataPtr(), this);
         auto* dock = new QDockWidget(tr("Information"), this);
@@ -452,7 +449,6 @@ void MainWindow::setScene(std::shared_ptr<const Scene> scene) {
                 [this](const QStringList& ids) { edit([&ids](MapSettings& s) { s.highlight = ids; }); });
         connect(info_, &InfoPanel::nameSetSuggested, this, &MainWindow::suggestNameSet);
     }
-#endif
 }
 
 void MainWindow::addLayerItem(const QString& key, const QString& title) {
@@ -517,9 +513,7 @@ void MainWindow::syncControls() {
 void MainWindow::setNameSet(const NameSet& names) {
     edit([&names](MapSettings& s) { s.names = names; });
     places_->setNameSet(names);
-#ifdef ISLEVIEW_HAVE_INFO_PANEL
     if (info_) info_->setNameSet(names);
-#endif
     if (suggested_ == names) messageBar_->hide();
     selectPlace(canvas_->settings().selected, false); // relabels the status bar
 }
@@ -645,13 +639,11 @@ void MainWindow::selectPlace(const QString& id, bool zoom) {
             text += QStringLiteral(" — ") + formatArea(f->second.areaKm2);
     }
     selectionLabel_->setText(text);
-#ifdef ISLEVIEW_HAVE_INFO_PANEL
     if (info_ && !id.isEmpty() && !syncing_) {
         syncing_ = true; // the panel may answer with placeSelected; that must not zoom
         info_->selectPlace(id);
         syncing_ = false;
     }
-#endif
     if (zoom && !id.isEmpty()) canvas_->zoomToBox(scene_->placeBounds(id));
 }
 

@@ -384,13 +384,11 @@ TEST_F(MainWindowTest, ClickOnTheSeaClearsAHighlight) {
     EXPECT_TRUE(canvas->settings().highlight.isEmpty());
 }
 
-#ifdef ISLEVIEW_HAVE_INFO_PANEL
 TEST_F(MainWindowTest, InfoPanelIsDockedOnTheRight) {
     auto* dock = window->findChild<QDockWidget*>("infoDock");
     ASSERT_TRUE(dock);
     EXPECT_EQ(window->dockWidgetArea(dock), Qt::RightDockWidgetArea);
 }
-#endif
 
 TEST(MainWindowSettings, RemembersViewNamesAndOverlaysBetweenRuns) {
     QTemporaryDir dir;
