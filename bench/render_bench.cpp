@@ -99,20 +99,6 @@ isv::MapSettings view(const geo::Box& box, int w, int h) {
     return s;
 }
 
-// The projected box of a lon/lat extent (W, E, S, N degrees), following its edges.
-geo::Box extentBox(const isv::Scene& scene, double w, double e, double s, double n) {
-    geo::Box box;
-    for (int i = 0; i <= 64; ++i) {
-        const double f = i / 64.0;
-        for (const geo::Point p : {geo::Point{w + (e - w) * f, s}, geo::Point{w + (e - w) * f, n},
-                                   geo::Point{w, s + (n - s) * f}, geo::Point{e, s + (n - s) * f}}) {
-            const geo::Point xy = scene.project(p);
-            if (std::isfinite(xy.x) && std::isfinite(xy.y)) box.expand(xy);
-        }
-    }
-    return box;
-}
-
 // Only the added data file, 1 px outline, no labels or furniture: the job QGIS and Mapnik do in
 // the benchmark kit (qgis_render.py, mapnik_render.py), on the same extents.
 isv::MapSettings bare(const geo::Box& box, int w, int h) {
@@ -289,7 +275,7 @@ void BM_Data(benchmark::State& state, const char* name, const char* crs, Extent 
     if (skipWithoutData(state, name)) return;
     const auto scene = dataScene(name, crs);
     if (!scene) return state.SkipWithError("could not prepare the file");
-    const geo::Box box = extentBox(*scene, x.w, x.e, x.s, x.n);
+    const geo::Box box = scene->projectBox(geo::Box{x.w, x.s, x.e, x.n});
     const int w = static_cast<int>(state.range(0)), h = static_cast<int>(state.range(1));
     renderLoop(state, *scene, full ? view(box, w, h) : bare(box, w, h));
 }

@@ -122,20 +122,6 @@ bool parseNumbers(const QString& text, int count, std::vector<double>* out) {
     return true;
 }
 
-// Projected bounds of a lon/lat box, following its edges (they curve in the projection).
-geo::Box projectedBox(const Scene& scene, double w, double s, double e, double n) {
-    geo::Box box;
-    for (int i = 0; i <= 32; ++i) {
-        const double f = i / 32.0;
-        for (const geo::Point p : {geo::Point{w + (e - w) * f, s}, geo::Point{w + (e - w) * f, n},
-                                   geo::Point{w, s + (n - s) * f}, geo::Point{e, s + (n - s) * f}}) {
-            const geo::Point xy = scene.project(p);
-            if (std::isfinite(xy.x) && std::isfinite(xy.y)) box.expand(xy);
-        }
-    }
-    return box;
-}
-
 // The lon/lat box around a projected view, half as big again on every side; empty (no limit) when part
 // of it cannot be unprojected or it takes in most of the globe.
 geo::Box lonLatWindow(const Scene& scene, const geo::Box& view) {
@@ -344,7 +330,7 @@ int runExport(const QStringList& argList) {
     const Scene& base = *scene;
 
     geo::Box box = base.homeBounds();
-    if (!extent.empty()) box = projectedBox(base, extent[0], extent[1], extent[2], extent[3]);
+    if (!extent.empty()) box = base.projectBox(geo::Box{extent[0], extent[1], extent[2], extent[3]});
     if (args.has("--focus")) {
         const QString id = args.value("--focus");
         box = focusBox(base, id);

@@ -505,12 +505,12 @@ geo::Result<std::shared_ptr<const Scene>> Scene::build(std::shared_ptr<const geo
             // label.
             const double precision =
                 std::max(50.0, 0.01 * std::sqrt(largest->box.width() * largest->box.height()));
-            int level = 0;
-            while (level + 1 < kLevels && levelToleranceM(level + 1) <= precision / 2)
-                ++level;
+            int detail = 0;
+            while (detail + 1 < kLevels && levelToleranceM(detail + 1) <= precision / 2)
+                ++detail;
             geo::Polygon poly;
             poly.rings.emplace_back();
-            for (const auto& q : land.polygon(*largest, level))
+            for (const auto& q : land.polygon(*largest, detail))
                 poly.rings[0].push_back({q.x(), q.y()});
             const geo::Point pole = geo::poleOfInaccessibility(poly, precision);
             a.pos = QPointF(pole.x, pole.y);
@@ -828,6 +828,20 @@ QString Scene::placeAt(geo::Point xy) const {
 geo::Point Scene::project(geo::Point lonlat) const {
     const geo::Projector* p = projectorFor(crs_);
     return p ? p->forward(lonlat) : geo::Point{NAN, NAN};
+}
+
+geo::Box Scene::projectBox(const geo::Box& ll) const {
+    geo::Box box;
+    for (int i = 0; i <= 32; ++i) {
+        const double f = i / 32.0;
+        const double lon = ll.minx + (ll.maxx - ll.minx) * f, lat = ll.miny + (ll.maxy - ll.miny) * f;
+        for (const geo::Point p : {geo::Point{lon, ll.miny}, geo::Point{lon, ll.maxy},
+                                   geo::Point{ll.minx, lat}, geo::Point{ll.maxx, lat}}) {
+            const geo::Point xy = project(p);
+            if (std::isfinite(xy.x) && std::isfinite(xy.y)) box.expand(xy);
+        }
+    }
+    return box;
 }
 
 geo::Point Scene::unproject(geo::Point xy) const {

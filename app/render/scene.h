@@ -187,6 +187,9 @@ class Scene {
     /// Lon/lat degrees -> projected metres and back (thread-safe: uses a per-thread projector).
     geo::Point project(geo::Point lonlat) const;
     geo::Point unproject(geo::Point xy) const;
+    /// Projected bounds of a lon/lat box (degrees), following its edges (they curve in the projection);
+    /// points the projection cannot show are left out.
+    geo::Box projectBox(const geo::Box& lonlat) const;
 
   private:
     std::shared_ptr<const geo::MapData> data_;
