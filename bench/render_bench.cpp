@@ -18,6 +18,7 @@
 
 #include <sys/resource.h>
 
+#include <algorithm>
 #include <chrono>
 #include <cmath>
 #include <cstdlib>
@@ -53,6 +54,13 @@ double peakRssMiB() {
     return static_cast<double>(ru.ru_maxrss) / 1024.0;
 }
 
+double processCpuSeconds() {
+    rusage ru{};
+    getrusage(RUSAGE_SELF, &ru);
+    return static_cast<double>(ru.ru_utime.tv_sec + ru.ru_stime.tv_sec) +
+           1e-6 * static_cast<double>(ru.ru_utime.tv_usec + ru.ru_stime.tv_usec);
+}
+
 // A data file as an added layer over the shipped data, as `--add` and File → Open do (whole file, no
 // window), cached per file and CRS.
 std::shared_ptr<const isv::Scene> dataScene(const std::string& name, const std::string& crs) {
@@ -80,12 +88,18 @@ void renderLoop(benchmark::State& state, const isv::Scene& scene, isv::MapSettin
                  QImage::Format_ARGB32_Premultiplied);
     image.setDevicePixelRatio(std::max(1.0, dpr));
     isv::RenderReport report;
+    const double cpu0 = processCpuSeconds();
     for (auto _ : state) {
         QPainter p(&image);
         if (dpr < 1) p.scale(dpr, dpr);
         report = isv::renderMap(scene, s, p);
         benchmark::DoNotOptimize(image.bits());
     }
+    // Process CPU time per frame (every thread's): steadier than wall time on a shared machine, and what the
+    // stripes cost together.
+    state.counters["cpu_ms"] =
+        1e3 * (processCpuSeconds() - cpu0) /
+        static_cast<double>(std::max<benchmark::IterationCount>(1, state.iterations()));
     state.counters["vertices"] = static_cast<double>(report.vertices);
     state.counters["level"] = report.level;
     state.counters["parts"] = static_cast<double>(report.partsDrawn);

@@ -19,6 +19,7 @@
 #include <climits>
 #include <cmath>
 #include <exception>
+#include <functional>
 #include <mutex>
 #include <unordered_map>
 
@@ -222,8 +223,19 @@ class Frame {
             return geo::Point{run.origin.x + p.x, run.origin.y + p.y};
         };
         const auto angle = [&](geo::Point p) { return std::atan2(p.y - c.y, p.x - c.x); };
-        const auto turn = [&](const ScenePart& run) {
-            return std::remainder(angle(end(run, true)) - angle(end(run, false)), 2 * M_PI);
+        // How often a run out of view crosses the ray from the view centre towards +x, upwards counted +1 and
+        // downwards -1. Such a run's box leaves out the centre, so it lies wholly on one side of it: only a
+        // run right of the centre whose box spans the centre's height can cross the ray, and then its ends
+        // tell how. A stretch of runs from p to q then turns round the centre by
+        // (angle of q - angle of p, both in [0, 2 pi)) + 2 pi (crossings), with no angle per run.
+        const auto above = [&](geo::Point p) { return p.y >= c.y; };
+        const auto crossings = [&](const ScenePart& run) {
+            if (run.box.minx <= c.x || run.box.miny >= c.y || run.box.maxy < c.y) return 0;
+            return int(above(end(run, true))) - int(above(end(run, false)));
+        };
+        const auto angle0 = [&](geo::Point p) {
+            const double a = angle(p);
+            return a < 0 ? a + 2 * M_PI : a;
         };
         const auto seen = [&](std::uint32_t k) { return runs[k % n].box.intersects(box_); };
         std::uint32_t k0 = n;
@@ -231,10 +243,10 @@ class Frame {
             if (seen(k) && !seen(k + n - 1)) k0 = k;
         QPolygonF poly;
         if (k0 == n && !seen(0)) { // nothing of the ring in view: the view is all inside it or all outside
-            double total = 0;
+            int winding = 0;
             for (std::uint32_t k = 0; k < n; ++k)
-                total += turn(runs[k]);
-            if (std::lround(total / (2 * M_PI)) == 0) return;
+                winding += crossings(runs[k]);
+            if (winding == 0) return;
             poly << t_.map(QPointF(box_.minx, box_.miny)) << t_.map(QPointF(box_.maxx, box_.miny))
                  << t_.map(QPointF(box_.maxx, box_.maxy)) << t_.map(QPointF(box_.minx, box_.maxy));
             out.push_back(std::move(poly));
@@ -250,10 +262,11 @@ class Frame {
                 continue;
             }
             const geo::Point from = end(runs[k % n], false);
-            double total = 0;
+            int crossed = 0;
             for (; k < k0 + n && !seen(k); ++k)
-                total += turn(runs[k % n]);
+                crossed += crossings(runs[k % n]);
             const geo::Point to = end(runs[(k + n - 1) % n], true);
+            const double total = angle0(to) - angle0(from) + 2 * M_PI * crossed;
             const double a = angle(from), steps = std::ceil(std::abs(total) / (M_PI / 6));
             for (double j = 0; j <= steps; ++j) {
                 const double b = a + total * j / std::max(1.0, steps);
@@ -675,28 +688,53 @@ class Frame {
             return m ? QString("%1°%2′%3").arg(d).arg(m, 2, 10, QChar('0')).arg(hemi)
                      : QString("%1°%2").arg(d).arg(hemi);
         };
-        const int n = 48;
         for (double lon = std::ceil(minLon / step) * step; lon <= maxLon; lon += step) {
-            QPolygonF line;
-            for (int i = 0; i <= n; ++i) {
-                const geo::Point xy = scene_.project({lon, minLat + (maxLat - minLat) * i / n});
-                line << t_.map(QPointF(xy.x, xy.y));
-            }
+            const QPolygonF line = graticuleLine({lon, minLat}, {lon, maxLat});
+            if (line.size() < 2) continue;
             p_.drawPolyline(line);
             const QPointF at = line.first().y() < line.last().y() ? line.first() : line.last();
             if (at.x() > 44)
                 labelEdge(fmt(lon, false), QPointF(at.x() + 3, 12)); // clear of the latitude labels
         }
         for (double lat = std::ceil(minLat / step) * step; lat <= maxLat; lat += step) {
-            QPolygonF line;
-            for (int i = 0; i <= n; ++i) {
-                const geo::Point xy = scene_.project({minLon + (maxLon - minLon) * i / n, lat});
-                line << t_.map(QPointF(xy.x, xy.y));
-            }
+            const QPolygonF line = graticuleLine({minLon, lat}, {maxLon, lat});
+            if (line.size() < 2) continue;
             p_.drawPolyline(line);
             const QPointF at = line.first().x() < line.last().x() ? line.first() : line.last();
             if (at.y() > 24) labelEdge(fmt(lat, true), QPointF(3, at.y() - 2));
         }
+    }
+
+    // The graticule line from `a` to `b` (lon/lat, one of them constant) in logical pixels, with as many
+    // points as keep it within a fifth of a pixel of the projected curve (at least 5, at most 65): a
+    // zoomed-in view needs a handful, the whole world a few dozen. Points that do not project are left out.
+    QPolygonF graticuleLine(geo::Point a, geo::Point b) const {
+        const auto at = [&](double f) {
+            const geo::Point xy = scene_.project({a.x + (b.x - a.x) * f, a.y + (b.y - a.y) * f});
+            return t_.map(QPointF(xy.x, xy.y));
+        };
+        const auto finite = [](QPointF q) { return std::isfinite(q.x()) && std::isfinite(q.y()); };
+        QPolygonF line;
+        const std::function<void(double, QPointF, double, QPointF, int)> split =
+            [&](double f0, QPointF p0, double f1, QPointF p1, int depth) {
+                const double fm = 0.5 * (f0 + f1);
+                const QPointF pm = at(fm);
+                const QPointF d = p1 - p0;
+                const double len = std::hypot(d.x(), d.y());
+                const double off = len > 0
+                                       ? std::abs(d.x() * (pm.y() - p0.y()) - d.y() * (pm.x() - p0.x())) / len
+                                       : std::hypot(pm.x() - p0.x(), pm.y() - p0.y());
+                if (depth < 6 && (depth < 2 || !finite(pm) || off > 0.2)) {
+                    split(f0, p0, fm, pm, depth + 1);
+                    split(fm, pm, f1, p1, depth + 1);
+                    return;
+                }
+                if (finite(p1)) line << p1;
+            };
+        const QPointF first = at(0);
+        if (finite(first)) line << first;
+        split(0, first, 1, at(1), 0);
+        return line;
     }
 
     void labelEdge(const QString& text, QPointF at) {
