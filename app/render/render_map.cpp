@@ -110,6 +110,20 @@ std::vector<QPainterPath> bands(const std::vector<QPolygonF>& rings, double y0, 
     return out;
 }
 
+// What a text sprite depends on (see Frame::drawLabelSprite).
+struct SpriteKey {
+    QString text;
+    QFont font;
+    QRgb colour;
+    bool halo;
+    double dpr;
+    int dpmX, dpmY;
+    bool operator==(const SpriteKey&) const = default;
+};
+size_t qHash(const SpriteKey& k, size_t seed = 0) {
+    return qHashMulti(seed, k.text, k.font, k.colour, k.halo, k.dpr, k.dpmX, k.dpmY);
+}
+
 class Frame {
   public:
     // `rows` (logical pixels) is the part of the view this painter's device holds: geometry outside it
@@ -797,6 +811,9 @@ class Frame {
             if (std::any_of(taken_.begin(), taken_.end(), [&](const QRectF& r) { return r.intersects(box); }))
                 continue;
             taken_.push_back(box);
+            r_.labels << text;
+            r_.labelBoxes << box;
+            if (!inRows(point ? box.united(QRectF(anchor, anchor).adjusted(-4, -4, 4, 4)) : box)) continue;
             if (point) {
                 p_.setPen(QPen(Qt::white, 1.2));
                 p_.setBrush(kText);
@@ -812,9 +829,12 @@ class Frame {
                 p_.setPen(colour);
                 p_.drawText(origin, text);
             }
-            r_.labels << text;
-            r_.labelBoxes << box;
         }
+    }
+
+    // Whether anything drawn inside `r` (logical pixels, with 4 px to spare) lands in this painter's rows.
+    bool inRows(const QRectF& r) const {
+        return r.adjusted(-4, -4, 4, 4).intersects(rowsPx_);
     }
 
     // A label's halo and glyphs, drawn once per (text, font, colour, device resolution) and then copied:
@@ -826,18 +846,17 @@ class Frame {
         if (!p_.device() || p_.device()->devType() != QInternal::Image || dt.type() > QTransform::TxScale)
             return false;
         const auto* device = static_cast<const QImage*>(p_.device());
-        const QString key = QString("%1\x1f%2 %3 %4\x1f%5 %6 %7 %8")
-                                .arg(text, f.key())
-                                .arg(f.letterSpacing())
-                                .arg(halo)
-                                .arg(colour.rgba())
-                                .arg(device->devicePixelRatio())
-                                .arg(device->dotsPerMeterX())
-                                .arg(device->dotsPerMeterY());
+        const SpriteKey key{text,
+                            f,
+                            colour.rgba(),
+                            halo,
+                            device->devicePixelRatio(),
+                            device->dotsPerMeterX(),
+                            device->dotsPerMeterY()};
         std::pair<QImage, QPoint> sprite; // the image and where the text origin is in it (device pixels)
         {
             static std::mutex mutex;
-            static QHash<QString, std::pair<QImage, QPoint>> cache;
+            static QHash<SpriteKey, std::pair<QImage, QPoint>> cache;
             const std::lock_guard lock(mutex);
             auto it = cache.constFind(key);
             if (it == cache.constEnd()) {
@@ -908,19 +927,17 @@ class Frame {
     };
     static TextMetrics measure(const QString& text, const QFont& f) {
         static std::mutex mutex;
-        static std::unordered_map<QString, TextMetrics> cache;
-        const QString key = text + QChar(0x1f) + f.key() + QString::number(f.letterSpacing());
+        static QHash<std::pair<QString, QFont>, TextMetrics> cache;
+        const std::pair<QString, QFont> key{text, f};
         const std::lock_guard lock(mutex);
         auto it = cache.find(key);
         if (it == cache.end()) {
             if (cache.size() > 4000) cache.clear();
             const QFontMetricsF fm(f);
-            it = cache
-                     .emplace(key, TextMetrics{fm.boundingRect(text), fm.ascent(), fm.descent(), fm.height(),
-                                               fm.horizontalAdvance(text)})
-                     .first;
+            it = cache.insert(key, TextMetrics{fm.boundingRect(text), fm.ascent(), fm.descent(), fm.height(),
+                                               fm.horizontalAdvance(text)});
         }
-        return it->second;
+        return *it;
     }
 
     static QPainterPath textPath(const QString& text, const QFont& f, QPointF origin) {
@@ -1052,11 +1069,15 @@ class Frame {
             w = std::max(w, sw + 8 + measure(e.text, f).advance);
         const double h = hfm.height + 6 + row * static_cast<double>(entries.size());
         const QRectF box = emptiestCorner(QSizeF(w + 16, h + 10));
+        taken_.push_back(box);
+        r_.legend << heading;
+        for (const auto& e : entries)
+            r_.legend << e.text;
+        if (!inRows(box)) return;
         p_.setPen(QPen(QColor(0, 0, 0, 60), 1));
         p_.setBrush(QColor(255, 255, 255, 230));
         p_.drawRoundedRect(box, 4, 4);
         drawText(heading, hf, kText, QPointF(box.left() + 8, box.top() + 6 + hfm.ascent));
-        r_.legend << heading;
         double y = box.top() + 8 + hfm.height;
         for (const auto& e : entries) {
             const QRectF swatch(box.left() + 8, y + 2, sw, row - 6);
@@ -1068,10 +1089,8 @@ class Frame {
             drawText(
                 e.text, f, kText,
                 QPointF(e.swatch ? swatch.right() + 8 : box.left() + 8, y + measure(e.text, f).ascent + 1));
-            r_.legend << e.text;
             y += row;
         }
-        taken_.push_back(box);
     }
 
     // Of the four corners (clear of the title, scale bar and north arrow), the one that hides the least
