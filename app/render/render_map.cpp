@@ -143,6 +143,9 @@ class Frame {
                     std::min(box_.maxy, b.y + m)};
         }
         r_.level = levelOfDetail(s);
+        clip_ = QRectF(0, 0, s.viewport.widthPx, s.viewport.heightPx)
+                    .intersected(rowsPx_)
+                    .adjusted(-16, -16, 16, 16);
         // Band fills (see draw()) on raster devices whose device transform is a plain scale: bands of
         // 32 device rows, edges on whole device rows.
         const QTransform dt = p.deviceTransform();
@@ -327,8 +330,16 @@ class Frame {
         if (k % 2 == 0) flush();
     }
 
-    // One feature's rings (closed) or lines, in logical pixels, with the current pen and brush.
-    void draw(const std::vector<QPolygonF>& rings, bool closed) {
+    // One feature's rings (closed) or lines, in logical pixels, with the current pen and brush. Rings are cut
+    // to what this painter shows (with a margin wider than any pen): Qt's rasteriser would otherwise walk
+    // every edge of a big island of which a corner is in view.
+    void draw(std::vector<QPolygonF>& rings, bool closed) {
+        if (closed) {
+            for (auto& r : rings)
+                if (r.size() > 16) clipRing(r, clip_);
+            std::erase_if(rings, [](const QPolygonF& r) { return r.size() < 3; });
+            if (rings.empty()) return;
+        }
         QPainterPath path;
         path.setFillRule(Qt::OddEvenFill);
         for (const auto& r : rings) {
@@ -383,6 +394,42 @@ class Frame {
         p_.setBrush(Qt::NoBrush);
         p_.drawPath(path);
         p_.setBrush(brush);
+    }
+
+    // Cuts a closed ring to `r`: inside `r` it fills the same pixels, and the edges it gains run along r's
+    // sides (Sutherland-Hodgman, one side at a time, only the sides the ring crosses).
+    static void clipRing(QPolygonF& ring, const QRectF& r) {
+        const QRectF b = ring.boundingRect();
+        if (r.contains(b)) return;
+        if (!r.intersects(b)) return ring.clear();
+        thread_local QPolygonF out;
+        const auto side = [&](auto inside, auto cross) {
+            out.clear();
+            const qsizetype n = ring.size();
+            for (qsizetype i = 0; i < n; ++i) {
+                const QPointF& a = ring[i == 0 ? n - 1 : i - 1];
+                const QPointF& c = ring[i];
+                const bool ia = inside(a), ic = inside(c);
+                if (ia != ic) out << cross(a, c);
+                if (ic) out << c;
+            }
+            ring.swap(out);
+        };
+        const auto atX = [](double x) {
+            return [x](const QPointF& a, const QPointF& c) {
+                return QPointF(x, a.y() + (x - a.x()) * (c.y() - a.y()) / (c.x() - a.x()));
+            };
+        };
+        const auto atY = [](double y) {
+            return [y](const QPointF& a, const QPointF& c) {
+                return QPointF(a.x() + (y - a.y()) * (c.x() - a.x()) / (c.y() - a.y()), y);
+            };
+        };
+        if (b.left() < r.left()) side([&](const QPointF& q) { return q.x() >= r.left(); }, atX(r.left()));
+        if (b.right() > r.right()) side([&](const QPointF& q) { return q.x() <= r.right(); }, atX(r.right()));
+        if (b.top() < r.top()) side([&](const QPointF& q) { return q.y() >= r.top(); }, atY(r.top()));
+        if (b.bottom() > r.bottom())
+            side([&](const QPointF& q) { return q.y() <= r.bottom(); }, atY(r.bottom()));
     }
 
     bool hidden(const QString& key) const { return s_.hiddenLayers.contains(key); }
@@ -1227,6 +1274,7 @@ class Frame {
     geo::Box box_;  ///< the part of it this painter's rows show
     double countFrom_ = -INFINITY, countTo_ = INFINITY;
     QRectF rowsPx_{-1e9, -1e9, 2e9, 2e9}; ///< this painter's rows (logical pixels)
+    QRectF clip_;                         ///< what rings are cut to: the frame's part in those rows, and more
     std::vector<QRectF> taken_;
     bool bandable_ = false;
     double bandStep_ = 32, bandY0_ = 0;
