@@ -1,5 +1,6 @@
 #include "render_map.h"
 
+#include "hairline.h"
 #include "worldview.h"
 
 #include <geo/geodesic.h>
@@ -21,6 +22,7 @@
 #include <exception>
 #include <functional>
 #include <mutex>
+#include <optional>
 #include <unordered_map>
 
 #if defined(__SSE2__)
@@ -340,16 +342,20 @@ class Frame {
             std::erase_if(rings, [](const QPolygonF& r) { return r.size() < 3; });
             if (rings.empty()) return;
         }
-        QPainterPath path;
-        path.setFillRule(Qt::OddEvenFill);
-        for (const auto& r : rings) {
-            path.addPolygon(r);
-            if (closed) path.closeSubpath();
-        }
+        const QPen pen = p_.pen();
+        const auto pathOf = [&](const std::vector<QPolygonF>& polys) {
+            QPainterPath path;
+            path.setFillRule(Qt::OddEvenFill);
+            for (const auto& r : polys) {
+                path.addPolygon(r);
+                if (closed) path.closeSubpath();
+            }
+            return path;
+        };
         if (!closed) {
-            const QPen pen = p_.pen();
+            if (pen.style() == Qt::SolidLine && drawHairlines(p_, rings, false)) return;
             if (pen.style() == Qt::SolidLine || pen.style() == Qt::NoPen || !bandable_)
-                return p_.strokePath(path, pen);
+                return p_.strokePath(pathOf(rings), pen);
             // Dashes are laid out here along each whole line and only those in this painter's rows are
             // stroked: Qt's own dashing skips ahead differently when part of a line is clipped away, which
             // would shift the pattern at a stripe's edge.
@@ -360,39 +366,37 @@ class Frame {
                 addDashes(r, pen, dashed);
             return p_.strokePath(dashed, solid);
         }
-        std::size_t n = 0;
-        for (const auto& r : rings)
-            n += static_cast<std::size_t>(r.size());
-        const QPen pen = p_.pen();
         const QBrush brush = p_.brush();
-        // Under an opaque outline 0.8 px wide or more, the antialiased edge of a fill is never seen (the
-        // outline covers it: at most 4 levels differ on a few pixels), so the fill can do without: one scan
-        // of the outline, which costs a fraction of an antialiased fill and needs no bands.
-        if (bandable_ && brush.style() != Qt::NoBrush && pen.style() != Qt::NoPen &&
-            pen.color().alpha() == 255 && pen.widthF() >= 0.8 && p_.testRenderHint(QPainter::Antialiasing)) {
+        const bool outline = pen.style() != Qt::NoPen;
+        std::optional<QPainterPath> path;
+        if (brush.style() != Qt::NoBrush) {
+            path = pathOf(rings);
+            std::size_t n = 0;
+            for (const auto& r : rings)
+                n += static_cast<std::size_t>(r.size());
             p_.setPen(Qt::NoPen);
-            p_.setRenderHint(QPainter::Antialiasing, false);
-            p_.drawPath(path);
-            p_.setRenderHint(QPainter::Antialiasing, true);
+            if (bandable_ && outline && pen.color().alpha() == 255 && pen.widthF() >= 0.8 &&
+                p_.testRenderHint(QPainter::Antialiasing)) {
+                // Under an opaque outline 0.8 px wide or more, the antialiased edge of a fill is never seen
+                // (the outline covers it: at most 4 levels differ on a few pixels), so the fill can do
+                // without: one scan of the outline, which costs a fraction of an antialiased fill.
+                p_.setRenderHint(QPainter::Antialiasing, false);
+                p_.drawPath(*path);
+                p_.setRenderHint(QPainter::Antialiasing, true);
+            } else if (bandable_ && n >= 256 && path->controlPointRect().height() >= 4 * bandStep_) {
+                // Qt's antialiased rasteriser re-reads the whole outline for every few rows it fills, so a
+                // long coastline costs (rows x vertices). Filled in bands of whole device rows it costs about
+                // (vertices): pixels never straddle two bands, so the result is the same as one fill.
+                for (const QPainterPath& band : bands(rings, bandY0_, bandStep_))
+                    p_.drawPath(band);
+            } else {
+                p_.drawPath(*path);
+            }
             p_.setPen(pen);
-            p_.setBrush(Qt::NoBrush);
-            p_.drawPath(path);
-            p_.setBrush(brush);
-            return;
         }
-        const QRectF bounds = path.controlPointRect();
-        if (!bandable_ || brush.style() == Qt::NoBrush || n < 256 || bounds.height() < 4 * bandStep_)
-            return p_.drawPath(path);
-        // Qt's antialiased rasteriser re-reads the whole outline for every few rows it fills, so a long
-        // coastline costs (rows x vertices). Filled in bands of whole device rows it costs about (vertices):
-        // pixels never straddle two bands, so the result is the same as one fill.
-        p_.setPen(Qt::NoPen);
-        for (const QPainterPath& band : bands(rings, bandY0_, bandStep_))
-            p_.drawPath(band);
-        p_.setPen(pen);
-        if (pen.style() == Qt::NoPen) return;
+        if (!outline || drawHairlines(p_, rings, true)) return;
         p_.setBrush(Qt::NoBrush);
-        p_.drawPath(path);
+        p_.drawPath(path ? *path : pathOf(rings));
         p_.setBrush(brush);
     }
 
@@ -752,7 +756,7 @@ class Frame {
         for (double lon = std::ceil(minLon / step) * step; lon <= maxLon; lon += step) {
             const QPolygonF line = graticuleLine({lon, minLat}, {lon, maxLat});
             if (line.size() < 2) continue;
-            p_.drawPolyline(line);
+            polyline(line);
             const QPointF at = line.first().y() < line.last().y() ? line.first() : line.last();
             if (at.x() > 44)
                 labelEdge(fmt(lon, false), QPointF(at.x() + 3, 12)); // clear of the latitude labels
@@ -760,7 +764,7 @@ class Frame {
         for (double lat = std::ceil(minLat / step) * step; lat <= maxLat; lat += step) {
             const QPolygonF line = graticuleLine({minLon, lat}, {maxLon, lat});
             if (line.size() < 2) continue;
-            p_.drawPolyline(line);
+            polyline(line);
             const QPointF at = line.first().x() < line.last().x() ? line.first() : line.last();
             if (at.y() > 24) labelEdge(fmt(lat, true), QPointF(3, at.y() - 2));
         }
@@ -796,6 +800,10 @@ class Frame {
         if (finite(first)) line << first;
         split(0, first, 1, at(1), 0);
         return line;
+    }
+
+    void polyline(const QPolygonF& line) {
+        if (!drawHairlines(p_, {line}, false)) p_.drawPolyline(line);
     }
 
     void labelEdge(const QString& text, QPointF at) {
