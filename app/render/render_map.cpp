@@ -25,10 +25,6 @@
 #include <optional>
 #include <unordered_map>
 
-#if defined(__SSE2__)
-#include <emmintrin.h>
-#endif
-
 namespace isv {
 
 namespace {
@@ -438,42 +434,6 @@ class Frame {
 
     bool hidden(const QString& key) const { return s_.hiddenLayers.contains(key); }
 
-    // Fills a whole 32-bit image device with `colour` using streaming stores, which write memory without
-    // reading it first: a 4K frame's 33 MB in about a third of the time Qt's fill takes, and the fill is
-    // the one thing every frame does to every pixel. False if the device is not such an image.
-    bool fillDevice(const QColor& colour) {
-        if (!p_.device() || p_.device()->devType() != QInternal::Image || p_.hasClipping()) return false;
-        auto* image = static_cast<QImage*>(p_.device());
-        if (image->depth() != 32 || colour.alpha() != 255) return false;
-        // Only when the frame covers the whole device (a caller may draw a frame into part of an image).
-        const QRectF covered =
-            p_.deviceTransform().mapRect(QRectF(0, 0, s_.viewport.widthPx, s_.viewport.heightPx));
-        if (!covered.adjusted(-0.5, -0.5, 0.5, 0.5).contains(QRectF(0, 0, image->width(), image->height())))
-            return false;
-        QImage one(1, 1, image->format());
-        one.fill(colour);
-        const quint32 value = *reinterpret_cast<const quint32*>(one.constBits());
-        for (int y = 0; y < image->height(); ++y)
-            fillRow(reinterpret_cast<quint32*>(image->scanLine(y)), image->width(), value);
-#if defined(__SSE2__)
-        _mm_sfence();
-#endif
-        return true;
-    }
-
-    static void fillRow(quint32* row, int n, quint32 value) {
-        int i = 0;
-#if defined(__SSE2__)
-        for (; i < n && (reinterpret_cast<quintptr>(row + i) & 15) != 0; ++i)
-            row[i] = value;
-        const __m128i four = _mm_set1_epi32(static_cast<int>(value));
-        for (; i + 4 <= n; i += 4)
-            _mm_stream_si128(reinterpret_cast<__m128i*>(row + i), four);
-#endif
-        for (; i < n; ++i)
-            row[i] = value;
-    }
-
     // Which parts of the claims layer every shown side claims alike (by index into parts): the first side's
     // rings that each other side has too (same box, same points), and those rings of the others.
     std::vector<bool> sharedParts(const SceneLayer& layer,
@@ -574,7 +534,7 @@ class Frame {
     }
 
     void base() {
-        if (!fillDevice(kSea)) p_.fillRect(QRectF(0, 0, s_.viewport.widthPx, s_.viewport.heightPx), kSea);
+        p_.fillRect(QRectF(0, 0, s_.viewport.widthPx, s_.viewport.heightPx), kSea);
         const SceneLayer* land = scene_.layer("land");
         if (!land || hidden("land")) return;
         const auto& wv = Worldviews::shipped();
@@ -888,9 +848,7 @@ class Frame {
     }
 
     // Whether anything drawn inside `r` (logical pixels, with 4 px to spare) lands in this painter's rows.
-    bool inRows(const QRectF& r) const {
-        return r.adjusted(-4, -4, 4, 4).intersects(rowsPx_);
-    }
+    bool inRows(const QRectF& r) const { return r.adjusted(-4, -4, 4, 4).intersects(rowsPx_); }
 
     // A label's halo and glyphs, drawn once per (text, font, colour, device resolution) and then copied:
     // stroking glyph outlines for the halo is the costliest part of a frame. Raster devices only (SVG and PDF
