@@ -1134,9 +1134,12 @@ class Frame {
         const geo::Point a = s_.viewport.toMap({box.left(), box.bottom()});
         const geo::Point b = s_.viewport.toMap({box.right(), box.top()});
         std::vector<QPolygonF> rings;
+        const QRectF area(QPointF(a.x, a.y), QPointF(b.x, b.y));
         for (const auto i : land->index.query({a.x, a.y, b.x, b.y}))
-            if (land->parts[i].closed && land->parts[i].ring < 0)
+            if (land->parts[i].closed && land->parts[i].ring < 0) {
                 rings.push_back(land->polygon(land->parts[i], std::max(r_.level, 4)));
+                clipRing(rings.back(), area.adjusted(-1, -1, 1, 1)); // the samples are inside `area`
+            }
         int count = 0;
         for (int i = 0; i < 8; ++i)
             for (int j = 0; j < 5; ++j) {
