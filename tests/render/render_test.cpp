@@ -54,7 +54,9 @@ TEST(Scene, LevelsOfDetailKeepRingsClosedAndShrinkMonotonically) {
         ASSERT_TRUE(part.closed);
         for (int l = 0; l < isv::kLevels; ++l) {
             EXPECT_GE(part.lods[l].size(), 3) << "feature " << part.feature << " level " << l;
-            if (l > 0) EXPECT_LE(part.lods[l].size(), part.lods[l - 1].size());
+            if (l > 0) {
+                EXPECT_LE(part.lods[l].size(), part.lods[l - 1].size());
+            }
         }
     }
 }
