@@ -15,6 +15,7 @@
 #include <QDialogButtonBox>
 #include <QDir>
 #include <QFileDialog>
+#include <QFileInfo>
 #include <QFormLayout>
 #include <QHBoxLayout>
 #include <QLabel>
@@ -22,10 +23,12 @@
 #include <QMessageBox>
 #include <QPushButton>
 #include <QSpinBox>
+#include <QThread>
 #include <QTimer>
 #include <QVBoxLayout>
 
 #include <algorithm>
+#include <optional>
 
 namespace isv {
 
@@ -151,15 +154,23 @@ ExportDialog::ExportDialog(std::shared_ptr<const Scene> scene, const MapSettings
     preview_->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Ignored); // the dialog sizes it, not the image
     preview_->setFrameShape(QFrame::StyledPanel);
 
-    auto* buttons = new QDialogButtonBox(QDialogButtonBox::Cancel, this);
-    buttons->addButton(tr("Export"), QDialogButtonBox::AcceptRole);
-    connect(buttons, &QDialogButtonBox::accepted, this, &QDialog::accept);
-    connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
+    buttons_ = new QDialogButtonBox(QDialogButtonBox::Cancel, this);
+    buttons_->addButton(tr("Export"), QDialogButtonBox::AcceptRole);
+    connect(buttons_, &QDialogButtonBox::accepted, this, &QDialog::accept);
+    connect(buttons_, &QDialogButtonBox::rejected, this, &QDialog::reject);
+    status_ = new QLabel(this);
+    status_->setObjectName(QStringLiteral("status"));
+    auto* bottom = new QHBoxLayout;
+    bottom->addWidget(status_, 1);
+    bottom->addWidget(buttons_);
 
+    inputs_ = new QWidget(this);
+    inputs_->setLayout(form);
+    form->setContentsMargins(0, 0, 0, 0);
     auto* layout = new QVBoxLayout(this);
-    layout->addLayout(form);
+    layout->addWidget(inputs_);
     layout->addWidget(preview_, 1);
-    layout->addWidget(buttons);
+    layout->addLayout(bottom);
 
     scheduler_ = new RenderScheduler(this);
     scheduler_->setScene(scene_);
@@ -195,7 +206,12 @@ ExportDialog::ExportDialog(std::shared_ptr<const Scene> scene, const MapSettings
     updatePreview();
 }
 
-ExportDialog::~ExportDialog() = default;
+ExportDialog::~ExportDialog() {
+    if (exporting_) {
+        exporting_->wait();
+        QApplication::restoreOverrideCursor();
+    }
+}
 
 void ExportDialog::setPath(const QString& path) {
     path_->setText(path);
@@ -297,6 +313,7 @@ void ExportDialog::browse() {
 }
 
 void ExportDialog::accept() {
+    if (exporting_) return;
     const ExportOptions o = options();
     if (formatForPath(o.path).isEmpty()) {
         QMessageBox::warning(
@@ -304,18 +321,48 @@ void ExportDialog::accept() {
             tr("Cannot export to %1: use a .png, .jpg, .svg, .pdf or .tif file name.").arg(o.path));
         return;
     }
-    QApplication::setOverrideCursor(Qt::WaitCursor);
-    const auto result = exportMap(*scene_, o);
-    QApplication::restoreOverrideCursor();
-    if (!result) {
-        QMessageBox::warning(
-            this, tr("Export Image"),
-            tr("Could not export %1.\n\n%2")
-                .arg(QDir::toNativeSeparators(o.path), QString::fromStdString(result.error().message)));
-        return;
-    }
-    emit exported(result.value().written);
-    QDialog::accept();
+    // Written on a thread of its own (the scene is shared, the options copied): a big image takes seconds,
+    // and the window keeps drawing meanwhile.
+    auto result = std::make_shared<std::optional<geo::Result<ExportReport>>>();
+    exporting_ = QThread::create([scene = scene_, o, result] { result->emplace(exportMap(*scene, o)); });
+    connect(exporting_, &QThread::finished, this, [this, path = o.path, result] {
+        exporting_->deleteLater();
+        exporting_ = nullptr;
+        setBusy({});
+        if (!*result || !**result) {
+            const QString why =
+                *result ? QString::fromStdString((*result)->error().message) : tr("no result");
+            // Not a nested event loop: the dialog stays open behind the message.
+            auto* box =
+                new QMessageBox(QMessageBox::Warning, tr("Export Image"),
+                                tr("Could not export %1.\n\n%2").arg(QDir::toNativeSeparators(path), why),
+                                QMessageBox::Ok, this);
+            box->setAttribute(Qt::WA_DeleteOnClose);
+            box->open();
+            emit exportFinished(false);
+            return;
+        }
+        emit exported((*result)->value().written);
+        emit exportFinished(true);
+        QDialog::accept();
+    });
+    setBusy(o.path);
+    exporting_->start();
+}
+
+void ExportDialog::reject() {
+    if (!exporting_) QDialog::reject();
+}
+
+void ExportDialog::setBusy(const QString& path) {
+    const bool busy = !path.isEmpty();
+    inputs_->setEnabled(!busy);
+    buttons_->setEnabled(!busy);
+    status_->setText(busy ? tr("Writing %1…").arg(QFileInfo(path).fileName()) : QString());
+    if (busy)
+        QApplication::setOverrideCursor(Qt::BusyCursor);
+    else
+        QApplication::restoreOverrideCursor();
 }
 
 } // namespace isv

@@ -1,7 +1,8 @@
 #pragma once
 // ExportDialog: File → Export. The options of `isleview export` (path, size, DPI, names, script, claims,
 // title, legend, world file, extent or focus, notes), with a live preview drawn by the same renderMap the
-// exporter uses (on a worker, through a RenderScheduler). The same options give the same picture.
+// exporter uses (on a worker, through a RenderScheduler). The same options give the same picture. The file
+// is written on a thread of its own, so the window keeps drawing however big the image.
 #include <map_settings.h>
 
 #include <QDialog>
@@ -11,9 +12,11 @@
 
 class QCheckBox;
 class QComboBox;
+class QDialogButtonBox;
 class QLabel;
 class QLineEdit;
 class QSpinBox;
+class QThread;
 class QTimer;
 
 namespace isv {
@@ -27,7 +30,9 @@ class ExportDialog : public QDialog {
   public:
     /// Starts from `current` (the window's view and notes); the scene is shared, not copied.
     ExportDialog(std::shared_ptr<const Scene> scene, const MapSettings& current, QWidget* parent = nullptr);
-    ~ExportDialog() override;
+    ~ExportDialog() override; // waits for an export being written
+    /// Whether an export is being written (the dialog's inputs and buttons are disabled meanwhile).
+    bool busy() const { return exporting_ != nullptr; }
     /// The options the dialog would export with now.
     ExportOptions options() const;
     void setPath(const QString& path);
@@ -39,18 +44,24 @@ class ExportDialog : public QDialog {
     void setFocusPlace(const QString& id);
 
   public slots:
-    /// Exports; on failure shows a message naming the path and stays open.
+    /// Starts writing the export; when it is written the dialog closes, on failure it shows a message
+    /// naming the path and stays open.
     void accept() override;
+    /// Closes the dialog, unless an export is being written.
+    void reject() override;
 
   signals:
     /// After a successful export: every file written.
     void exported(const QStringList& files);
+    /// After an export ends, written or not.
+    void exportFinished(bool written);
 
   protected:
     void resizeEvent(QResizeEvent* event) override;
 
   private:
     void updatePreview();
+    void setBusy(const QString& path);
     void relabelPlaces();
     void browse();
 
@@ -69,6 +80,10 @@ class ExportDialog : public QDialog {
     QCheckBox* notes_ = nullptr;
     QCheckBox* worldFile_ = nullptr;
     QLabel* preview_ = nullptr;
+    QWidget* inputs_ = nullptr;
+    QLabel* status_ = nullptr;
+    QDialogButtonBox* buttons_ = nullptr;
+    QThread* exporting_ = nullptr;
     RenderScheduler* scheduler_ = nullptr;
     QTimer* previewTimer_ = nullptr;
 };

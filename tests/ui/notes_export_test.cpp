@@ -20,6 +20,7 @@
 #include <QListWidget>
 #include <QMenu>
 #include <QPushButton>
+#include <QSignalSpy>
 #include <QSpinBox>
 #include <QStatusBar>
 #include <QTemporaryDir>
@@ -250,7 +251,15 @@ TEST(ExportDialogTest, ExportWritesWhatExportMapWritesForTheSameOptions) {
     d.setFocusPlace("kunashiri");
     QStringList written;
     QObject::connect(&d, &isv::ExportDialog::exported, [&](const QStringList& files) { written = files; });
+    QSignalSpy done(&d, &isv::ExportDialog::exportFinished), rejected(&d, &QDialog::rejected);
     d.accept();
+    EXPECT_TRUE(d.busy()) << "written on a thread of its own";
+    EXPECT_FALSE(child<QSpinBox>(d, "dpi")->isEnabled()) << "no edits while it is written";
+    d.reject();
+    EXPECT_EQ(rejected.count(), 0) << "not closed while it is written";
+    ASSERT_TRUE(done.wait(30000));
+    EXPECT_EQ(done.front().front().toBool(), true);
+    EXPECT_FALSE(d.busy());
     EXPECT_EQ(d.result(), QDialog::Accepted);
     EXPECT_EQ(written, QStringList{path});
     const QImage fromDialog(path);
@@ -287,10 +296,15 @@ TEST(ExportDialogTest, AFailedExportNamesThePathAndStaysOpen) {
     const QString path = "/nonexistent-isleview-folder/map.png";
     d.setPath(path);
     QString message;
-    uitest::closeNextMessageBox(&message);
+    QSignalSpy done(&d, &isv::ExportDialog::exportFinished);
     d.accept();
+    ASSERT_TRUE(done.wait(30000));
+    EXPECT_EQ(done.front().front().toBool(), false);
+    uitest::closeNextMessageBox(&message);
+    QTRY_VERIFY(!message.isEmpty());
     EXPECT_TRUE(message.contains(path)) << message.toStdString();
     EXPECT_NE(d.result(), QDialog::Accepted);
+    EXPECT_TRUE(child<QSpinBox>(d, "dpi")->isEnabled()) << "editable again";
     EXPECT_FALSE(QFile::exists(path));
 }
 
@@ -305,7 +319,9 @@ TEST_F(NotesTest, ExportFromTheWindowCarriesTheNotesAndReportsInTheStatusBar) {
     const QString path = dir.filePath("window.jpg");
     dialog->setPath(path);
     dialog->findChild<QSpinBox*>("dpi")->setValue(120);
+    QSignalSpy done(dialog, &isv::ExportDialog::exportFinished);
     dialog->accept();
+    ASSERT_TRUE(done.wait(30000));
     EXPECT_TRUE(QFile::exists(path));
     EXPECT_TRUE(window->statusBar()->currentMessage().contains(path))
         << window->statusBar()->currentMessage().toStdString();
