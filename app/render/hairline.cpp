@@ -7,6 +7,7 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdint>
+#include <utility>
 
 namespace isv {
 
@@ -35,6 +36,27 @@ struct Target {
 // is shared between the two pixels it passes between, times the part of the column the segment spans (so
 // the segments of a line share the column where they meet). A capped end reaches half a pixel further.
 void segment(const Target& t, QPointF a, QPointF b, quint32 colour, int opacity, bool capA, bool capB) {
+    // Cut to the clip with two pixels to spare (Liang-Barsky), which also keeps far-off points (a line
+    // leaving the view when zoomed in) within integer range; an end that is cut off has no cap.
+    const QRectF keep = QRectF(t.clip).adjusted(-2, -2, 2, 2);
+    double t0 = 0, t1 = 1;
+    const double ex = b.x() - a.x(), ey = b.y() - a.y();
+    if (!std::isfinite(ex) || !std::isfinite(ey)) return;
+    for (const auto& [p, q] : {std::pair{-ex, a.x() - keep.left()}, std::pair{ex, keep.right() - a.x()},
+                               std::pair{-ey, a.y() - keep.top()}, std::pair{ey, keep.bottom() - a.y()}}) {
+        if (p == 0) {
+            if (q < 0) return;
+            continue;
+        }
+        const double r = q / p;
+        if (p < 0)
+            t0 = std::max(t0, r);
+        else
+            t1 = std::min(t1, r);
+    }
+    if (t0 > t1) return;
+    if (t1 < 1) b = a + QPointF(ex, ey) * t1, capB = false;
+    if (t0 > 0) a = a + QPointF(ex, ey) * t0, capA = false;
     double dx = b.x() - a.x(), dy = b.y() - a.y();
     const bool flat = std::abs(dx) >= std::abs(dy);
     if (!flat) {

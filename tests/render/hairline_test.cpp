@@ -8,6 +8,7 @@
 
 #include <algorithm>
 #include <cstdlib>
+#include <limits>
 
 namespace {
 
@@ -105,9 +106,10 @@ TEST(Hairline, ScalesAndClipsLikeThePainter) {
     }
     for (int y = 0; y < ours.height(); ++y)
         for (int x = 0; x < ours.width(); ++x)
-            if (!QRect(40, 40, 240, 200).contains(x, y))
+            if (!QRect(40, 40, 240, 200).contains(x, y)) {
                 ASSERT_EQ(ours.pixel(x, y), background.pixel(x, y))
                     << "outside the clip at " << x << "," << y;
+            }
     const Diff d = compare(qt, ours, background);
     EXPECT_GT(d.drawn, 800);
     EXPECT_LT(double(d.total) / d.drawn, 1.5);
@@ -140,6 +142,26 @@ TEST(Hairline, SquareCapsReachHalfAPixelFurther) {
     EXPECT_EQ(square[10], 255);
     EXPECT_NEAR(square[50], 0.7 * 255, 3);
     EXPECT_EQ(square[51], 0);
+}
+
+TEST(Hairline, FarOffAndUndefinedPointsAreSafe) {
+    // A line from far outside to far outside (zoomed in on a long one) crosses the whole image; a segment
+    // with an undefined end draws nothing and the rest of the line still does.
+    QImage image(64, 32, QImage::Format_ARGB32_Premultiplied);
+    image.fill(Qt::white);
+    QPainter p(&image);
+    p.setRenderHint(QPainter::Antialiasing);
+    p.setPen(QPen(Qt::black, 1.0));
+    const double nan = std::numeric_limits<double>::quiet_NaN();
+    EXPECT_TRUE(isv::drawHairlines(p,
+                                   {QPolygonF{QPointF(-1e12, 10.5), QPointF(1e12, 10.5)},
+                                    QPolygonF{QPointF(nan, 20.5), QPointF(30, 20.5), QPointF(50, 20.5)}},
+                                   false));
+    p.end();
+    for (int x = 0; x < 64; ++x)
+        EXPECT_EQ(qRed(image.pixel(x, 10)), 0) << x;
+    EXPECT_EQ(qRed(image.pixel(20, 20)), 255) << "nothing from the undefined segment";
+    EXPECT_EQ(qRed(image.pixel(40, 20)), 0) << "the defined one is drawn";
 }
 
 TEST(Hairline, LeavesOtherCasesToQt) {
