@@ -65,7 +65,7 @@ INSTANTIATE_TEST_SUITE_P(
                            "native",
                            {"russia"},
                            "色丹島 — Russia's claim"}),
-    [](const auto& info) { return std::string(info.param.name); });
+    [](const auto& test) { return std::string(test.param.name); });
 
 // The tolerance must tell the cases apart, or the references prove nothing: the name sets differ by more.
 TEST(ReferenceImagesTolerance, SeparatesTheNameSets) {
