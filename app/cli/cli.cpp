@@ -147,11 +147,11 @@ geo::Box lonLatWindow(const Scene& scene, const geo::Box& view) {
 } // namespace
 
 QString usageText() {
-    return "usage: isleview [--data DIR]\n"
+    return "usage: isleview [--data DIR] [FILE...]\n"
            "       isleview info [--json] [--data DIR]\n"
            "       isleview export OUT.(png|jpg|svg|pdf|tif) [options]\n"
            "\n"
-           "With no subcommand, opens the map window.\n"
+           "With no subcommand, opens the map window, and in it any FILEs GDAL reads (as File → Open does).\n"
            "\n"
            "export options:\n"
            "  --size WxH            image size in pixels (default 1920x1080)\n"

@@ -49,23 +49,14 @@ int main(int argc, char** argv) {
         std::fflush(stderr);
         std::_Exit(code);
     }
-    QString data;
-    for (int i = 1; i < argc; ++i) {
-        if (!std::strcmp(argv[i], "--data") && i + 1 < argc)
-            data = QString::fromLocal8Bit(argv[++i]);
-        else if (!std::strncmp(argv[i], "--data=", 7))
-            data = QString::fromLocal8Bit(argv[i] + 7);
-        else if (argv[i][0] == '-' && argv[i][1] != '-') { // single-dash options are Qt's (-platform xcb ...)
-            static const char* const withValue[] = {"-platform", "-style",           "-display",
-                                                    "-geometry", "-qwindowgeometry", "-platformtheme",
-                                                    "-plugin"};
-            for (const char* o : withValue)
-                if (!std::strcmp(argv[i], o) && i + 1 < argc) ++i;
-        } else {
-            std::fprintf(stderr, "isleview: unknown argument '%s'\n%s", argv[i],
-                         isv::usageText().section('\n', 0, 3).toUtf8().constData());
-            return isv::kExitUsage;
-        }
+    QStringList args;
+    for (int i = 1; i < argc; ++i)
+        args << QString::fromLocal8Bit(argv[i]);
+    const isv::WindowArgs window = isv::parseWindowArgs(args);
+    if (!window.error.isEmpty()) {
+        std::fprintf(stderr, "isleview: %s\n%s", window.error.toLocal8Bit().constData(),
+                     isv::usageText().section('\n', 0, 3).toUtf8().constData());
+        return isv::kExitUsage;
     }
-    return isv::runWindow(argc, argv, data);
+    return isv::runWindow(argc, argv, window);
 }

@@ -9,6 +9,7 @@
 #include <geo/projection.h>
 
 #include <QApplication>
+#include <QFileInfo>
 #include <QMessageBox>
 #include <QSettings>
 
@@ -46,7 +47,30 @@ int fail(const QString& message) {
 }
 } // namespace
 
-int runWindow(int argc, char** argv, const QString& dataDirOption) {
+WindowArgs parseWindowArgs(const QStringList& args) {
+    static const QStringList qtWithValue{"-platform",        "-style",         "-display", "-geometry",
+                                         "-qwindowgeometry", "-platformtheme", "-plugin"};
+    WindowArgs out;
+    for (qsizetype i = 0; i < args.size(); ++i) {
+        const QString& a = args[i];
+        if (a == "--data" && i + 1 < args.size()) {
+            out.dataDir = args[++i];
+        } else if (a.startsWith("--data=")) {
+            out.dataDir = a.mid(7);
+        } else if (a.startsWith("--") || a == "-") {
+            out.error = QStringLiteral("unknown argument '%1'").arg(a);
+            return out;
+        } else if (a.startsWith('-')) { // Qt's own (-platform xcb ...)
+            if (qtWithValue.contains(a) && i + 1 < args.size()) ++i;
+        } else {
+            out.files << a;
+        }
+    }
+    return out;
+}
+
+int runWindow(int argc, char** argv, const WindowArgs& args) {
+    const QString& dataDirOption = args.dataDir;
     if (const QString message = noDisplayMessage(QProcessEnvironment::systemEnvironment());
         !message.isEmpty()) {
         std::fprintf(stderr, "%s\n", message.toLocal8Bit().constData());
@@ -71,6 +95,8 @@ int runWindow(int argc, char** argv, const QString& dataDirOption) {
     QSettings store;
     MainWindow window(scene.value(), &store);
     window.show();
+    for (const QString& file : args.files) // opened in the background, one after the other
+        window.openLayer(QFileInfo(file).absoluteFilePath());
     return QApplication::exec();
 }
 

@@ -48,7 +48,7 @@ TEST(NoDisplay, RunWindowReturnsOneWithoutTouchingQt) {
     char name[] = "isleview";
     char* argv[] = {name, nullptr};
     testing::internal::CaptureStderr();
-    const int rc = isv::runWindow(1, argv, QString());
+    const int rc = isv::runWindow(1, argv, isv::WindowArgs{});
     const std::string err = testing::internal::GetCapturedStderr();
     if (!display.isNull()) qputenv("DISPLAY", display);
     if (!wayland.isNull()) qputenv("WAYLAND_DISPLAY", wayland);
@@ -58,3 +58,18 @@ TEST(NoDisplay, RunWindowReturnsOneWithoutTouchingQt) {
 }
 
 } // namespace
+
+TEST(WindowArgs, FilesToOpenBesideTheDataOptionAndQtsOwn) {
+    const isv::WindowArgs a = isv::parseWindowArgs(
+        {"--data", "/some/data", "-platform", "offscreen", "coast.shp", "-style", "fusion", "roads.gpkg"});
+    EXPECT_EQ(a.error, "");
+    EXPECT_EQ(a.dataDir, "/some/data");
+    EXPECT_EQ(a.files, (QStringList{"coast.shp", "roads.gpkg"})) << "Qt's options and their values skipped";
+    EXPECT_EQ(isv::parseWindowArgs({"--data=elsewhere"}).dataDir, "elsewhere");
+    EXPECT_TRUE(isv::parseWindowArgs({}).files.isEmpty());
+}
+
+TEST(WindowArgs, AnUnknownOptionIsAnError) {
+    const isv::WindowArgs a = isv::parseWindowArgs({"coast.shp", "--size", "800x600"});
+    EXPECT_TRUE(a.error.contains("--size")) << a.error.toStdString();
+}
