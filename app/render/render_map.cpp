@@ -390,10 +390,69 @@ class Frame {
             }
             p_.setPen(pen);
         }
-        if (!outline || drawHairlines(p_, rings, true)) return;
+        if (!outline) return;
+        if (std::vector<QPolygonF> lines, whole; coastOf(rings, lines, whole)) {
+            // Outlined as open lines that leave out the edges that are not coast, and whole rings.
+            if (!drawHairlines(p_, lines, false)) {
+                QPainterPath open;
+                for (const auto& l : lines)
+                    open.addPolygon(l);
+                p_.strokePath(open, pen);
+            }
+            if (!whole.empty() && !drawHairlines(p_, whole, true)) p_.strokePath(pathOf(whole), pen);
+            return;
+        }
+        if (drawHairlines(p_, rings, true)) return;
         p_.setBrush(Qt::NoBrush);
         p_.drawPath(path ? *path : pathOf(rings));
         p_.setBrush(brush);
+    }
+
+    // Whether an edge of closed `rings` (logical pixels) lies along notCoast_; if so, the outlines of those
+    // rings without such edges as open `lines`, and the other rings in `whole`.
+    bool coastOf(const std::vector<QPolygonF>& rings, std::vector<QPolygonF>& lines,
+                 std::vector<QPolygonF>& whole) const {
+        if (notCoast_.empty()) return false;
+        const auto along = [&](QPointF a, QPointF b) {
+            if (!notCoastBox_.contains(a) || !notCoastBox_.contains(b)) return false;
+            for (const auto& [c, d] : notCoast_) {
+                const QPointF e = d - c;
+                const double len2 = QPointF::dotProduct(e, e);
+                if (!(len2 > 0)) continue;
+                const auto on = [&](QPointF p) { // within a third of a pixel of the edge
+                    const double t = QPointF::dotProduct(p - c, e) / len2;
+                    const QPointF q = c + t * e;
+                    return t > -0.01 && t < 1.01 && QPointF::dotProduct(p - q, p - q) < 0.1;
+                };
+                if (on(a) && on(b)) return true;
+            }
+            return false;
+        };
+        bool any = false;
+        for (const QPolygonF& r : rings) {
+            const qsizetype n = r.size();
+            qsizetype cut = -1; // an edge (i, i+1) along notCoast_
+            for (qsizetype i = 0; i < n && cut < 0; ++i)
+                if (along(r[i], r[(i + 1) % n])) cut = i;
+            if (cut < 0) {
+                whole.push_back(r);
+                continue;
+            }
+            any = true;
+            // From the end of that edge round to its start, breaking at every other such edge.
+            QPolygonF line{r[(cut + 1) % n]};
+            for (qsizetype k = 1; k <= n; ++k) {
+                const QPointF a = r[(cut + k) % n], b = r[(cut + k + 1) % n];
+                if (along(a, b)) {
+                    if (line.size() > 1) lines.push_back(line);
+                    line = QPolygonF{b};
+                } else {
+                    line << b;
+                }
+            }
+            if (line.size() > 1) lines.push_back(line);
+        }
+        return any;
     }
 
     // Cuts a closed ring to `r`: inside `r` it fills the same pixels, and the edges it gains run along r's
@@ -540,6 +599,11 @@ class Frame {
         const auto& wv = Worldviews::shipped();
         const bool defacto = s_.claims.isEmpty();
         p_.setPen(QPen(kCoast, 0.8));
+        for (const auto& [a, b] : land->notCoast) {
+            notCoast_.emplace_back(t_.map(QPointF(a.x, a.y)), t_.map(QPointF(b.x, b.y)));
+            notCoastBox_ |=
+                QRectF(notCoast_.back().first, notCoast_.back().second).normalized().adjusted(-1, -1, 1, 1);
+        }
         drawLayer(
             *land, [](const ScenePart&) { return true; },
             [&](const ScenePart& part) {
@@ -549,6 +613,8 @@ class Frame {
                         if (attr(*land, part, "admin") == admin.toStdString()) fill = colour;
                 p_.setBrush(fill);
             });
+        notCoast_.clear();
+        notCoastBox_ = {};
         if (const SceneLayer* lakes = scene_.layer("lakes"); lakes && !hidden("lakes")) {
             p_.setBrush(kSea);
             p_.setPen(QPen(kCoast, 0.5));
@@ -1245,6 +1311,8 @@ class Frame {
     QRectF rowsPx_{-1e9, -1e9, 2e9, 2e9}; ///< this painter's rows (logical pixels)
     QRectF clip_;                         ///< what rings are cut to: the frame's part in those rows, and more
     std::vector<QRectF> taken_;
+    std::vector<std::pair<QPointF, QPointF>> notCoast_; ///< of the layer being drawn (logical pixels)
+    QRectF notCoastBox_;                                ///< round them, with a pixel to spare
     bool bandable_ = false;
     double bandStep_ = 32, bandY0_ = 0;
 };

@@ -467,7 +467,22 @@ geo::Result<std::shared_ptr<const Scene>> Scene::build(std::shared_ptr<const geo
         const std::string& v = coast->value(i, static_cast<std::size_t>(level));
         return v == "1" || v == "3";
     };
-    scene->layers_.push_back(prepare(*proj, coast, "land", "Land", false, isLand));
+    auto landLayer = prepare(*proj, coast, "land", "Land", false, isLand);
+    // Ring edges that run along the data's bounding box (both ends on the same side of it) are where the
+    // box cut the coast, not coast.
+    const geo::Box& ext = coast->bounds;
+    for (std::size_t i = 0; i < coast->features.size(); ++i) {
+        if (!isLand(static_cast<std::uint32_t>(i))) continue;
+        for (const geo::Polygon& poly : coast->features[i].geometry.polygons)
+            for (const geo::Path& ring : poly.rings)
+                for (std::size_t k = 0; k < ring.size(); ++k) {
+                    const geo::Point a = ring[k], b = ring[(k + 1) % ring.size()];
+                    const bool along = (a.x == b.x && (a.x == ext.minx || a.x == ext.maxx)) ||
+                                       (a.y == b.y && (a.y == ext.miny || a.y == ext.maxy));
+                    if (along) landLayer->notCoast.emplace_back(proj->forward(a), proj->forward(b));
+                }
+    }
+    scene->layers_.push_back(std::move(landLayer));
     scene->layers_.push_back(
         prepare(*proj, coast, "lakes", "Lakes", false, [&](auto i) { return !isLand(i); }));
     scene->layers_.push_back(prepare(*proj, std::shared_ptr<const geo::Layer>(data, &data->claims), "claims",

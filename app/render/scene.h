@@ -99,6 +99,10 @@ struct SceneLayer {
     bool added = false; ///< came from File → Open / --add
     std::vector<SceneRing> rings;
     std::vector<ScenePart> runs; ///< of the long rings, in ring order (open, not in the index)
+    /// Edges of this layer's rings that are not coastline (projected metres): where the data's box cut a
+    /// ring, it was closed along the box (docs/data.md: Hokkaido at 144.5°E, Urup at 150.5°E). Filled, not
+    /// outlined.
+    std::vector<std::pair<geo::Point, geo::Point>> notCoast;
     /// Every part's and run's points, in chunks of 2^20 so a big layer grows without copying; beside each
     /// point the highest level that keeps it.
     std::vector<std::vector<PointF>> pointChunks;

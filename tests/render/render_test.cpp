@@ -436,3 +436,40 @@ TEST(Scene, RingsUnderAPixelStillShow) {
 }
 
 } // namespace
+
+namespace {
+
+TEST(RenderMap, WhereTheDataBoxCutsTheLandNoCoastIsDrawn) {
+    // Hokkaido's ring is closed along 144.5°E, the west edge of the data (docs/data.md, up to 43.93°N):
+    // that edge is filled but not outlined, while the real coast beside it is.
+    const auto scene = shippedScene();
+    const auto* land = scene->layer("land");
+    ASSERT_NE(land, nullptr);
+    EXPECT_EQ(land->notCoast.size(), 3u) << "the box edges of Hokkaido, Urup and an islet of Urup";
+    MapSettings s;
+    s.viewport = geo::Viewport::fitting(scene->projectBox({144.3, 43.6, 144.9, 44.1}), 600, 500);
+    s.hiddenLayers = {"graticule", "labels"};
+    s.legend = s.scaleBar = s.northArrow = false;
+    const Frame f = render(s);
+    const QColor sea("#c9dff0"), ground("#f3efe4");
+    const int lighter =
+        std::min(sea.red() + sea.green() + sea.blue(), ground.red() + ground.green() + ground.blue());
+    const geo::Point edge = s.viewport.toScreen(scene->project({144.5, 43.75}));
+    int darkest = 3 * 255;
+    for (int x = int(edge.x) - 4; x <= int(edge.x) + 4; ++x) {
+        const QRgb c = f.image.pixel(x, int(edge.y));
+        darkest = std::min(darkest, qRed(c) + qGreen(c) + qBlue(c));
+    }
+    EXPECT_GE(darkest, lighter - 12) << "no dark line along the cut";
+    // Up the column at 144.7°E the coast north of the cut is crossed: there the outline is drawn.
+    const geo::Point south = s.viewport.toScreen(scene->project({144.7, 43.65}));
+    const geo::Point north = s.viewport.toScreen(scene->project({144.7, 44.05}));
+    int coast = 3 * 255;
+    for (int y = int(north.y); y <= int(south.y); ++y) {
+        const QRgb c = f.image.pixel(int(south.x), y);
+        coast = std::min(coast, qRed(c) + qGreen(c) + qBlue(c));
+    }
+    EXPECT_LT(coast, lighter - 60) << "real coast in the same frame is outlined";
+}
+
+} // namespace
