@@ -209,6 +209,7 @@ ExportDialog::ExportDialog(std::shared_ptr<const Scene> scene, const MapSettings
 ExportDialog::~ExportDialog() {
     if (exporting_) {
         exporting_->wait();
+        delete exporting_;
         QApplication::restoreOverrideCursor();
     }
 }
