@@ -16,6 +16,7 @@
 #include <QContextMenuEvent>
 #include <QDate>
 #include <QFile>
+#include <QImage>
 #include <QInputDialog>
 #include <QListWidget>
 #include <QMenu>
@@ -24,6 +25,8 @@
 #include <QSpinBox>
 #include <QStatusBar>
 #include <QTemporaryDir>
+
+#include <memory>
 
 namespace {
 
@@ -289,6 +292,17 @@ TEST(ExportDialogTest, ExportWritesWhatExportMapWritesForTheSameOptions) {
     QFile a(path), b(again.path);
     ASSERT_TRUE(a.open(QIODevice::ReadOnly) && b.open(QIODevice::ReadOnly));
     EXPECT_EQ(a.readAll(), b.readAll());
+}
+
+TEST(ExportDialogTest, ClosingWhileItWritesLetsTheFileFinish) {
+    QTemporaryDir dir;
+    const QString path = dir.filePath("closed.png");
+    auto d = std::make_unique<isv::ExportDialog>(uitest::testScene(), withNotes());
+    d->setPath(path);
+    d->accept();
+    ASSERT_TRUE(d->busy());
+    d.reset(); // the window closing with the dialog open: waits for the thread
+    EXPECT_FALSE(QImage(path).isNull()) << "a whole image, not a half-written one";
 }
 
 TEST(ExportDialogTest, AFailedExportNamesThePathAndStaysOpen) {
