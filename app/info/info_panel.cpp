@@ -231,6 +231,7 @@ void InfoPanel::renderIsland() {
     if (facts)
         area << QStringLiteral("Official: %1 %2")
                     .arg(esc(facts->officialArea.text), cite(facts->officialArea.source));
+    if (area.isEmpty() && p && (p->kind == "island" || p->kind == "islet")) area << esc(noOutlineText());
     if (!area.isEmpty()) html += row(QStringLiteral("Area"), area.join("<br>"));
     if (facts) {
         auto sourced = [this](const SourcedText& s) {

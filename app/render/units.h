@@ -12,4 +12,11 @@ inline QString formatArea(double km2) {
     return QStringLiteral("%1 km²").arg(QLocale(QLocale::English).toString(km2, 'f', decimals));
 }
 
+/// Why a named island or islet has no area: the shoreline data has no outline for it (docs/data.md).
+inline QString noOutlineText() {
+    return QStringLiteral(
+        "Not in the GSHHG coastline, which leaves out rocks under about 0.01 km²; marked at "
+        "its gazetteer point.");
+}
+
 } // namespace isv

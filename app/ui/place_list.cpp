@@ -64,7 +64,12 @@ void PlaceList::setNameSet(const NameSet& names) {
         const geo::Place* place = data_->place(id);
         item->setText(0, place ? names_.label(*place) : QString::fromStdString(id));
         const auto f = data_->figures.find(id);
-        item->setText(1, f != data_->figures.end() ? formatArea(f->second.areaKm2) : QString());
+        const bool outlined = f != data_->figures.end() || !place || place->kind == "group";
+        item->setText(1, f != data_->figures.end() ? formatArea(f->second.areaKm2)
+                         : outlined                ? QString()
+                                                   : QStringLiteral("–"));
+        for (int column : {0, 1})
+            item->setToolTip(column, outlined ? QString() : noOutlineText());
         item->setTextAlignment(1, Qt::AlignRight | Qt::AlignVCenter);
     }
 }

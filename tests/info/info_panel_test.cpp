@@ -46,6 +46,7 @@ std::shared_ptr<const geo::MapData> sampleData(const std::string& dataDir = ISLE
         place("shikotan", "group", "", "Shikotan", "色丹島", "Shikotan", "Шикотан"),
         place("habomai", "group", "", "Habomai", "歯舞群島", "Khabomai", "Хабомаи"),
         place("shibotsu", "islet", "habomai", "Shibotsu", "志発島", "Zelyony", "Зелёный"),
+        place("kaigara", "islet", "habomai", "Kaigara", "貝殻島", "Signalny", "Сигнальный"),
         place("malokurilskoye", "settlement", "shikotan", "Shakotan", "斜古丹", "Malokurilskoye",
               "Малокурильское"),
         place("hokkaido", "island", "", "Hokkaidō", "北海道", "Khokkaido", "Хоккайдо"),
@@ -98,6 +99,14 @@ TEST_F(InfoPanelTest, SelectPlaceShowsNamesAndFigures) {
     EXPECT_TRUE(text.contains("Malokurilskoye") || text.contains("Shakotan")) << text.toStdString();
     EXPECT_EQ(panel.findChild<QComboBox*>("islandPicker")->currentData().toString(), "shikotan");
     EXPECT_EQ(selected.count(), 0); // the map told us; no echo back
+}
+
+TEST_F(InfoPanelTest, AnIsletWithoutAnOutlineSaysWhyItHasNoArea) {
+    isv::InfoPanel panel(sampleData());
+    panel.selectPlace("kaigara");
+    EXPECT_TRUE(islandText(panel).contains("Not in the GSHHG coastline")) << islandText(panel).toStdString();
+    panel.selectPlace("shibotsu");
+    EXPECT_FALSE(islandText(panel).contains("Not in the GSHHG coastline"));
 }
 
 TEST_F(InfoPanelTest, ComputedAreaIsFormattedWithSeparators) {
