@@ -832,10 +832,21 @@ class Frame {
         if (!drawHairlines(p_, {line}, false)) p_.drawPolyline(line);
     }
 
-    void labelEdge(const QString& text, QPointF at) {
+    // A graticule line's degree label on the frame's edge, drawn with the furniture (see edgeLabels()).
+    void labelEdge(const QString& text, QPointF at) { edgeLabels_.emplace_back(text, at); }
+
+    // The graticule's edge labels, after the legend, scale bar and the rest: a label under one of them is
+    // left out rather than drawn half hidden.
+    void edgeLabels() {
         QFont f;
         f.setPointSizeF(7.5);
-        drawText(text, f, QColor(40, 70, 100, 200), at);
+        for (const auto& [text, at] : edgeLabels_) {
+            const QRectF box = measure(text, f).bounds.translated(at);
+            if (std::any_of(taken_.begin(), taken_.end(), [&](const QRectF& r) { return r.intersects(box); }))
+                continue;
+            r_.gridLabels << text;
+            if (inRows(box)) drawText(text, f, QColor(40, 70, 100, 200), at);
+        }
     }
 
     // Greedy placement by priority: a label that would overlap one already placed is dropped.
@@ -1311,8 +1322,9 @@ class Frame {
     QRectF rowsPx_{-1e9, -1e9, 2e9, 2e9}; ///< this painter's rows (logical pixels)
     QRectF clip_;                         ///< what rings are cut to: the frame's part in those rows, and more
     std::vector<QRectF> taken_;
-    std::vector<std::pair<QPointF, QPointF>> notCoast_; ///< of the layer being drawn (logical pixels)
-    QRectF notCoastBox_;                                ///< round them, with a pixel to spare
+    std::vector<std::pair<QString, QPointF>> edgeLabels_; ///< the graticule's, to draw with the furniture
+    std::vector<std::pair<QPointF, QPointF>> notCoast_;   ///< of the layer being drawn (logical pixels)
+    QRectF notCoastBox_;                                  ///< round them, with a pixel to spare
     bool bandable_ = false;
     double bandStep_ = 32, bandY0_ = 0;
 };
@@ -1343,6 +1355,7 @@ RenderReport renderFrame(const Scene& scene, const MapSettings& settings, QPaint
     if (!stop()) f.northArrow();
     if (!stop()) f.attribution();
     if (!stop()) f.notes();
+    if (!stop()) f.edgeLabels();
     if (!stop()) f.labels();
     painter.restore();
     return report;

@@ -22,6 +22,7 @@ struct RenderReport {
     QStringList labels;         ///< label texts placed, in placement order
     QList<QRectF> labelBoxes;   ///< where each of `labels` went (logical pixels, halo included)
     QStringList legend;         ///< legend entries drawn
+    QStringList gridLabels;     ///< graticule degree labels drawn on the frame's edges
     QStringList errors;         ///< problems met (e.g. a layer that could not be drawn)
 };
 

@@ -1,4 +1,5 @@
 // The render library without files: scene preparation, hit-testing, name sets, overlays, label placement.
+#include "exporter.h"
 #include "render_map.h"
 #include "shipped.h"
 #include "worldview.h"
@@ -470,6 +471,24 @@ TEST(RenderMap, WhereTheDataBoxCutsTheLandNoCoastIsDrawn) {
         coast = std::min(coast, qRed(c) + qGreen(c) + qBlue(c));
     }
     EXPECT_LT(coast, lighter - 60) << "real coast in the same frame is outlined";
+}
+
+} // namespace
+
+namespace {
+
+TEST(RenderMap, GraticuleLabelsUnderTheLegendAreLeftOut) {
+    // Zoomed on Shikotan the legend takes the bottom left corner, where the lowest latitude label would be.
+    MapSettings s;
+    s.viewport = isv::exportViewport(isv::focusBox(*shippedScene(), "shikotan"), {1600, 1000}, 96);
+    s.claims = {"japan", "russia"};
+    const isv::RenderReport with = render(s).report;
+    s.legend = false;
+    const isv::RenderReport without = render(s).report;
+    EXPECT_FALSE(without.gridLabels.isEmpty());
+    EXPECT_LT(with.gridLabels.size(), without.gridLabels.size()) << "a label under the legend is not drawn";
+    for (const QString& label : with.gridLabels)
+        EXPECT_TRUE(without.gridLabels.contains(label)) << label.toStdString();
 }
 
 } // namespace
