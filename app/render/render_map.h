@@ -1,5 +1,7 @@
 #pragma once
-// The only code that draws a map. Pure: output depends only on (scene, settings, painter device size).
+// The only code that draws a map: renderMap(scene, settings, painter) for the canvas, the exporter, the
+// image tests and the benchmarks. Its output depends on the scene (with its style), the settings, and
+// whether the device is a raster image (label sprites, hatch tiles) or a vector one (real text, patterns).
 #include "map_settings.h"
 #include "scene.h"
 
@@ -13,6 +15,8 @@ class QPainter;
 
 namespace isv {
 
+class RenderCache;
+
 /// What renderMap did, returned as data.
 struct RenderReport {
     bool cancelled = false;
@@ -23,14 +27,16 @@ struct RenderReport {
     QList<QRectF> labelBoxes;   ///< where each of `labels` went (logical pixels, halo included)
     QStringList legend;         ///< legend entries drawn
     QStringList gridLabels;     ///< graticule degree labels drawn on the frame's edges
-    QStringList errors;         ///< problems met (e.g. a layer that could not be drawn)
+    QStringList errors;         ///< problems met, each naming what it concerns (e.g. "claims: ...")
 };
 
 /// Draws the frame described by `settings` onto `painter`, whose device is settings.viewport's size in
 /// logical pixels. Checks `cancel` between layers and returns early (report.cancelled) when it turns true.
-/// Thread-safe for distinct painters.
+/// `cache` keeps text sprites, hatch tiles and the stripe split between frames (null: a cache for this
+/// frame only). Failures (a painter that is not active, an exception while drawing) come back in
+/// report.errors; nothing is thrown. Thread-safe for distinct painters.
 RenderReport renderMap(const Scene& scene, const MapSettings& settings, QPainter& painter,
-                       const std::atomic<bool>* cancel = nullptr);
+                       const std::atomic<bool>* cancel = nullptr, RenderCache* cache = nullptr);
 
 /// The level of detail a frame draws outlines at: the coarsest whose tolerance stays within one physical
 /// pixel (one and a half in a draft).

@@ -864,4 +864,10 @@ geo::Point Scene::unproject(geo::Point xy) const {
     return p ? p->inverse(xy) : geo::Point{NAN, NAN};
 }
 
+std::shared_ptr<const Scene> Scene::withStyle(std::shared_ptr<const MapStyle> style) const {
+    auto scene = std::make_shared<Scene>(*this);
+    scene->style_ = std::move(style);
+    return scene;
+}
+
 } // namespace isv

@@ -6,6 +6,8 @@
 #include <geo/result.h>
 #include <geo/spatial_index.h>
 
+#include "map_style.h"
+
 #include <QPolygonF>
 #include <QString>
 #include <QTransform>
@@ -182,6 +184,10 @@ class Scene {
     const std::vector<std::shared_ptr<const SceneLayer>>& layers() const { return layers_; }
     const SceneLayer* layer(const QString& key) const;
     const std::vector<LabelAnchor>& anchors() const { return anchors_; }
+    /// The look the scene is drawn in (resources/style.json and worldviews.json unless withStyle() changed it).
+    const MapStyle& style() const { return *style_; }
+    /// The same scene drawn in another style.
+    std::shared_ptr<const Scene> withStyle(std::shared_ptr<const MapStyle> style) const;
     /// Projected bounds of the shipped land.
     geo::Box homeBounds() const { return home_; }
     /// Projected bounds of a place's polygons (a group includes its islets); empty if unknown.
@@ -201,6 +207,7 @@ class Scene {
     std::vector<std::shared_ptr<const SceneLayer>> layers_;
     std::vector<LabelAnchor> anchors_;
     geo::Box home_;
+    std::shared_ptr<const MapStyle> style_ = MapStyle::shipped();
 };
 
 } // namespace isv

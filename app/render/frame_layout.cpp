@@ -1,0 +1,387 @@
+#include "frame_layout.h"
+
+#include "layer_painter.h"
+#include "render_cache.h"
+#include "render_map.h"
+
+#include <geo/geodesic.h>
+
+#include <QFontMetricsF>
+
+#include <algorithm>
+#include <climits>
+#include <cmath>
+#include <functional>
+
+namespace isv {
+
+namespace {
+
+// A degree label: 145°E, 43°30′N.
+QString degrees(double deg, bool lat) {
+    const char hemi = lat ? (deg >= 0 ? 'N' : 'S') : (deg >= 0 ? 'E' : 'W');
+    const double a = std::abs(deg);
+    int d = static_cast<int>(std::floor(a + 1e-9));
+    int m = static_cast<int>(std::lround((a - d) * 60));
+    if (m == 60) d++, m = 0;
+    return m ? QString("%1°%2′%3").arg(d).arg(m, 2, 10, QChar('0')).arg(hemi)
+             : QString("%1°%2").arg(d).arg(hemi);
+}
+
+class Layout {
+  public:
+    Layout(const Scene& scene, const MapSettings& s, RenderCache& cache, FramePlan& plan)
+        : scene_(scene), s_(s), style_(scene.style()), cache_(cache), plan_(plan),
+          t_(mapToScreen(s.viewport)), W_(s.viewport.widthPx), H_(s.viewport.heightPx) {}
+
+    bool taken(const QRectF& box) const {
+        return std::any_of(plan_.taken.begin(), plan_.taken.end(),
+                           [&](const QRectF& r) { return r.intersects(box); });
+    }
+
+    void graticule(std::vector<TextItem>& edgeLabels) {
+        if (s_.hiddenLayers.contains("graticule")) return;
+        const geo::Viewport& v = s_.viewport;
+        // Geographic extent of the view from its corners and edge midpoints.
+        double minLon = 1e9, maxLon = -1e9, minLat = 1e9, maxLat = -1e9;
+        for (double fx : {0.0, 0.5, 1.0})
+            for (double fy : {0.0, 0.5, 1.0}) {
+                const geo::Point ll = scene_.unproject(v.toMap({fx * v.widthPx, fy * v.heightPx}));
+                if (!std::isfinite(ll.x) || !std::isfinite(ll.y)) continue;
+                minLon = std::min(minLon, ll.x), maxLon = std::max(maxLon, ll.x);
+                minLat = std::min(minLat, ll.y), maxLat = std::max(maxLat, ll.y);
+            }
+        if (minLon > maxLon) return;
+        minLat = std::max(minLat, -89.9);
+        maxLat = std::min(maxLat, 89.9);
+        const double span = std::max(maxLon - minLon, maxLat - minLat);
+        static const double steps[] = {1 / 60.0, 2 / 60.0, 5 / 60.0, 10 / 60.0, 0.5, 1, 2, 5, 10, 30};
+        double step = 30;
+        for (double st : steps)
+            if (span / st <= 8) {
+                step = st;
+                break;
+            }
+        const auto edgeLabel = [&](const QString& text, QPointF at) {
+            const QRectF box = cache_.measure(text, style_.gridLabel).bounds.translated(at);
+            edgeLabels.push_back({text, style_.gridLabel, style_.gridText, at, box});
+        };
+        for (double lon = std::ceil(minLon / step) * step; lon <= maxLon; lon += step) {
+            QPolygonF line = graticuleLine({lon, minLat}, {lon, maxLat});
+            if (line.size() < 2) continue;
+            const QPointF at = line.first().y() < line.last().y() ? line.first() : line.last();
+            if (at.x() > 44)
+                edgeLabel(degrees(lon, false), QPointF(at.x() + 3, 12)); // clear of the latitudes
+            plan_.graticule.push_back(std::move(line));
+        }
+        for (double lat = std::ceil(minLat / step) * step; lat <= maxLat; lat += step) {
+            QPolygonF line = graticuleLine({minLon, lat}, {maxLon, lat});
+            if (line.size() < 2) continue;
+            const QPointF at = line.first().x() < line.last().x() ? line.first() : line.last();
+            if (at.y() > 24) edgeLabel(degrees(lat, true), QPointF(3, at.y() - 2));
+            plan_.graticule.push_back(std::move(line));
+        }
+    }
+
+    // The graticule line from `a` to `b` (lon/lat, one of them constant) in logical pixels, with as many
+    // points as keep it within a fifth of a pixel of the projected curve (at least 5, at most 65): a
+    // zoomed-in view needs a handful, the whole world a few dozen. Points that do not project are left out.
+    QPolygonF graticuleLine(geo::Point a, geo::Point b) const {
+        const auto at = [&](double f) {
+            const geo::Point xy = scene_.project({a.x + (b.x - a.x) * f, a.y + (b.y - a.y) * f});
+            return t_.map(QPointF(xy.x, xy.y));
+        };
+        const auto finite = [](QPointF q) { return std::isfinite(q.x()) && std::isfinite(q.y()); };
+        QPolygonF line;
+        const std::function<void(double, QPointF, double, QPointF, int)> split =
+            [&](double f0, QPointF p0, double f1, QPointF p1, int depth) {
+                const double fm = 0.5 * (f0 + f1);
+                const QPointF pm = at(fm);
+                const QPointF d = p1 - p0;
+                const double len = std::hypot(d.x(), d.y());
+                const double off = len > 0
+                                       ? std::abs(d.x() * (pm.y() - p0.y()) - d.y() * (pm.x() - p0.x())) / len
+                                       : std::hypot(pm.x() - p0.x(), pm.y() - p0.y());
+                if (depth < 6 && (depth < 2 || !finite(pm) || off > 0.2)) {
+                    split(f0, p0, fm, pm, depth + 1);
+                    split(fm, pm, f1, p1, depth + 1);
+                    return;
+                }
+                if (finite(p1)) line << p1;
+            };
+        const QPointF first = at(0);
+        if (finite(first)) line << first;
+        split(0, first, 1, at(1), 0);
+        return line;
+    }
+
+    void title() {
+        if (s_.title.isEmpty()) return;
+        const QFontMetricsF fm(style_.title);
+        QRectF box = fm.boundingRect(QRectF(0, 0, W_ - 40, 400), Qt::TextWordWrap, s_.title);
+        box.moveTopLeft(QPointF(14, 12));
+        plan_.title =
+            TextItem{s_.title, style_.title, style_.text, box.topLeft(), box.adjusted(-8, -6, 8, 6)};
+        plan_.taken.push_back(plan_.title->box);
+    }
+
+    void legend() {
+        if (!s_.legend) return;
+        const auto& wv = style_.worldviews;
+        LegendPlan legend;
+        const auto rect = [](QPen pen, QColor fill) { return SwatchLayer{pen, fill, {}}; };
+        if (s_.claims.isEmpty()) {
+            legend.heading = wv.defacto.title;
+            for (const auto& [admin, colour] : wv.defacto.adminColours) {
+                QString label;
+                for (const auto& [a, l] : wv.defacto.adminLabels)
+                    if (a == admin) label = l;
+                legend.entries.push_back(
+                    {label, false, {rect(QPen(style_.coast, style_.coastWidth), colour)}});
+            }
+            legend.entries.push_back(
+                {wv.defacto.lineLabel,
+                 true,
+                 {rect(QPen(style_.defactoLine, style_.defactoWidth, Qt::DashDotLine), {})}});
+        } else {
+            legend.heading = wv.claimsHeading;
+            std::vector<SwatchLayer> all;
+            for (const auto& side : wv.claims) // in the file's order, each side's tiles over the last's
+                if (s_.claims.contains(side.claimant))
+                    all.push_back({QPen(side.colour, style_.claimSwatchWidth), {}, {&side}});
+            for (const auto& claimant : s_.claims)
+                if (const ClaimStyle* side = wv.claim(claimant)) {
+                    legend.entries.push_back({side->legendClaim,
+                                              false,
+                                              {{QPen(side->colour, style_.claimSwatchWidth), {}, {side}}}});
+                    legend.entries.push_back(
+                        {side->legendBorder,
+                         true,
+                         {rect(QPen(side->colour, style_.claimBorderWidth, side->borderStyle), {})}});
+                }
+            if (s_.claims.size() > 1) legend.entries.push_back({wv.bothClaim, false, all});
+        }
+        for (const auto& layer : scene_.layers())
+            if (layer->added && !s_.hiddenLayers.contains(layer->key))
+                legend.entries.push_back({"Added: " + layer->title,
+                                          false,
+                                          {rect(QPen(style_.added, style_.addedWidth), style_.addedFill())}});
+        legend.entries.push_back({s_.names.describe(), false, {}});
+
+        const TextMetrics head = cache_.measure(legend.heading, style_.legendHeading);
+        const double row = cache_.measure(legend.heading, style_.legend).height + 4, swatch = 26;
+        double w = head.advance;
+        for (const auto& e : legend.entries)
+            w = std::max(w, swatch + 8 + cache_.measure(e.text, style_.legend).advance);
+        const double h = head.height + 6 + row * static_cast<double>(legend.entries.size());
+        legend.box = emptiestCorner(QSizeF(w + 16, h + 10));
+        plan_.taken.push_back(legend.box);
+        plan_.legend = std::move(legend);
+    }
+
+    // Of the four corners (clear of the title, scale bar and north arrow), the one that hides the least
+    // land. Ties go to the bottom left, where legends usually are.
+    QRectF emptiestCorner(QSizeF size) const {
+        const double m = 12;
+        double top = m;
+        for (const auto& r : plan_.taken)
+            top = std::max(top, r.bottom() + m); // below the title
+        const QList<QRectF> candidates{QRectF(QPointF(m, H_ - size.height() - 34), size),
+                                       QRectF(QPointF(W_ - size.width() - m, H_ - size.height() - 64), size),
+                                       QRectF(QPointF(m, top), size),
+                                       QRectF(QPointF(W_ - size.width() - m, 80), size)};
+        QRectF best = candidates.front();
+        int bestLand = INT_MAX;
+        for (const QRectF& c : candidates) {
+            if (c.top() < 0 || c.left() < 0) continue;
+            if (const int land = landSamples(c); land < bestLand) bestLand = land, best = c;
+        }
+        return best;
+    }
+
+    // How many of 8 x 5 points spread over `box` (logical pixels) lie on the shipped land, tested against
+    // the outlines at 640 m detail or coarser (plenty to choose a corner), each read once.
+    int landSamples(const QRectF& box) const {
+        const SceneLayer* land = scene_.layer("land");
+        if (!land) return 0;
+        const geo::Point a = s_.viewport.toMap({box.left(), box.bottom()});
+        const geo::Point b = s_.viewport.toMap({box.right(), box.top()});
+        std::vector<QPolygonF> rings;
+        const QRectF area(QPointF(a.x, a.y), QPointF(b.x, b.y));
+        for (const auto i : land->index.query({a.x, a.y, b.x, b.y}))
+            if (land->parts[i].closed && land->parts[i].ring < 0) {
+                rings.push_back(land->polygon(land->parts[i], std::max(plan_.level, 4)));
+                clipRing(rings.back(), area.adjusted(-1, -1, 1, 1)); // the samples are inside `area`
+            }
+        int count = 0;
+        for (int i = 0; i < 8; ++i)
+            for (int j = 0; j < 5; ++j) {
+                const geo::Point m = s_.viewport.toMap(
+                    {box.left() + box.width() * (i + 0.5) / 8, box.top() + box.height() * (j + 0.5) / 5});
+                count += std::any_of(rings.begin(), rings.end(), [&](const QPolygonF& r) {
+                    return r.containsPoint(QPointF(m.x, m.y), Qt::OddEvenFill);
+                });
+            }
+        return count;
+    }
+
+    void scaleBar() {
+        if (!s_.scaleBar) return;
+        const QPointF c(W_ / 2, H_ / 2);
+        const geo::Point a = scene_.unproject(s_.viewport.toMap({c.x() - 50, c.y()}));
+        const geo::Point b = scene_.unproject(s_.viewport.toMap({c.x() + 50, c.y()}));
+        const double mPerPx = geo::geodesicDistanceM(a, b) / 100; // true scale at the centre of the view
+        if (!std::isfinite(mPerPx) || mPerPx <= 0) return;
+        // The longest 1, 2 or 5 times a power of ten within 140 pixels.
+        const double target = mPerPx * 140, mag = std::pow(10.0, std::floor(std::log10(target)));
+        double len = 1;
+        for (double k : {1.0, 2.0, 5.0})
+            if (k * mag <= target) len = k * mag;
+        const double px = len / mPerPx;
+        const QString text = len >= 1000 ? QString("%1 km").arg(len / 1000) : QString("%1 m").arg(len);
+        const QPointF o(W_ - px - 24, H_ - 30);
+        plan_.scaleBar = ScaleBarPlan{o, px, text, QRectF(o.x() - 6, o.y() - 18, px + 12, 28)};
+        plan_.taken.push_back(plan_.scaleBar->box);
+    }
+
+    void northArrow() {
+        if (!s_.northArrow) return;
+        const geo::Viewport& v = s_.viewport;
+        // Grid north and true north differ away from the central meridian: point the arrow at true north.
+        const geo::Point ll = scene_.unproject(v.center);
+        const geo::Point up = scene_.project({ll.x, std::min(ll.y + 0.05, 89.99)});
+        plan_.northAngle = std::atan2(up.x - v.center.x, up.y - v.center.y) * 180 / M_PI;
+        const QPointF c(W_ - 34, 46);
+        plan_.northArrow = c;
+        plan_.taken.push_back(QRectF(c.x() - 24, c.y() - 24, 48, 64));
+    }
+
+    void attribution() {
+        if (!s_.attribution) return;
+        const QFontMetricsF fm(style_.attribution);
+        const QRectF box(0, H_ - fm.height() - 6, W_, fm.height() + 6);
+        const QString text = fm.elidedText(attributionText(scene_, s_), Qt::ElideRight, box.width() - 16);
+        plan_.attribution = TextItem{text, style_.attribution, style_.attributionText, box.topLeft(), box};
+        plan_.taken.push_back(box);
+    }
+
+    void notes() {
+        const QFontMetricsF fm(style_.note);
+        for (const auto& note : s_.notes) {
+            const geo::Point xy = scene_.project({note.lon, note.lat});
+            const QPointF at = t_.map(QPointF(xy.x, xy.y));
+            QRectF box =
+                fm.boundingRect(QRectF(0, 0, 260, 200), Qt::TextWordWrap, note.text).adjusted(-6, -4, 6, 4);
+            // Put the callout up and to the right of the point, or wherever it stays inside the frame.
+            QPointF off(40, -40 - box.height());
+            if (at.x() + off.x() + box.width() > W_) off.setX(-40 - box.width());
+            if (at.y() + off.y() < 0) off.setY(40);
+            box.moveTopLeft(at + off);
+            const QPointF joint(std::clamp(at.x(), box.left(), box.right()),
+                                std::clamp(at.y(), box.top(), box.bottom()));
+            plan_.notes.push_back({at, joint, box, note.text});
+            plan_.taken.push_back(box);
+        }
+    }
+
+    // Greedy placement by priority: a label that would overlap one already placed is dropped.
+    void labels() {
+        if (s_.hiddenLayers.contains("labels")) return;
+        std::vector<const LabelAnchor*> order;
+        for (const auto& a : scene_.anchors())
+            order.push_back(&a);
+        std::stable_sort(order.begin(), order.end(), [](auto* a, auto* b) {
+            return a->priority != b->priority ? a->priority < b->priority : a->sizeM > b->sizeM;
+        });
+        const double mpp = s_.viewport.metresPerPixel;
+        for (const LabelAnchor* a : order) {
+            const LabelStyle& ls = style_.label(a->kind);
+            // Visibility by zoom: islands when they are a few pixels wide, points and straits when zoomed in.
+            if (ls.area && a->sizeM / mpp < ls.minPx) continue;
+            if (ls.area && ls.maxViews > 0 && a->sizeM / mpp > ls.maxViews * std::max(W_, H_)) continue;
+            if (ls.maxMetresPerPixel > 0 && mpp > ls.maxMetresPerPixel) continue;
+            const geo::Place* place = scene_.data().place(a->id.toStdString());
+            if (!place) continue;
+            const QString text = s_.names.label(*place);
+            if (text.isEmpty()) continue;
+            QFont f = ls.font;
+            if (s_.highlight.contains(a->id) || s_.selected == a->id) f.setBold(true);
+            const TextMetrics fm = cache_.measure(text, f);
+            const QPointF anchor = t_.map(a->pos);
+            QRectF box = fm.bounds;
+            const QPointF origin = ls.point ? anchor + QPointF(5, fm.ascent / 2 - 1)
+                                            : anchor - QPointF(box.width() / 2, -fm.ascent / 2 + fm.descent);
+            box.moveTopLeft(QPointF(origin.x(), origin.y() - fm.ascent));
+            box.adjust(-3, -2, 3, 2);
+            if (!QRectF(0, 0, W_, H_).contains(box) || taken(box)) continue;
+            plan_.taken.push_back(box);
+            PlacedLabel label{{text, f, ls.colour, origin, box}, std::nullopt};
+            if (ls.point) label.dot = anchor;
+            plan_.labels.push_back(std::move(label));
+        }
+    }
+
+  private:
+    const Scene& scene_;
+    const MapSettings& s_;
+    const MapStyle& style_;
+    RenderCache& cache_;
+    FramePlan& plan_;
+    QTransform t_;
+    double W_, H_;
+};
+
+} // namespace
+
+void layOut(const Scene& scene, const MapSettings& settings, RenderCache& cache, FramePlan& plan) {
+    Layout layout(scene, settings, cache, plan);
+    std::vector<TextItem> edgeLabels;
+    layout.graticule(edgeLabels);
+    // Furniture first: the labels then avoid the title, legend, scale bar, arrow and notes.
+    layout.title();
+    layout.legend();
+    layout.scaleBar();
+    layout.northArrow();
+    layout.attribution();
+    layout.notes();
+    // The graticule's edge labels after the furniture: one under the legend or scale bar is left out rather
+    // than drawn half hidden.
+    for (auto& label : edgeLabels)
+        if (!layout.taken(label.box)) plan.gridLabels.push_back(std::move(label));
+    layout.labels();
+}
+
+void clipRing(QPolygonF& ring, const QRectF& r) {
+    const QRectF b = ring.boundingRect();
+    if (r.contains(b)) return;
+    if (!r.intersects(b)) return ring.clear();
+    thread_local QPolygonF out;
+    const auto side = [&](auto inside, auto cross) {
+        out.clear();
+        const qsizetype n = ring.size();
+        for (qsizetype i = 0; i < n; ++i) {
+            const QPointF& a = ring[i == 0 ? n - 1 : i - 1];
+            const QPointF& c = ring[i];
+            const bool ia = inside(a), ic = inside(c);
+            if (ia != ic) out << cross(a, c);
+            if (ic) out << c;
+        }
+        ring.swap(out);
+    };
+    const auto atX = [](double x) {
+        return [x](const QPointF& a, const QPointF& c) {
+            return QPointF(x, a.y() + (x - a.x()) * (c.y() - a.y()) / (c.x() - a.x()));
+        };
+    };
+    const auto atY = [](double y) {
+        return [y](const QPointF& a, const QPointF& c) {
+            return QPointF(a.x() + (y - a.y()) * (c.x() - a.x()) / (c.y() - a.y()), y);
+        };
+    };
+    if (b.left() < r.left()) side([&](const QPointF& q) { return q.x() >= r.left(); }, atX(r.left()));
+    if (b.right() > r.right()) side([&](const QPointF& q) { return q.x() <= r.right(); }, atX(r.right()));
+    if (b.top() < r.top()) side([&](const QPointF& q) { return q.y() >= r.top(); }, atY(r.top()));
+    if (b.bottom() > r.bottom()) side([&](const QPointF& q) { return q.y() <= r.bottom(); }, atY(r.bottom()));
+}
+
+} // namespace isv

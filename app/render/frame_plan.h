@@ -1,0 +1,106 @@
+#pragma once
+// FramePlan: what one frame draws and where, worked out once per frame before any pixel is written. The
+// layer steps (which parts of which layer, in which pen and fill, in drawing order) and the layout of
+// everything on top (graticule and its edge labels, title, legend and its corner, scale bar, north arrow,
+// attribution, notes, place labels after their collisions). The stripes of a frame only paint it, and tests
+// read it without pixels.
+#include "map_settings.h"
+#include "map_style.h"
+#include "scene.h"
+
+#include <QFont>
+#include <QPen>
+#include <QPolygonF>
+#include <QRectF>
+#include <QString>
+
+#include <optional>
+#include <vector>
+
+namespace isv {
+
+class RenderCache;
+
+/// One pass over one prepared layer.
+struct LayerStep {
+    const SceneLayer* layer = nullptr;
+    std::vector<bool> parts; ///< which of layer->parts to draw (by index); empty: all
+    QPen pen{Qt::NoPen};
+    QColor fill;                          ///< invalid: no fill (unless `hatch` or `partFill`)
+    std::vector<QColor> partFill;         ///< by part index, overriding `fill` (the de facto tints)
+    std::vector<const ClaimStyle*> hatch; ///< a claim's hatching (several: their tiles composed)
+    bool aliasedFill = false;             ///< hatch fills drawn without antialiasing on raster devices
+    bool skipCuts = false; ///< no outline along the layer's notCoast edges (where the data's box cut it)
+    bool points = false;   ///< a point layer: a dot per point
+};
+
+/// A line of text at a baseline origin (logical pixels).
+struct TextItem {
+    QString text;
+    QFont font;
+    QColor colour;
+    QPointF origin;
+    QRectF box; ///< what it covers, with its margin
+};
+
+/// A place label as placed.
+struct PlacedLabel {
+    TextItem text;
+    std::optional<QPointF> dot; ///< a point place's marker
+};
+
+/// One layer of a legend swatch: a rectangle (or a line across it) in this pen over this fill.
+struct SwatchLayer {
+    QPen pen;
+    QColor fill;                          ///< invalid: none (unless hatch)
+    std::vector<const ClaimStyle*> hatch; ///< a claim's hatching
+};
+
+struct LegendEntry {
+    QString text;
+    bool line = false;               ///< a line across the swatch, not a rectangle
+    std::vector<SwatchLayer> swatch; ///< empty: text only
+};
+
+struct LegendPlan {
+    QRectF box;
+    QString heading;
+    std::vector<LegendEntry> entries;
+};
+
+struct ScaleBarPlan {
+    QPointF origin; ///< top left of the bar
+    double lengthPx = 0;
+    QString text; ///< e.g. "20 km"
+    QRectF box;   ///< the panel behind it
+};
+
+struct NotePlan {
+    QPointF at;    ///< the point it names
+    QPointF joint; ///< where the leader meets the box
+    QRectF box;
+    QString text;
+};
+
+struct FramePlan {
+    int level = 0; ///< level of detail of the outlines
+    std::vector<LayerStep> steps;
+    std::vector<QPolygonF> graticule; ///< lines, logical pixels
+    std::optional<TextItem> title;    ///< box: the panel; word-wrapped in it
+    std::optional<LegendPlan> legend;
+    std::optional<ScaleBarPlan> scaleBar;
+    std::optional<QPointF> northArrow;   ///< centre
+    double northAngle = 0;               ///< degrees clockwise from up to true north
+    std::optional<TextItem> attribution; ///< box: the strip; text elided to fit
+    std::vector<NotePlan> notes;
+    std::vector<TextItem> gridLabels; ///< the graticule's degree labels left clear of the furniture
+    std::vector<PlacedLabel> labels;  ///< in placement order
+    std::vector<QRectF> taken;        ///< what labels must avoid (furniture, notes, labels placed)
+    QStringList errors;
+};
+
+/// Plans the frame `settings` describe over `scene`, in the scene's style. `raster`: the painter draws
+/// into an image (claims shared by every side shown are then filled once with composed tiles).
+FramePlan planFrame(const Scene& scene, const MapSettings& settings, RenderCache& cache, bool raster);
+
+} // namespace isv
