@@ -4,6 +4,7 @@
 // japan_land.shp and world_land.shp, made by the benchmark kit's make_data.sh, see docs/performance.md)
 // and skip with a message when a file is absent. Run the world load on its own
 // (--benchmark_filter=DataLoadAndPrepare/world) for a meaningful peak-memory counter: it is the process's.
+#include "render_cache.h"
 #include "render_map.h"
 #include "scene.h"
 
@@ -88,11 +89,12 @@ void renderLoop(benchmark::State& state, const isv::Scene& scene, isv::MapSettin
                  QImage::Format_ARGB32_Premultiplied);
     image.setDevicePixelRatio(std::max(1.0, dpr));
     isv::RenderReport report;
+    isv::RenderCache cache; // as the canvas keeps one
     const double cpu0 = processCpuSeconds();
     for (auto _ : state) {
         QPainter p(&image);
         if (dpr < 1) p.scale(dpr, dpr);
-        report = isv::renderMap(scene, s, p);
+        report = isv::renderMap(scene, s, p, nullptr, &cache);
         benchmark::DoNotOptimize(image.bits());
     }
     // Process CPU time per frame (every thread's): steadier than wall time on a shared machine, and what the

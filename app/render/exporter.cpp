@@ -1,5 +1,6 @@
 #include "exporter.h"
 
+#include "render_cache.h"
 #include "render_map.h"
 
 #include <gdal_priv.h>
@@ -19,6 +20,7 @@
 
 #include <atomic>
 #include <cstdio>
+#include <optional>
 #include <thread>
 
 namespace isv {
@@ -44,17 +46,34 @@ MapSettings fitted(const ExportOptions& o) {
     return s;
 }
 
-QImage renderImage(const Scene& scene, const MapSettings& s, QSize size, QImage::Format format, int dpi) {
-    QImage image(size, format);
+// The map drawn into a new image, or why it could not be: an image too big for the memory, or a render
+// error (which names the layer).
+geo::Result<QImage> renderImage(const Scene& scene, const MapSettings& s, const ExportOptions& o,
+                                QImage::Format format) {
+    QImage image(o.size, format);
+    if (image.isNull())
+        return fail(o.path, QString("a %1 x %2 image does not fit in memory; choose a smaller size")
+                                .arg(o.size.width())
+                                .arg(o.size.height()));
     image.setDevicePixelRatio(s.devicePixelRatio);
     QPainter painter(&image);
-    renderMap(scene, s, painter);
+    RenderCache cache;
+    const RenderReport report = renderMap(scene, s, painter, nullptr, &cache);
     painter.end();
+    if (!report.errors.isEmpty()) return fail(o.path, report.errors.join("; "));
     // The density goes into the file only after drawing: Qt sizes point-size fonts by the device's dots per
     // metre, and the device pixel ratio already scales everything by dpi / 96.
-    image.setDotsPerMeterX(static_cast<int>(dpi / 0.0254));
-    image.setDotsPerMeterY(static_cast<int>(dpi / 0.0254));
+    image.setDotsPerMeterX(static_cast<int>(o.dpi / 0.0254));
+    image.setDotsPerMeterY(static_cast<int>(o.dpi / 0.0254));
     return image;
+}
+
+// Draws onto a vector device's painter; a render error names the layer.
+std::optional<geo::Error> renderVector(const Scene& scene, const MapSettings& s, QPainter& painter,
+                                       const QString& path) {
+    const RenderReport report = renderMap(scene, s, painter);
+    if (report.errors.isEmpty()) return std::nullopt;
+    return fail(path, report.errors.join("; "));
 }
 
 QString description(const Scene& scene, const MapSettings& s) {
@@ -155,7 +174,9 @@ geo::Result<QStringList> writeRaster(const Scene& scene, const MapSettings& s, c
                                      const char* format) {
     const bool jpeg = QByteArray(format) == "JPEG";
     // The map is opaque (the sea is filled first): RGB32 renders fastest and needs no alpha in the file.
-    const QImage image = renderImage(scene, s, o.size, QImage::Format_RGB32, o.dpi);
+    const geo::Result<QImage> rendered = renderImage(scene, s, o, QImage::Format_RGB32);
+    if (!rendered) return rendered.error();
+    const QImage& image = rendered.value();
     QStringList written;
     std::unique_ptr<QSaveFile> world;
     if (o.worldFile) {
@@ -208,8 +229,12 @@ geo::Result<QStringList> writeSvg(const Scene& scene, const MapSettings& s, cons
         file.cancelWriting();
         return fail(o.path, "could not start the SVG writer");
     }
-    renderMap(scene, s, painter);
+    const auto failed = renderVector(scene, s, painter, o.path);
     painter.end();
+    if (failed) {
+        file.cancelWriting();
+        return *failed;
+    }
     if (!file.commit()) return fail(o.path, file.errorString());
     return QStringList{o.path};
 }
@@ -241,15 +266,21 @@ geo::Result<QStringList> writePdf(const Scene& scene, const MapSettings& s, cons
         }
         // The PDF device works in dots at `dpi`; renderMap works in logical pixels.
         painter.scale(s.devicePixelRatio, s.devicePixelRatio);
-        renderMap(scene, s, painter);
+        const auto failed = renderVector(scene, s, painter, o.path);
         painter.end();
+        if (failed) {
+            file.cancelWriting();
+            return *failed;
+        }
     }
     if (!file.commit()) return fail(o.path, file.errorString());
     return QStringList{o.path};
 }
 
 geo::Result<QStringList> writeGeoTiff(const Scene& scene, const MapSettings& s, const ExportOptions& o) {
-    const QImage image = renderImage(scene, s, o.size, QImage::Format_RGBA8888, o.dpi);
+    const geo::Result<QImage> rendered = renderImage(scene, s, o, QImage::Format_RGBA8888);
+    if (!rendered) return rendered.error();
+    const QImage& image = rendered.value();
     const QFileInfo fi(o.path);
     if (!fi.dir().exists()) return fail(o.path, "the folder does not exist");
     GDALAllRegister();

@@ -32,6 +32,9 @@ class Layout {
   public:
     Layout(const Scene& scene, const MapSettings& s, RenderCache& cache, FramePlan& plan)
         : scene_(scene), s_(s), style_(scene.style()), cache_(cache), plan_(plan),
+          title_(unsharedFont(style_.title)), legend_(unsharedFont(style_.legend)),
+          legendHeading_(unsharedFont(style_.legendHeading)), attribution_(unsharedFont(style_.attribution)),
+          note_(unsharedFont(style_.note)), gridLabel_(unsharedFont(style_.gridLabel)),
           t_(mapToScreen(s.viewport)), W_(s.viewport.widthPx), H_(s.viewport.heightPx) {}
 
     bool taken(const QRectF& box) const {
@@ -63,8 +66,8 @@ class Layout {
                 break;
             }
         const auto edgeLabel = [&](const QString& text, QPointF at) {
-            const QRectF box = cache_.measure(text, style_.gridLabel).bounds.translated(at);
-            edgeLabels.push_back({text, style_.gridLabel, style_.gridText, at, box});
+            const QRectF box = cache_.measure(text, gridLabel_).bounds.translated(at);
+            edgeLabels.push_back({text, gridLabel_, style_.gridText, at, box});
         };
         for (double lon = std::ceil(minLon / step) * step; lon <= maxLon; lon += step) {
             QPolygonF line = graticuleLine({lon, minLat}, {lon, maxLat});
@@ -117,11 +120,10 @@ class Layout {
 
     void title() {
         if (s_.title.isEmpty()) return;
-        const QFontMetricsF fm(style_.title);
+        const QFontMetricsF fm(title_);
         QRectF box = fm.boundingRect(QRectF(0, 0, W_ - 40, 400), Qt::TextWordWrap, s_.title);
         box.moveTopLeft(QPointF(14, 12));
-        plan_.title =
-            TextItem{s_.title, style_.title, style_.text, box.topLeft(), box.adjusted(-8, -6, 8, 6)};
+        plan_.title = TextItem{s_.title, title_, style_.text, box.topLeft(), box.adjusted(-8, -6, 8, 6)};
         plan_.taken.push_back(plan_.title->box);
     }
 
@@ -168,11 +170,11 @@ class Layout {
                                           {rect(QPen(style_.added, style_.addedWidth), style_.addedFill())}});
         legend.entries.push_back({s_.names.describe(), false, {}});
 
-        const TextMetrics head = cache_.measure(legend.heading, style_.legendHeading);
-        const double row = cache_.measure(legend.heading, style_.legend).height + 4, swatch = 26;
+        const TextMetrics head = cache_.measure(legend.heading, legendHeading_);
+        const double row = cache_.measure(legend.heading, legend_).height + 4, swatch = 26;
         double w = head.advance;
         for (const auto& e : legend.entries)
-            w = std::max(w, swatch + 8 + cache_.measure(e.text, style_.legend).advance);
+            w = std::max(w, swatch + 8 + cache_.measure(e.text, legend_).advance);
         const double h = head.height + 6 + row * static_cast<double>(legend.entries.size());
         legend.box = emptiestCorner(QSizeF(w + 16, h + 10));
         plan_.taken.push_back(legend.box);
@@ -258,15 +260,15 @@ class Layout {
 
     void attribution() {
         if (!s_.attribution) return;
-        const QFontMetricsF fm(style_.attribution);
+        const QFontMetricsF fm(attribution_);
         const QRectF box(0, H_ - fm.height() - 6, W_, fm.height() + 6);
         const QString text = fm.elidedText(attributionText(scene_, s_), Qt::ElideRight, box.width() - 16);
-        plan_.attribution = TextItem{text, style_.attribution, style_.attributionText, box.topLeft(), box};
+        plan_.attribution = TextItem{text, attribution_, style_.attributionText, box.topLeft(), box};
         plan_.taken.push_back(box);
     }
 
     void notes() {
-        const QFontMetricsF fm(style_.note);
+        const QFontMetricsF fm(note_);
         for (const auto& note : s_.notes) {
             const geo::Point xy = scene_.project({note.lon, note.lat});
             const QPointF at = t_.map(QPointF(xy.x, xy.y));
@@ -304,7 +306,7 @@ class Layout {
             if (!place) continue;
             const QString text = s_.names.label(*place);
             if (text.isEmpty()) continue;
-            QFont f = ls.font;
+            QFont f = unsharedFont(ls.font);
             if (s_.highlight.contains(a->id) || s_.selected == a->id) f.setBold(true);
             const TextMetrics fm = cache_.measure(text, f);
             const QPointF anchor = t_.map(a->pos);
@@ -327,6 +329,9 @@ class Layout {
     const MapStyle& style_;
     RenderCache& cache_;
     FramePlan& plan_;
+    // Copies of the style's fonts of this frame's own (see unsharedFont): frames are laid out on several
+    // threads at once (the canvas, an export).
+    QFont title_, legend_, legendHeading_, attribution_, note_, gridLabel_;
     QTransform t_;
     double W_, H_;
 };

@@ -16,7 +16,9 @@ class OverlayPainter {
   public:
     OverlayPainter(const MapSettings& s, const MapStyle& style, QPainter& p, const QRectF& rows,
                    RenderCache& cache)
-        : s_(s), style_(style), p_(p), rows_(rows), cache_(cache) {}
+        : s_(s), style_(style), p_(p), rows_(rows), cache_(cache), legend_(unsharedFont(style.legend)),
+          legendHeading_(unsharedFont(style.legendHeading)), scaleBar_(unsharedFont(style.scaleBar)),
+          northArrow_(unsharedFont(style.northArrow)), note_(unsharedFont(style.note)) {}
 
     // Whether anything drawn inside `r` (logical pixels, with 4 px to spare) lands in this painter's rows.
     bool inRows(const QRectF& r) const { return r.adjusted(-4, -4, 4, 4).intersects(rows_); }
@@ -62,7 +64,7 @@ class OverlayPainter {
     }
 
     void title(const TextItem& t) {
-        p_.setFont(t.font);
+        p_.setFont(unsharedFont(t.font));
         p_.setPen(Qt::NoPen);
         p_.setBrush(style_.titlePanel);
         p_.drawRoundedRect(t.box, 4, 4);
@@ -72,12 +74,12 @@ class OverlayPainter {
 
     void legend(const LegendPlan& l) {
         if (!inRows(l.box)) return;
-        const TextMetrics head = cache_.measure(l.heading, style_.legendHeading);
-        const double row = cache_.measure(l.heading, style_.legend).height + 4, sw = 26;
+        const TextMetrics head = cache_.measure(l.heading, legendHeading_);
+        const double row = cache_.measure(l.heading, legend_).height + 4, sw = 26;
         p_.setPen(QPen(style_.legendBorder, 1));
         p_.setBrush(style_.legendPanel);
         p_.drawRoundedRect(l.box, 4, 4);
-        text(l.heading, style_.legendHeading, style_.text,
+        text(l.heading, legendHeading_, style_.text,
              QPointF(l.box.left() + 8, l.box.top() + 6 + head.ascent));
         double y = l.box.top() + 8 + head.height;
         for (const auto& e : l.entries) {
@@ -95,15 +97,14 @@ class OverlayPainter {
             }
             p_.restore();
             const double x = e.swatch.empty() ? l.box.left() + 8 : swatch.right() + 8;
-            text(e.text, style_.legend, style_.text,
-                 QPointF(x, y + cache_.measure(e.text, style_.legend).ascent + 1));
+            text(e.text, legend_, style_.text, QPointF(x, y + cache_.measure(e.text, legend_).ascent + 1));
             y += row;
         }
     }
 
     void scaleBar(const ScaleBarPlan& b) {
         const QPointF o = b.origin;
-        p_.setFont(style_.scaleBar);
+        p_.setFont(scaleBar_);
         p_.setPen(Qt::NoPen);
         p_.setBrush(style_.panel);
         p_.drawRect(b.box);
@@ -112,7 +113,7 @@ class OverlayPainter {
         p_.setBrush(Qt::white);
         p_.setPen(QPen(style_.text, 1));
         p_.drawRect(QRectF(o.x() + b.lengthPx / 2, o.y(), b.lengthPx / 2, 4));
-        centred(b.text, style_.scaleBar, style_.text, QRectF(o.x(), o.y() - 16, b.lengthPx, 14));
+        centred(b.text, scaleBar_, style_.text, QRectF(o.x(), o.y() - 16, b.lengthPx, 14));
     }
 
     void northArrow(QPointF c, double angle) {
@@ -131,11 +132,11 @@ class OverlayPainter {
         p_.setBrush(Qt::white);
         p_.drawPolygon(right);
         p_.restore();
-        centred("N", style_.northArrow, style_.text, QRectF(c.x() - 10, c.y() + 20, 20, 14));
+        centred("N", northArrow_, style_.text, QRectF(c.x() - 10, c.y() + 20, 20, 14));
     }
 
     void attribution(const TextItem& a) {
-        p_.setFont(a.font);
+        p_.setFont(unsharedFont(a.font));
         p_.setPen(Qt::NoPen);
         p_.setBrush(style_.panel);
         p_.drawRect(a.box);
@@ -150,13 +151,14 @@ class OverlayPainter {
         p_.drawRoundedRect(n.box, 3, 3);
         p_.setBrush(style_.selected);
         p_.drawEllipse(n.at, 3, 3);
-        p_.setFont(style_.note);
+        p_.setFont(note_);
         p_.setPen(style_.text);
         p_.drawText(n.box.adjusted(6, 4, -6, -4), Qt::TextWordWrap, n.text);
     }
 
     void label(const PlacedLabel& l) {
-        const TextItem& t = l.text;
+        TextItem t = l.text;
+        t.font = unsharedFont(t.font);
         if (!inRows(l.dot ? t.box.united(QRectF(*l.dot, *l.dot).adjusted(-4, -4, 4, 4)) : t.box)) return;
         if (l.dot) {
             p_.setPen(QPen(Qt::white, 1.2));
@@ -181,6 +183,8 @@ class OverlayPainter {
     QPainter& p_;
     QRectF rows_;
     RenderCache& cache_;
+    // This painter's own copies of the fonts (see unsharedFont): the stripes of a frame draw at once.
+    QFont legend_, legendHeading_, scaleBar_, northArrow_, note_;
 };
 
 } // namespace
@@ -197,7 +201,7 @@ void paintOverlay(const FramePlan& plan, const MapSettings& settings, const MapS
     for (const NotePlan& n : plan.notes)
         o.note(n);
     for (const TextItem& t : plan.gridLabels)
-        if (o.inRows(t.box)) o.text(t.text, t.font, t.colour, t.origin);
+        if (o.inRows(t.box)) o.text(t.text, unsharedFont(t.font), t.colour, t.origin);
     for (const PlacedLabel& l : plan.labels)
         o.label(l);
 }

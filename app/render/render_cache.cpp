@@ -68,6 +68,15 @@ TextSprite makeSprite(const QString& text, const QFont& f, const QColor& colour,
 
 } // namespace
 
+QFont unsharedFont(const QFont& font) {
+    // Changing the size detaches the private part and drops its engines; setting it back keeps it private.
+    QFont own = font;
+    const double pt = font.pointSizeF();
+    own.setPointSizeF(pt + 1);
+    own.setPointSizeF(pt);
+    return own;
+}
+
 TextMetrics RenderCache::measure(const QString& text, const QFont& font) {
     const std::pair<QString, QFont> key{text, font};
     const std::lock_guard lock(mutex_);

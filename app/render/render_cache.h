@@ -16,6 +16,11 @@
 
 namespace isv {
 
+/// A copy of `font` with a private part of its own. Copies of a QFont share one, into which Qt resolves font
+/// engines lazily and without a lock: fonts used on several threads at once (the stripes of a frame, the
+/// canvas and an export) must each be a copy of their own.
+QFont unsharedFont(const QFont& font);
+
 /// What layout needs of one line of text (logical pixels).
 struct TextMetrics {
     QRectF bounds; ///< of the glyphs, relative to the origin on the baseline

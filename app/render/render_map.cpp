@@ -181,12 +181,25 @@ RenderReport renderMap(const Scene& scene, const MapSettings& settings, QPainter
     const bool striped = stripes >= 2 && qint64(image->width()) * image->height() >= kStripePixels &&
                          !painter.hasClipping() && dt.type() <= QTransform::TxScale && dt.m22() > 0 &&
                          image->depth() == 32;
-    QStringList failures = onPool(1, [&](int) {
-        planned();
-        if (!striped && !report.cancelled) paintWhole();
-    });
-    if (striped && failures.isEmpty() && !report.cancelled)
-        failures = paintStripes(scene, settings, plan, painter, *image, stripes, c, cancel, report);
+    QStringList failures;
+    if (!striped) {
+        failures = onPool(1, [&](int) {
+            planned();
+            if (!report.cancelled) paintWhole();
+        });
+    } else {
+        // Planned on the calling thread: the stripes then draw on threads of the pool that have drawn the
+        // same kinds of frames before (Qt keeps font engines and glyph caches per thread, and a glyph's
+        // first drawing on a thread can differ by a level from later ones), so the same frame comes out the
+        // same whichever thread draws which stripe.
+        try {
+            planned();
+        } catch (const std::exception& e) {
+            failures << "drawing the map failed: " + QString::fromUtf8(e.what());
+        }
+        if (failures.isEmpty() && !report.cancelled)
+            failures = paintStripes(scene, settings, plan, painter, *image, stripes, c, cancel, report);
+    }
     report.errors << failures;
     return done();
 }

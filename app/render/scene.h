@@ -184,7 +184,8 @@ class Scene {
     const std::vector<std::shared_ptr<const SceneLayer>>& layers() const { return layers_; }
     const SceneLayer* layer(const QString& key) const;
     const std::vector<LabelAnchor>& anchors() const { return anchors_; }
-    /// The look the scene is drawn in (resources/style.json and worldviews.json unless withStyle() changed it).
+    /// The look the scene is drawn in (resources/style.json and worldviews.json unless withStyle() changed
+    /// it).
     const MapStyle& style() const { return *style_; }
     /// The same scene drawn in another style.
     std::shared_ptr<const Scene> withStyle(std::shared_ptr<const MapStyle> style) const;

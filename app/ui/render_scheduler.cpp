@@ -26,8 +26,11 @@ void RenderScheduler::setScene(std::shared_ptr<const Scene> scene) {
         setRenderer({});
         return;
     }
-    setRenderer([scene = std::move(scene)](const MapSettings& s, QPainter& p, const std::atomic<bool>* c) {
-        return renderMap(*scene, s, p, c);
+    // The frames of one canvas share text sprites, hatch tiles and the stripe split (one worker: no two
+    // frames at once).
+    setRenderer([scene = std::move(scene), cache = cache_](const MapSettings& s, QPainter& p,
+                                                           const std::atomic<bool>* c) {
+        return renderMap(*scene, s, p, c, cache.get());
     });
 }
 

@@ -1,6 +1,7 @@
 #pragma once
 // RenderScheduler: renders frames on a worker thread; the newest request wins.
 #include <map_settings.h>
+#include <render_cache.h>
 #include <render_map.h>
 
 #include <QImage>
@@ -63,6 +64,7 @@ class RenderScheduler : public QObject {
 
   private:
     Renderer renderer_;
+    std::shared_ptr<RenderCache> cache_ = std::make_shared<RenderCache>();
     QThreadPool pool_;
     std::shared_ptr<std::atomic<bool>> running_;
     quint64 latest_ = 0;
