@@ -115,6 +115,36 @@ TEST(Simplify, PathPropertiesAndEnds) {
     }
 }
 
+TEST(Simplify, ThinThenSimplifyStaysWithinTheTolerance) {
+    std::mt19937 rng(13);
+    std::normal_distribution<double> step(0, 10);
+    Path path{{0, 0}};
+    for (int i = 0; i < 3000; ++i)
+        path.push_back({path.back().x + std::abs(step(rng)), path.back().y + step(rng)});
+    const Path ring = randomRing(rng, 2000, 1000);
+    for (const auto& [tol, radius] : {std::pair{40.0, 10.0}, std::pair{40.0, 20.0}, std::pair{200.0, 50.0}}) {
+        const Path line = geo::thinThenSimplify(path, false, tol, radius);
+        EXPECT_EQ(line.front(), path.front());
+        EXPECT_EQ(line.back(), path.back());
+        auto kept = positions(path, line);
+        ASSERT_EQ(kept.size(), line.size()) << "not a subset in order";
+        EXPECT_LE(maxDeviation(path, kept, false), tol + 1e-9);
+        const Path r = geo::thinThenSimplify(ring, true, tol, radius);
+        ASSERT_GE(r.size(), 3U);
+        kept = positions(ring, r);
+        ASSERT_EQ(kept.size(), r.size()) << "not a subset in order";
+        EXPECT_LE(maxDeviation(ring, kept, true), tol + 1e-9);
+        EXPECT_LT(r.size(), geo::simplifyRing(ring, 0.0).size());
+    }
+}
+
+TEST(Simplify, ThinThenSimplifyKeepsATinyRingATriangle) {
+    // Thinned to one point, the ring is simplified whole instead.
+    const Path square{{0, 0}, {1, 0}, {1, 1}, {0.5, 1.2}, {0, 1}};
+    EXPECT_EQ(geo::thinThenSimplify(square, true, 10.0, 5.0), geo::simplifyRing(square, 10.0));
+    EXPECT_EQ(geo::thinThenSimplify(square, true, 10.0, 5.0).size(), 3U);
+}
+
 TEST(Simplify, LevelsNestKeepAnchorsAndStayWithinTheirTolerance) {
     std::mt19937 rng(5);
     const std::vector<double> tolerances{10, 40, 160, 640, 2560};
