@@ -75,17 +75,20 @@ inline double squaredDistance(Point a, Point b) {
     return dx * dx + dy * dy;
 }
 
-/// Squared distance from `p` to the segment a-b (not the infinite line; a point when a == b), in squared
-/// units of the coordinates. Inline: simplification and label placement call it in their inner loops.
-inline double squaredSegmentDistance(Point p, Point a, Point b) {
+/// Where on the segment a-b the point nearest `p` lies: its fraction of the way from a to b, in [0, 1]
+/// (0 when a == b). Inline: simplification, label placement and geodesic distances call it in inner loops.
+inline double segmentParameter(Point p, Point a, Point b) {
     const double dx = b.x - a.x;
     const double dy = b.y - a.y;
     const double len2 = dx * dx + dy * dy;
-    if (len2 > 0) {
-        const double t = std::clamp(((p.x - a.x) * dx + (p.y - a.y) * dy) / len2, 0.0, 1.0);
-        return squaredDistance(p, {a.x + t * dx, a.y + t * dy});
-    }
-    return squaredDistance(p, a);
+    return len2 > 0 ? std::clamp(((p.x - a.x) * dx + (p.y - a.y) * dy) / len2, 0.0, 1.0) : 0.0;
+}
+
+/// Squared distance from `p` to the segment a-b (not the infinite line), in squared units of the
+/// coordinates.
+inline double squaredSegmentDistance(Point p, Point a, Point b) {
+    const double t = segmentParameter(p, a, b);
+    return squaredDistance(p, {a.x + t * (b.x - a.x), a.y + t * (b.y - a.y)});
 }
 
 /// Points along the four sides of `box`, each side cut into `stepsPerSide` equal steps (both ends
