@@ -161,6 +161,10 @@ struct FileOptions {
     std::size_t inFlightPoints = 300'000;
 };
 
+/// Process-wide allocator settings that keep Scene::withFile's peak memory low (glibc: the mmap threshold
+/// pinned at its default). Call once from main() before any threads start; a no-op elsewhere.
+void tuneAllocatorForScenes();
+
 class Scene {
   public:
     /// Projects and prepares `data` in `crs`. Fails naming the CRS if PROJ refuses it.
