@@ -32,6 +32,15 @@ Path randomRing(std::mt19937& rng, int n, double radius) {
     return ring;
 }
 
+// A wandering line heading east, like a river or a boundary: `n` steps from the origin.
+Path randomWalk(std::mt19937& rng, int n) {
+    std::normal_distribution<double> step(0, 10);
+    Path path{{0, 0}};
+    for (int i = 0; i < n; ++i)
+        path.push_back({path.back().x + std::abs(step(rng)), path.back().y + step(rng)});
+    return path;
+}
+
 // Positions of `out` in `in`, or empty if `out` is not a subsequence of `in`.
 std::vector<std::size_t> positions(const Path& in, const Path& out) {
     std::vector<std::size_t> pos;
@@ -100,10 +109,7 @@ TEST(Simplify, TinyRingsSurvive) {
 
 TEST(Simplify, PathPropertiesAndEnds) {
     std::mt19937 rng(3);
-    std::normal_distribution<double> step(0, 10);
-    Path path{{0, 0}};
-    for (int i = 0; i < 3000; ++i)
-        path.push_back({path.back().x + std::abs(step(rng)), path.back().y + step(rng)});
+    const Path path = randomWalk(rng, 3000);
     for (const double tol : {0.5, 5.0, 50.0}) {
         const Path out = geo::simplifyPath(path, tol);
         EXPECT_TRUE(out.front() == path.front());
@@ -117,10 +123,7 @@ TEST(Simplify, PathPropertiesAndEnds) {
 
 TEST(Simplify, ThinThenSimplifyStaysWithinTheTolerance) {
     std::mt19937 rng(13);
-    std::normal_distribution<double> step(0, 10);
-    Path path{{0, 0}};
-    for (int i = 0; i < 3000; ++i)
-        path.push_back({path.back().x + std::abs(step(rng)), path.back().y + step(rng)});
+    const Path path = randomWalk(rng, 3000);
     const Path ring = randomRing(rng, 2000, 1000);
     for (const auto& [tol, radius] : {std::pair{40.0, 10.0}, std::pair{40.0, 20.0}, std::pair{200.0, 50.0}}) {
         const Path line = geo::thinThenSimplify(path, false, tol, radius);
