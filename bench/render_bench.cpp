@@ -360,6 +360,7 @@ BENCHMARK(BM_ProcessExportWorldWhole)->Unit(benchmark::kMillisecond)->UseRealTim
 } // namespace
 
 int main(int argc, char** argv) {
+    isv::tuneAllocatorForScenes(); // as the application does: the peak-memory counters measure its setting
     if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM")) qputenv("QT_QPA_PLATFORM", "offscreen");
     QGuiApplication app(argc, argv);
     benchmark::Initialize(&argc, argv);

@@ -850,14 +850,17 @@ def make_boundaries(path, feats, supplemented=False):
 # 5. names.csv
 # ----------------------------------------------------------------------------
 NAME_COLUMNS = ["id", "kind", "parent", "admin", "ja_latin", "ja_native", "ru_latin", "ru_native",
-                "priority", "source", "WKT"]
+                "priority", "label_at", "source", "WKT"]
 NAME_TYPES = ["String", "String", "String", "String", "String", "String", "String", "String",
-              "Integer", "String", "WKT"]
+              "Integer", "String", "String", "WKT"]
 
 # id, kind, parent, admin, ja_latin, ja_native, ru_latin, ru_native, priority, source, position
 # position: ("ring", id)  -> visual centre of that ring (pole of inaccessibility)
 #           ("pt", lon, lat, on) -> given point; on = group whose land it must be on,
 #                                   "water" (must not be on land) or None
+# label_at (a column of its own): "point" for a label placed in the water ("pt" ... "water": Habomai among
+# its islets, straits, seas), so the viewer keeps it there; "pole" for the rest (the viewer puts the label
+# at the pole of the largest coast ring with the row's id, where there is one)
 NAMES = [
     ("etorofu", "group", "", "russia", "Etorofu", "択捉島", "Iturup", "Итуруп", 1,
      "S4; S18; S20", ("ring", "etorofu")),
@@ -1029,7 +1032,8 @@ def write_names(path, feats):
         if prio is None:
             f = by_id.get(nid)
             prio = 3 if (f is not None and f["area_km2"] >= 1.0) else 5
-        rows.append([nid, kind, parent, admin, jl, jn, rl, rn, str(prio), src,
+        label_at = "point" if pos[0] == "pt" and pos[3] == "water" else "pole"
+        rows.append([nid, kind, parent, admin, jl, jn, rl, rn, str(prio), label_at, src,
                      "POINT (%.6f %.6f)" % (lon, lat)])
         notes[nid] = where
     with open(path, "w", newline="", encoding="utf-8") as fh:

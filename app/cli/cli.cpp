@@ -128,16 +128,10 @@ geo::Box lonLatWindow(const Scene& scene, const geo::Box& view) {
     const double mx = view.width() / 2, my = view.height() / 2;
     const geo::Box grown{view.minx - mx, view.miny - my, view.maxx + mx, view.maxy + my};
     geo::Box out;
-    for (int i = 0; i <= 32; ++i) {
-        const double f = i / 32.0;
-        for (const geo::Point p : {geo::Point{grown.minx + grown.width() * f, grown.miny},
-                                   geo::Point{grown.minx + grown.width() * f, grown.maxy},
-                                   geo::Point{grown.minx, grown.miny + grown.height() * f},
-                                   geo::Point{grown.maxx, grown.miny + grown.height() * f}}) {
-            const geo::Point ll = scene.unproject(p);
-            if (!std::isfinite(ll.x) || !std::isfinite(ll.y)) return {};
-            out.expand(ll);
-        }
+    for (const geo::Point p : geo::boxEdgePoints(grown, 32)) {
+        const geo::Point ll = scene.unproject(p);
+        if (!std::isfinite(ll.x) || !std::isfinite(ll.y)) return {};
+        out.expand(ll);
     }
     // A view round a pole or across the antimeridian has no simple lon/lat box.
     if (out.width() > 180 || out.maxy > 85 || out.miny < -85) return {};

@@ -2,6 +2,7 @@
 #include "cli.h"
 
 #include "run_window.h"
+#include "scene.h"
 
 #include <QGuiApplication>
 
@@ -19,6 +20,8 @@ void quietHandler(QtMsgType type, const QMessageLogContext& context, const QStri
 } // namespace
 
 int main(int argc, char** argv) {
+    // Process-wide, so here rather than in the library: the window and the subcommands load files alike.
+    isv::tuneAllocatorForScenes();
     const char* sub = argc > 1 ? argv[1] : "";
     if (!std::strcmp(sub, "--help") || !std::strcmp(sub, "-h") || !std::strcmp(sub, "help")) {
         std::fputs(isv::usageText().toUtf8().constData(), stdout);

@@ -22,7 +22,8 @@ namespace isv {
 
 inline constexpr int kLevels = 7; ///< levels of detail: tolerance 0, then 1, 4, 16 … 1024 × kBaseToleranceM
 inline constexpr double kBaseToleranceM = 10.0;
-/// The simplification tolerance of a level of detail (metres): 0, 10, 40, 160, 640, 2560, 10240.
+/// The simplification tolerance of a level of detail (metres): 0, 10, 40, 160, 640, 2560, 10240. The one
+/// table: scene preparation simplifies to it, and picking a level for a frame should compare against it.
 constexpr double levelToleranceM(int level) {
     return level <= 0 ? 0.0 : kBaseToleranceM * double(1 << (2 * (level - 1)));
 }
@@ -162,6 +163,10 @@ struct FileOptions {
     /// everything is (one batch in work at a time).
     std::size_t inFlightPoints = 300'000;
 };
+
+/// Process-wide allocator settings that keep Scene::withFile's peak memory low (glibc: the mmap threshold
+/// pinned at its default). Call once from main() before any threads start; a no-op elsewhere.
+void tuneAllocatorForScenes();
 
 class Scene {
   public:

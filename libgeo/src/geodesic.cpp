@@ -41,13 +41,9 @@ struct LocalPlane {
 
 // Planar distance from the origin to segment a-b, and the parameter of the nearest point.
 std::pair<double, double> planarDistance(Point a, Point b) {
-    const double dx = b.x - a.x;
-    const double dy = b.y - a.y;
-    const double len2 = dx * dx + dy * dy;
-    const double t = len2 > 0 ? std::clamp(-(a.x * dx + a.y * dy) / len2, 0.0, 1.0) : 0.0;
-    const double x = a.x + t * dx;
-    const double y = a.y + t * dy;
-    return {std::sqrt(x * x + y * y), t}; // not hypot: this loop is hot and the values are tame
+    const double t = segmentParameter({0, 0}, a, b);
+    // not hypot: this loop is hot and the values are tame
+    return {std::sqrt(squaredSegmentDistance({0, 0}, a, b)), t};
 }
 
 // Exact distance from p to the geodesic segment a-b, starting the search at fraction t of its length.

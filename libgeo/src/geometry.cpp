@@ -38,6 +38,17 @@ bool contains(const Geometry& g, const Point& p) {
                        [&](const Polygon& poly) { return contains(poly, p); });
 }
 
+std::vector<Point> boxEdgePoints(const Box& box, int stepsPerSide) {
+    std::vector<Point> out;
+    out.reserve(4 * static_cast<std::size_t>(stepsPerSide + 1));
+    for (int i = 0; i <= stepsPerSide; ++i) {
+        const double f = static_cast<double>(i) / stepsPerSide;
+        const double x = box.minx + box.width() * f, y = box.miny + box.height() * f;
+        out.insert(out.end(), {{x, box.miny}, {x, box.maxy}, {box.minx, y}, {box.maxx, y}});
+    }
+    return out;
+}
+
 double signedArea(const Path& ring) {
     double sum = 0;
     for (std::size_t i = 0, j = ring.size() - 1; i < ring.size(); j = i++)

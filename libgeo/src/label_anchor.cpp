@@ -6,27 +6,12 @@
 namespace geo {
 namespace {
 
-double sqSegDist(Point p, Point a, Point b) {
-    double x = a.x;
-    double y = a.y;
-    double dx = b.x - x;
-    double dy = b.y - y;
-    if (dx != 0 || dy != 0) {
-        const double t = std::clamp(((p.x - x) * dx + (p.y - y) * dy) / (dx * dx + dy * dy), 0.0, 1.0);
-        x += dx * t;
-        y += dy * t;
-    }
-    dx = p.x - x;
-    dy = p.y - y;
-    return dx * dx + dy * dy;
-}
-
 // Signed distance from p to the polygon outline: positive inside, negative outside.
 double signedDistance(Point p, const Polygon& poly) {
     double minSq = std::numeric_limits<double>::infinity();
     for (const Path& ring : poly.rings)
         for (std::size_t i = 0, j = ring.size() - 1; i < ring.size(); j = i++)
-            minSq = std::min(minSq, sqSegDist(p, ring[i], ring[j]));
+            minSq = std::min(minSq, squaredSegmentDistance(p, ring[i], ring[j]));
     return (contains(poly, p) ? 1 : -1) * std::sqrt(minSq);
 }
 

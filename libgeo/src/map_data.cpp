@@ -68,6 +68,10 @@ Result<std::vector<Place>> readPlaces(const Layer& names) {
             if (!value) return Error{where + "priority '" + priority + "' is not an integer"};
             p.priority = *value;
         }
+        if (const std::string& at = names.value(i, "label_at"); at == "point")
+            p.labelAt = LabelAt::Point;
+        else if (!at.empty() && at != "pole")
+            return Error{where + "label_at '" + at + "' is neither 'pole' nor 'point'"};
         places.push_back(std::move(p));
     }
     if (names.skipped > 0 || places.size() < names.features.size())

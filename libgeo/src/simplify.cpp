@@ -7,26 +7,9 @@
 namespace geo {
 namespace {
 
-double sqDist(Point a, Point b) {
-    const double dx = a.x - b.x;
-    const double dy = a.y - b.y;
-    return dx * dx + dy * dy;
-}
-
-// Squared distance from p to the segment a-b (not the infinite line), so the tolerance bounds the true
-// deviation of every dropped point from the simplified path.
-double sqSegDist(Point p, Point a, Point b) {
-    const double dx = b.x - a.x;
-    const double dy = b.y - a.y;
-    const double len2 = dx * dx + dy * dy;
-    if (len2 > 0) {
-        const double t = std::clamp(((p.x - a.x) * dx + (p.y - a.y) * dy) / len2, 0.0, 1.0);
-        return sqDist(p, {a.x + t * dx, a.y + t * dy});
-    }
-    return sqDist(p, a);
-}
-
-// Douglas–Peucker over the sub-sequence idx[first..last] of `pts`, marking kept positions of `idx`.
+// Douglas–Peucker over the sub-sequence idx[first..last] of `pts`, marking kept positions of `idx`. Distances
+// are to the segment, not the infinite line, so the tolerance bounds the true deviation of every dropped
+// point from the simplified path.
 void douglasPeucker(const Path& pts, const std::vector<std::uint32_t>& idx, std::size_t first,
                     std::size_t last, double sqTol, std::vector<bool>& keep) {
     std::vector<std::pair<std::size_t, std::size_t>> stack{{first, last}};
@@ -36,7 +19,7 @@ void douglasPeucker(const Path& pts, const std::vector<std::uint32_t>& idx, std:
         double maxD = -1;
         std::size_t index = i;
         for (std::size_t k = i + 1; k < j; ++k) {
-            const double d = sqSegDist(pts[idx[k]], pts[idx[i]], pts[idx[j]]);
+            const double d = squaredSegmentDistance(pts[idx[k]], pts[idx[i]], pts[idx[j]]);
             if (d > maxD) {
                 maxD = d;
                 index = k;
@@ -100,7 +83,7 @@ std::pair<std::size_t, std::size_t> diameter(const Path& pts) {
         while (cross(a, b, pts[hull[(j + 1) % h]]) > cross(a, b, pts[hull[j]]))
             j = (j + 1) % h;
         for (std::size_t c : {hull[i], hull[(i + 1) % h]}) {
-            if (const double d = sqDist(pts[c], pts[hull[j]]); d > bestD) {
+            if (const double d = squaredDistance(pts[c], pts[hull[j]]); d > bestD) {
                 bestD = d;
                 best = {c, hull[j]};
             }
@@ -135,7 +118,8 @@ std::vector<std::uint8_t> simplifyLevels(const Path& path, bool closed,
         double farthest = -1;
         for (std::size_t i = 0; i < n; ++i)
             if (i != a && i != b)
-                if (const double d = sqSegDist(path[i], path[a], path[b]); d > farthest) farthest = d, c = i;
+                if (const double d = squaredSegmentDistance(path[i], path[a], path[b]); d > farthest)
+                    farthest = d, c = i;
         anchors = {a, b, c};
         std::sort(anchors.begin(), anchors.end());
     }
@@ -160,7 +144,7 @@ std::vector<std::uint8_t> simplifyLevels(const Path& path, bool closed,
             for (std::size_t p = 0; p < idx.size(); ++p) {
                 const bool anchor = a < anchors.size() && idx[p] == anchors[a];
                 if (anchor) ++a;
-                if (anchor || next.empty() || sqDist(path[idx[p]], path[next.back()]) > step * step)
+                if (anchor || next.empty() || squaredDistance(path[idx[p]], path[next.back()]) > step * step)
                     next.push_back(idx[p]), level[idx[p]] = 1;
             }
             idx = std::move(next);
@@ -215,7 +199,7 @@ Path simplifyRing(const Path& ring, double tolerance) {
     double farthest = -1;
     for (std::size_t i = 0; i < n; ++i) {
         if (i == a || i == b) continue;
-        if (const double d = sqSegDist(ring[i], ring[a], ring[b]); d > farthest) {
+        if (const double d = squaredSegmentDistance(ring[i], ring[a], ring[b]); d > farthest) {
             farthest = d;
             c = i;
         }
@@ -234,6 +218,18 @@ Path simplifyRing(const Path& ring, double tolerance) {
     for (std::size_t i = 0; i < n; ++i)
         if (keep[i]) out.push_back(ring[i]);
     return out;
+}
+
+Path thinThenSimplify(const Path& path, bool closed, double tolerance, double radius) {
+    // Radial thinning is linear and drops most of a detailed coastline's points at coarse tolerances, so
+    // Douglas–Peucker (slower) only sees what is left.
+    Path thin;
+    thin.reserve(path.size() / 4 + 4);
+    for (const Point& q : path)
+        if (thin.empty() || squaredDistance(q, thin.back()) > radius * radius) thin.push_back(q);
+    if (!closed && !(thin.back() == path.back())) thin.push_back(path.back()); // a line keeps its ends
+    if (closed && thin.size() < 3) return simplifyRing(path, tolerance);
+    return closed ? simplifyRing(thin, tolerance - radius) : simplifyPath(thin, tolerance - radius);
 }
 
 } // namespace geo

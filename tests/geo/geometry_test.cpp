@@ -2,6 +2,8 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
+
 using geo::Point;
 using geo::Polygon;
 
@@ -36,6 +38,36 @@ TEST(Geometry, BoundsCoverAllParts) {
     EXPECT_EQ(b.maxx, 3);
     EXPECT_EQ(b.maxy, 7);
     EXPECT_TRUE(geo::bounds(geo::Path{}).empty());
+}
+
+TEST(Geometry, SegmentDistanceIsToTheSegmentNotTheLine) {
+    const Point a{0, 0}, b{10, 0};
+    EXPECT_DOUBLE_EQ(geo::squaredSegmentDistance({5, 3}, a, b), 9.0);    // beside it
+    EXPECT_DOUBLE_EQ(geo::squaredSegmentDistance({13, 4}, a, b), 25.0);  // beyond b: from b
+    EXPECT_DOUBLE_EQ(geo::squaredSegmentDistance({-3, -4}, a, b), 25.0); // before a: from a
+    EXPECT_DOUBLE_EQ(geo::squaredSegmentDistance({3, 4}, a, a), 25.0);   // a segment of one point
+    EXPECT_DOUBLE_EQ(geo::squaredSegmentDistance({4, 0}, a, b), 0.0);    // on it
+    EXPECT_DOUBLE_EQ(geo::squaredDistance({1, 2}, {4, 6}), 25.0);
+}
+
+TEST(Geometry, BoxEdgePointsFollowAllFourSides) {
+    const geo::Box box{140, 40, 150, 46};
+    const std::vector<Point> points = geo::boxEdgePoints(box, 4);
+    ASSERT_EQ(points.size(), 4U * 5U);
+    geo::Box covered;
+    for (const Point& p : points) {
+        EXPECT_TRUE(p.x == box.minx || p.x == box.maxx || p.y == box.miny || p.y == box.maxy)
+            << p.x << "," << p.y;
+        covered.expand(p);
+    }
+    EXPECT_EQ(covered.minx, box.minx);
+    EXPECT_EQ(covered.maxy, box.maxy);
+    for (const Point corner : {Point{140, 40}, Point{150, 40}, Point{140, 46}, Point{150, 46}})
+        EXPECT_NE(std::find(points.begin(), points.end(), corner), points.end())
+            << corner.x << "," << corner.y;
+    // Steps are even: the bottom side's x at 140, 142.5, 145, 147.5, 150.
+    EXPECT_EQ(points[4 * 1].x, 142.5);
+    EXPECT_EQ(points[4 * 2 + 2].y, 43.0);
 }
 
 } // namespace

@@ -4,6 +4,10 @@
 
 #include <gtest/gtest.h>
 
+#include <string>
+#include <string_view>
+#include <vector>
+
 using geotest::TempDir;
 
 namespace {
@@ -68,6 +72,7 @@ TEST(MapData, LoadsATinyDataset) {
     EXPECT_EQ(yuri->lonlat, (geo::Point{146.01, 43.41}));
     EXPECT_EQ(yuri->priority, 5) << "empty priority takes the default";
     EXPECT_EQ(data.place("akiyuri")->priority, 3);
+    EXPECT_EQ(yuri->labelAt, geo::LabelAt::Pole) << "a table without label_at: labels at the pole";
     EXPECT_EQ(data.place("nowhere"), nullptr);
 
     // Areas against the closed-form zone area of the same lon/lat boxes; the lake (level 2) is not land.
@@ -123,6 +128,38 @@ TEST(MapData, TableErrors) {
         ASSERT_FALSE(r.ok()) << c.extraRow;
         EXPECT_NE(r.error().message.find("names.csv: " + c.expected), std::string::npos) << r.error().message;
     }
+}
+
+TEST(MapData, LabelAtColumnIsRead) {
+    const TempDir dir;
+    writeDataset(dir.path());
+    // The same table with a label_at column: "point", "pole", or empty (the default, as without the column).
+    std::string names =
+        "id,kind,parent,admin,ja_latin,ja_native,ru_latin,ru_native,priority,label_at,source,WKT\n";
+    const std::vector<std::string> labelAt{"pole", "", "pole", "point", "", "pole"};
+    std::size_t row = 0;
+    for (std::string_view rows = kNamesRows; !rows.empty(); ++row) {
+        std::string line(rows.substr(0, rows.find('\n')));
+        rows.remove_prefix(line.size() + 1);
+        const std::size_t source = line.rfind(",S", line.find(",\"POINT")); // the comma before `source`
+        names += line.insert(source, "," + labelAt.at(row)) + "\n";
+    }
+    geotest::writeText(dir.path() / "names.csv", names);
+    const auto r = geo::loadMapData(dir.path().string());
+    ASSERT_TRUE(r.ok()) << r.error().message;
+    EXPECT_EQ(r->place("habomai")->labelAt, geo::LabelAt::Point);
+    EXPECT_EQ(r->place("etorofu")->labelAt, geo::LabelAt::Pole);
+    EXPECT_EQ(r->place("kunashiri")->labelAt, geo::LabelAt::Pole) << "empty: the default";
+    EXPECT_EQ(r->place("yuri")->priority, 5) << "the columns after it still read";
+    EXPECT_EQ(r->place("akiyuri")->source, "S2");
+
+    geotest::writeText(dir.path() / "names.csv",
+                       names + "odd,islet,,,a,b,c,d,1,centre,S,\"POINT (146 43)\"\n");
+    const auto bad = geo::loadMapData(dir.path().string());
+    ASSERT_FALSE(bad.ok());
+    EXPECT_NE(bad.error().message.find("names.csv: row 7: label_at 'centre' is neither 'pole' nor 'point'"),
+              std::string::npos)
+        << bad.error().message;
 }
 
 TEST(MapData, DamagedCoastFailsRatherThanLosingLand) {

@@ -133,6 +133,15 @@ TEST_F(ShippedData, HabomaiIsletsAndHokkaidoIslets) {
     }
 }
 
+// Where the viewer puts labels is data: Habomai, a group of islets, and the water bodies keep their point.
+TEST_F(ShippedData, LabelsInTheWaterStayAtTheirPoint) {
+    ASSERT_GE(data().names.fieldIndex("label_at"), 0);
+    for (const geo::Place& p : data().places) {
+        const bool water = p.kind == "strait" || p.kind == "sea" || p.id == "habomai";
+        EXPECT_EQ(p.labelAt, water ? geo::LabelAt::Point : geo::LabelAt::Pole) << p.id;
+    }
+}
+
 TEST_F(ShippedData, CoastIsInWgs84) {
     EXPECT_EQ(data().coast.sourceCrs, "EPSG:4326");
     EXPECT_EQ(data().coast.skipped, 0U);

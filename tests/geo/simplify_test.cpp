@@ -32,6 +32,15 @@ Path randomRing(std::mt19937& rng, int n, double radius) {
     return ring;
 }
 
+// A wandering line heading east, like a river or a boundary: `n` steps from the origin.
+Path randomWalk(std::mt19937& rng, int n) {
+    std::normal_distribution<double> step(0, 10);
+    Path path{{0, 0}};
+    for (int i = 0; i < n; ++i)
+        path.push_back({path.back().x + std::abs(step(rng)), path.back().y + step(rng)});
+    return path;
+}
+
 // Positions of `out` in `in`, or empty if `out` is not a subsequence of `in`.
 std::vector<std::size_t> positions(const Path& in, const Path& out) {
     std::vector<std::size_t> pos;
@@ -100,10 +109,7 @@ TEST(Simplify, TinyRingsSurvive) {
 
 TEST(Simplify, PathPropertiesAndEnds) {
     std::mt19937 rng(3);
-    std::normal_distribution<double> step(0, 10);
-    Path path{{0, 0}};
-    for (int i = 0; i < 3000; ++i)
-        path.push_back({path.back().x + std::abs(step(rng)), path.back().y + step(rng)});
+    const Path path = randomWalk(rng, 3000);
     for (const double tol : {0.5, 5.0, 50.0}) {
         const Path out = geo::simplifyPath(path, tol);
         EXPECT_TRUE(out.front() == path.front());
@@ -113,6 +119,33 @@ TEST(Simplify, PathPropertiesAndEnds) {
         ASSERT_EQ(kept.size(), out.size());
         EXPECT_LE(maxDeviation(path, kept, false), tol + 1e-9);
     }
+}
+
+TEST(Simplify, ThinThenSimplifyStaysWithinTheTolerance) {
+    std::mt19937 rng(13);
+    const Path path = randomWalk(rng, 3000);
+    const Path ring = randomRing(rng, 2000, 1000);
+    for (const auto& [tol, radius] : {std::pair{40.0, 10.0}, std::pair{40.0, 20.0}, std::pair{200.0, 50.0}}) {
+        const Path line = geo::thinThenSimplify(path, false, tol, radius);
+        EXPECT_EQ(line.front(), path.front());
+        EXPECT_EQ(line.back(), path.back());
+        auto kept = positions(path, line);
+        ASSERT_EQ(kept.size(), line.size()) << "not a subset in order";
+        EXPECT_LE(maxDeviation(path, kept, false), tol + 1e-9);
+        const Path r = geo::thinThenSimplify(ring, true, tol, radius);
+        ASSERT_GE(r.size(), 3U);
+        kept = positions(ring, r);
+        ASSERT_EQ(kept.size(), r.size()) << "not a subset in order";
+        EXPECT_LE(maxDeviation(ring, kept, true), tol + 1e-9);
+        EXPECT_LT(r.size(), geo::simplifyRing(ring, 0.0).size());
+    }
+}
+
+TEST(Simplify, ThinThenSimplifyKeepsATinyRingATriangle) {
+    // Thinned to one point, the ring is simplified whole instead.
+    const Path square{{0, 0}, {1, 0}, {1, 1}, {0.5, 1.2}, {0, 1}};
+    EXPECT_EQ(geo::thinThenSimplify(square, true, 10.0, 5.0), geo::simplifyRing(square, 10.0));
+    EXPECT_EQ(geo::thinThenSimplify(square, true, 10.0, 5.0).size(), 3U);
 }
 
 TEST(Simplify, LevelsNestKeepAnchorsAndStayWithinTheirTolerance) {

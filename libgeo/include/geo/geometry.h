@@ -68,6 +68,34 @@ Box bounds(const Geometry& g);
 bool contains(const Polygon& poly, const Point& p);
 bool contains(const Geometry& g, const Point& p);
 
+/// Squared distance between two points (squared units of the coordinates).
+inline double squaredDistance(Point a, Point b) {
+    const double dx = a.x - b.x;
+    const double dy = a.y - b.y;
+    return dx * dx + dy * dy;
+}
+
+/// Where on the segment a-b the point nearest `p` lies: its fraction of the way from a to b, in [0, 1]
+/// (0 when a == b). Inline: simplification, label placement and geodesic distances call it in inner loops.
+inline double segmentParameter(Point p, Point a, Point b) {
+    const double dx = b.x - a.x;
+    const double dy = b.y - a.y;
+    const double len2 = dx * dx + dy * dy;
+    return len2 > 0 ? std::clamp(((p.x - a.x) * dx + (p.y - a.y) * dy) / len2, 0.0, 1.0) : 0.0;
+}
+
+/// Squared distance from `p` to the segment a-b (not the infinite line), in squared units of the
+/// coordinates.
+inline double squaredSegmentDistance(Point p, Point a, Point b) {
+    const double t = segmentParameter(p, a, b);
+    return squaredDistance(p, {a.x + t * (b.x - a.x), a.y + t * (b.y - a.y)});
+}
+
+/// Points along the four sides of `box`, each side cut into `stepsPerSide` equal steps (both ends
+/// included, so corners come twice): 4 × (stepsPerSide + 1) points, for following a box's edges through a
+/// projection (they curve). Same units as the box.
+std::vector<Point> boxEdgePoints(const Box& box, int stepsPerSide);
+
 /// Shoelace area in the units of the coordinates (planar; use geodesic.h for the ellipsoid). Signed: CCW > 0.
 double signedArea(const Path& ring);
 

@@ -11,6 +11,12 @@
 
 namespace geo {
 
+/// Where a place's label goes (names.csv `label_at`).
+enum class LabelAt {
+    Pole,  ///< at the pole of inaccessibility of its largest coast polygon (same id), else at `lonlat`
+    Point, ///< always at `lonlat` (a group spread over many islets: its label goes among them)
+};
+
 /// One row of names.csv: a place with its names in both sets and both scripts.
 struct Place {
     std::string id;     ///< stable id, e.g. "etorofu", "shibotsu", "nemuro_strait"
@@ -20,6 +26,7 @@ struct Place {
     std::map<std::string, std::string> names; ///< keys "ja_latin", "ja_native", "ru_latin", "ru_native"
     Point lonlat;                             ///< gazetteer position (degrees) used for ids and point labels
     int priority = 5;                         ///< label priority: 1 = most important
+    LabelAt labelAt = LabelAt::Pole;          ///< `label_at`: "pole" (or empty, or no column) | "point"
     std::string source;                       ///< citation for the names
 };
 

@@ -13,6 +13,12 @@ Path simplifyPath(const Path& path, double tolerance);
 /// so small islands do not vanish; the result is a closed ring of the same orientation.
 Path simplifyRing(const Path& ring, double tolerance);
 
+/// A path within `tolerance` of `path`, made cheaply: points closer than `radius` (0 < radius < tolerance)
+/// to the last one kept are dropped first (linear time), then Douglas–Peucker to `tolerance - radius`.
+/// Both in the path's units. A line keeps its end points; a ring thinned below a triangle is simplified
+/// whole to `tolerance` instead. `path` must not be empty.
+Path thinThenSimplify(const Path& path, bool closed, double tolerance, double radius);
+
 /// Nested levels of detail in one pass: level k (1..tolerances.size()) is simplified from level k-1 with the
 /// difference of their tolerances (ascending, in the path's units), so every level is a subset of the one
 /// before and stays within tolerances[k-1] of the input. Returns, for each point, the highest level that
