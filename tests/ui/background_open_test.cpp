@@ -128,13 +128,8 @@ TEST_F(BackgroundOpenTest, ProjectionSwitchKeepsAddedLayersAndReadouts) {
 
 TEST_F(BackgroundOpenTest, ClosingWhileAFileLoadsReturnsPromptly) {
     // A line of 300,000 vertices: long enough to be still reading when the window goes.
-    QByteArray text = R"({"type":"FeatureCollection","features":[{"type":"Feature","properties":{},)"
-                      R"("geometry":{"type":"LineString","coordinates":[)";
-    for (int i = 0; i < 300'000; ++i)
-        text += QString("%1[%2,%3]").arg(i ? "," : "").arg(145 + i * 1e-5, 0, 'f', 5).arg(43.5).toUtf8();
-    text += "]}}]}";
     QTemporaryDir dir;
-    const QString path = writeFile(dir, "long.geojson", text);
+    const QString path = writeFile(dir, "long.geojson", uitest::longLineGeoJson());
     window->openLayer(path);
     EXPECT_TRUE(window->isLoading());
     QElapsedTimer t;

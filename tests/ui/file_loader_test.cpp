@@ -2,6 +2,7 @@
 #include "file_loader.h"
 
 #include "test_world.h"
+#include "ui_test_util.h"
 
 #include <scene.h>
 
@@ -70,16 +71,11 @@ TEST(FileLoaderTest, TheSameProjectionAgainIsDoneAtOnce) {
 }
 
 TEST(FileLoaderTest, CancelDropsTheRunningAndTheWaitingRequests) {
-    QByteArray text = R"({"type":"FeatureCollection","features":[{"type":"Feature","properties":{},)"
-                      R"("geometry":{"type":"LineString","coordinates":[)";
-    for (int i = 0; i < 300'000; ++i)
-        text += QString("%1[%2,%3]").arg(i ? "," : "").arg(145 + i * 1e-5, 0, 'f', 5).arg(43.5).toUtf8();
-    text += "]}}]}";
     QTemporaryDir dir;
     const QString path = dir.filePath("long.geojson");
     QFile f(path);
     ASSERT_TRUE(f.open(QIODevice::WriteOnly));
-    f.write(text);
+    f.write(uitest::longLineGeoJson());
     f.close();
     const auto scene = uitest::testScene();
     FileLoader loader([scene] { return scene; });
