@@ -276,15 +276,16 @@ int runExport(const QStringList& argList) {
     o.dpi = args.value("--dpi", "96").toInt(&okDpi);
     if (!okDpi || o.dpi < 24 || o.dpi > 1200) return usage("--dpi must be a number from 24 to 1200");
     MapSettings& s = o.settings;
+    const NameWords& words = NameWords::shipped();
     if (!NameSet::parse(args.value("--names", "japanese"), args.value("--script", "latin"), &s.names))
-        return usage("--names must be japanese, russian or both; --script latin, native or both");
+        return usage("--names must be " + NameWords::wordList(words.nameChoices) + "; --script " +
+                     NameWords::wordList(words.scriptChoices));
+    // --claims takes the --names words: the claims of the sides whose names they are.
     const QString claims = args.value("--claims", "none");
-    const QList<QPair<QString, QStringList>> claimWords{
-        {"none", {}}, {"japanese", {"japan"}}, {"russian", {"russia"}}, {"both", {"japan", "russia"}}};
-    bool okClaims = false;
-    for (const auto& [word, list] : claimWords)
-        if (word == claims) s.claims = list, okClaims = true;
-    if (!okClaims) return usage("--claims must be none, japanese, russian or both");
+    if (claims == "none")
+        s.claims.clear();
+    else if (!words.claimantsFor(claims, &s.claims))
+        return usage("--claims must be none, " + NameWords::wordList(words.nameChoices));
     for (const auto& [name, value] : args.options) // the last of --legend / --no-legend wins
         if (name == "--legend" || name == "--no-legend") s.legend = name == "--legend";
     s.title = args.value("--title");
@@ -352,7 +353,7 @@ int runExport(const QStringList& argList) {
         scene = next.value();
     }
     const Scene& sc = *scene;
-    s.attributionDate = QDate::currentDate().toString(Qt::ISODate);
+    s.attributionDate = attributionDateToday();
     auto report = exportMap(sc, o);
     if (!report) {
         err(QString::fromStdString(report.error().message));

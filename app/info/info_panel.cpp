@@ -206,16 +206,15 @@ void InfoPanel::renderIsland() {
     islandTitle_->setText(nameOf(selected_));
     QString html = QStringLiteral("<table cellspacing='3'>");
     if (p) {
-        static const std::array<std::pair<const char*, const char*>, 2> languages{
-            {{"ja", "Japanese"}, {"ru", "Russian"}}};
+        const NameWords& words = NameWords::shipped();
         QStringList lines;
-        for (const auto& [code, label] : languages) {
+        for (const NameCode& language : words.languages) {
             QStringList forms;
-            for (const char* script : {"_latin", "_native"})
-                if (QString n = nameField(*p, std::string(code) + script); !n.isEmpty() && !forms.contains(n))
+            for (const NameCode& script : words.scripts)
+                if (QString n = nameField(*p, (language.code + '_' + script.code).toStdString());
+                    !n.isEmpty() && !forms.contains(n))
                     forms << n;
-            if (!forms.isEmpty())
-                lines << QStringLiteral("%1: %2").arg(QLatin1String(label), forms.join(" · "));
+            if (!forms.isEmpty()) lines << QStringLiteral("%1: %2").arg(language.name, forms.join(" · "));
         }
         html += row(QStringLiteral("Names"), esc(lines.join(QLatin1Char('\n'))).replace('\n', "<br>"));
         if (!p->parent.empty()) {

@@ -5,19 +5,33 @@
 
 #include <geo/viewport.h>
 
+#include <QDate>
 #include <QList>
 #include <QSet>
 #include <QString>
 #include <QStringList>
 
+#include <atomic>
+
 namespace isv {
 
-/// A callout: text with a leader line to a lon/lat point (degrees).
+/// A fresh note id, unique in this process (thread-safe).
+inline quint64 newNoteId() {
+    static std::atomic<quint64> next{1};
+    return next++;
+}
+
+/// A callout: text with a leader line to a lon/lat point (degrees). `id` tells apart notes of the same
+/// text in the window: each note made gets its own, and copies keep it. Equality is of what is drawn
+/// (position and text), not of the id.
 struct Note {
     double lon = 0;
     double lat = 0;
     QString text;
-    friend bool operator==(const Note&, const Note&) = default;
+    quint64 id = newNoteId();
+    friend bool operator==(const Note& a, const Note& b) {
+        return a.lon == b.lon && a.lat == b.lat && a.text == b.text;
+    }
 };
 
 struct MapSettings {
@@ -39,5 +53,10 @@ struct MapSettings {
     bool draft = false; ///< coarser level of detail and no antialiasing (while moving)
     bool operator==(const MapSettings&) const = default;
 };
+
+/// Today's date as the attribution line gives it (ISO 8601, local time).
+inline QString attributionDateToday() {
+    return QDate::currentDate().toString(Qt::ISODate);
+}
 
 } // namespace isv

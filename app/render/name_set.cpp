@@ -1,29 +1,57 @@
 #include "name_set.h"
 
+#include "worldview.h"
+
 #include <geo/map_data.h>
 
 namespace isv {
 
 namespace {
-// Words of the command line and settings, and how the legend describes them.
-const QList<QPair<QString, QStringList>> kNameWords{
-    {"japanese", {"ja"}}, {"russian", {"ru"}}, {"both", {"ja", "ru"}}};
-const QList<QPair<QString, QStringList>> kScriptWords{
-    {"latin", {"latin"}}, {"native", {"native"}}, {"both", {"latin", "native"}}};
-const QList<QPair<QString, QString>> kLanguageNames{{"ja", "Japanese"}, {"ru", "Russian"}};
-const QList<QPair<QString, QString>> kScriptNames{{"latin", "Latin"}, {"native", "native script"}};
-
-template <class T> QString wordFor(const QList<QPair<QString, QStringList>>& table, const T& value) {
-    for (const auto& [word, list] : table)
-        if (list == value) return word;
+const NameChoice* choiceFor(const QList<NameChoice>& choices, const QString& word) {
+    for (const NameChoice& c : choices)
+        if (c.word == word) return &c;
+    return nullptr;
+}
+QString wordFor(const QList<NameChoice>& choices, const QStringList& codes) {
+    for (const NameChoice& c : choices)
+        if (c.codes == codes) return c.word;
     return {};
 }
-QString lookup(const QList<QPair<QString, QString>>& table, const QString& key) {
-    for (const auto& [k, v] : table)
-        if (k == key) return v;
-    return key;
+QString nameOf(const QList<NameCode>& codes, const QString& code) {
+    for (const NameCode& c : codes)
+        if (c.code == code) return c.name;
+    return code;
 }
 } // namespace
+
+QString NameWords::languageName(const QString& code) const {
+    return nameOf(languages, code);
+}
+QString NameWords::scriptName(const QString& code) const {
+    return nameOf(scripts, code);
+}
+
+bool NameWords::claimantsFor(const QString& namesWord, QStringList* out) const {
+    const NameChoice* choice = choiceFor(nameChoices, namesWord);
+    if (!choice) return false;
+    out->clear();
+    for (const QString& code : choice->codes)
+        for (const NameCode& l : languages)
+            if (l.code == code && !l.claimant.isEmpty()) *out << l.claimant;
+    return true;
+}
+
+QString NameWords::wordList(const QList<NameChoice>& choices) {
+    QStringList words;
+    for (const NameChoice& c : choices)
+        words << c.word;
+    const QString last = words.isEmpty() ? QString() : words.takeLast();
+    return words.isEmpty() ? last : words.join(", ") + " or " + last;
+}
+
+const NameWords& NameWords::shipped() {
+    return Worldviews::shipped().nameWords;
+}
 
 QString NameSet::label(const geo::Place& place) const {
     QStringList parts;
@@ -36,8 +64,8 @@ QString NameSet::label(const geo::Place& place) const {
         }
     if (parts.isEmpty()) // a place one side does not name: the other side's name, in the chosen script
         for (const auto& script : scripts)
-            for (const char* lang : {"ja", "ru"}) {
-                const auto it = place.names.find(std::string(lang) + "_" + script.toStdString());
+            for (const NameCode& lang : NameWords::shipped().languages) {
+                const auto it = place.names.find((lang.code + "_" + script).toStdString());
                 if (it != place.names.end() && !it->second.empty()) return QString::fromStdString(it->second);
             }
     if (parts.isEmpty()) // last resort: any name rather than an empty label
@@ -49,35 +77,27 @@ QString NameSet::label(const geo::Place& place) const {
 QString NameSet::describe() const {
     QStringList langs, scr;
     for (const auto& l : languages)
-        langs << lookup(kLanguageNames, l);
+        langs << NameWords::shipped().languageName(l);
     for (const auto& s : scripts)
-        scr << lookup(kScriptNames, s);
+        scr << NameWords::shipped().scriptName(s);
     return langs.join(" and ") + " names (" + scr.join(" and ") + ")";
 }
 
 bool NameSet::parse(const QString& names, const QString& script, NameSet* out) {
-    NameSet n;
-    bool okN = false, okS = false;
-    for (const auto& [word, list] : kNameWords)
-        if (word == names) {
-            n.languages = list;
-            okN = true;
-        }
-    for (const auto& [word, list] : kScriptWords)
-        if (word == script) {
-            n.scripts = list;
-            okS = true;
-        }
-    if (!okN || !okS) return false;
-    *out = n;
+    const NameWords& words = NameWords::shipped();
+    const NameChoice* n = choiceFor(words.nameChoices, names);
+    const NameChoice* s = choiceFor(words.scriptChoices, script);
+    if (!n || !s) return false;
+    out->languages = n->codes;
+    out->scripts = s->codes;
     return true;
 }
 
 QString NameSet::namesWord() const {
-    return wordFor(kNameWords, languages);
+    return wordFor(NameWords::shipped().nameChoices, languages);
 }
 QString NameSet::scriptWord() const {
-    return wordFor(kScriptWords, scripts);
+    return wordFor(NameWords::shipped().scriptChoices, scripts);
 }
 
 } // namespace isv

@@ -30,6 +30,32 @@ Qt::PenStyle penFrom(const QString& word) {
     return Qt::SolidLine;
 }
 
+QStringList stringsFrom(const QJsonValue& v) {
+    QStringList out;
+    for (const auto& s : v.toArray())
+        out << s.toString();
+    return out;
+}
+
+QList<NameCode> codesFrom(const QJsonValue& v) {
+    QList<NameCode> out;
+    for (const auto& c : v.toArray()) {
+        const QJsonObject o = c.toObject();
+        out.push_back({o["code"].toString(), o["name"].toString(), o["claimant"].toString()});
+    }
+    return out;
+}
+
+QList<NameChoice> choicesFrom(const QJsonValue& v) {
+    QList<NameChoice> out;
+    for (const auto& c : v.toArray()) {
+        const QJsonObject o = c.toObject();
+        out.push_back(
+            {o["word"].toString(), stringsFrom(o["codes"]), o["label"].toString(), o["menu"].toString()});
+    }
+    return out;
+}
+
 Worldviews load() {
     Worldviews w;
     initResources();
@@ -38,10 +64,13 @@ Worldviews load() {
     const QJsonObject root = QJsonDocument::fromJson(f.readAll()).object();
     for (const auto& v : root["claims"].toArray()) {
         const QJsonObject o = v.toObject();
-        w.claims.push_back({o["claimant"].toString(), o["legend_claim"].toString(),
-                            o["legend_border"].toString(), QColor(o["colour"].toString()),
-                            patternFrom(o["pattern"].toString()), penFrom(o["border_style"].toString())});
+        w.claims.push_back({o["claimant"].toString(), o["name"].toString(), o["label"].toString(),
+                            o["legend_claim"].toString(), o["legend_border"].toString(),
+                            QColor(o["colour"].toString()), patternFrom(o["pattern"].toString()),
+                            penFrom(o["border_style"].toString())});
     }
+    w.nameWords = {codesFrom(root["languages"]), codesFrom(root["scripts"]),
+                   choicesFrom(root["name_choices"]), choicesFrom(root["script_choices"])};
     w.claimsHeading = root["claims_heading"].toString();
     w.bothClaim = root["both_claim"].toString();
     const QJsonObject d = root["defacto"].toObject();

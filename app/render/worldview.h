@@ -1,5 +1,7 @@
 #pragma once
 // Claim overlays as data (resources/worldviews.json): what each side's overlay looks like and is called.
+#include "name_set.h"
+
 #include <QColor>
 #include <QList>
 #include <QString>
@@ -9,6 +11,8 @@ namespace isv {
 /// How one side's claim and border are drawn, and how the legend names them.
 struct ClaimStyle {
     QString claimant;     ///< matches the `claimant` attribute of claims.shp / boundaries.shp
+    QString name;         ///< the side's name, e.g. "Japan"
+    QString label;        ///< its overlay's name in menus and dialogs, e.g. "Japan's claim"
     QString legendClaim;  ///< e.g. "Claimed by Japan (Japan's position)"
     QString legendBorder; ///< e.g. "Border as drawn by Japan"
     QColor colour;
@@ -29,6 +33,7 @@ struct Worldviews {
     QString claimsHeading; ///< legend heading when any claim is shown
     QString bothClaim;     ///< legend entry for land every shown side claims
     DefactoStyle defacto;
+    NameWords nameWords; ///< the words of name sets (see NameWords::shipped())
     const ClaimStyle* claim(const QString& claimant) const;
     /// The shipped definitions (compiled into the program from resources/worldviews.json).
     static const Worldviews& shipped();

@@ -75,21 +75,17 @@ ExportDialog::ExportDialog(std::shared_ptr<const Scene> scene, const MapSettings
 
     names_ = new QComboBox(this);
     names_->setObjectName(QStringLiteral("names"));
-    names_->addItem(tr("Japanese"), "japanese");
-    names_->addItem(tr("Russian"), "russian");
-    names_->addItem(tr("Both"), "both");
+    for (const NameChoice& c : NameWords::shipped().nameChoices)
+        names_->addItem(c.label, c.word);
     names_->setCurrentIndex(names_->findData(current.names.namesWord()));
     script_ = new QComboBox(this);
-    script_->addItem(tr("Latin"), "latin");
-    script_->addItem(tr("Native"), "native");
-    script_->addItem(tr("Latin and native"), "both");
+    for (const NameChoice& c : NameWords::shipped().scriptChoices)
+        script_->addItem(c.label, c.word);
     script_->setCurrentIndex(script_->findData(current.names.scriptWord()));
 
     auto* claimRow = new QHBoxLayout;
     for (const ClaimStyle& c : Worldviews::shipped().claims) {
-        QString country = c.claimant;
-        if (!country.isEmpty()) country[0] = country[0].toUpper();
-        auto* box = new QCheckBox(tr("%1's claim").arg(country), this);
+        auto* box = new QCheckBox(c.label, this);
         box->setProperty("claimant", c.claimant);
         box->setChecked(current.claims.contains(c.claimant));
         claimRow->addWidget(box);
@@ -280,7 +276,7 @@ ExportOptions ExportDialog::options() const {
     s.selected.clear();
     s.highlight.clear();
     s.attribution = true;
-    s.attributionDate = QDate::currentDate().toString(Qt::ISODate);
+    s.attributionDate = attributionDateToday();
     s.devicePixelRatio = 1.0;
     s.draft = false;
     // As `isleview export` frames it: the area fitted to the size in logical pixels at this DPI, a focused
@@ -325,7 +321,16 @@ void ExportDialog::accept() {
     // Written on a thread of its own (the scene is shared, the options copied): a big image takes seconds,
     // and the window keeps drawing meanwhile.
     auto result = std::make_shared<std::optional<geo::Result<ExportReport>>>();
-    exporting_ = QThread::create([scene = scene_, o, result] { result->emplace(exportMap(*scene, o)); });
+    exporting_ = QThread::create([scene = scene_, o, result] {
+        // An exception must not leave the thread (it would terminate the program): it fails the export.
+        try {
+            result->emplace(exportMap(*scene, o));
+        } catch (const std::exception& e) {
+            result->emplace(geo::Error{e.what()});
+        } catch (...) {
+            result->emplace(geo::Error{"unexpected error"});
+        }
+    });
     connect(exporting_, &QThread::finished, this, [this, path = o.path, result] {
         exporting_->deleteLater();
         exporting_ = nullptr;

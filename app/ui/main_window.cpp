@@ -1,7 +1,11 @@
 #include "main_window.h"
 
 #include "export_dialog.h"
+#include "file_loader.h"
+#include "layer_list_model.h"
 #include "map_canvas.h"
+#include "message_bar.h"
+#include "notes_dock.h"
 #include "place_list.h"
 #include "status_text.h"
 #include "view_state.h"
@@ -20,19 +24,13 @@
 #include <QDropEvent>
 #include <QFileDialog>
 #include <QFileInfo>
-#include <QHBoxLayout>
-#include <QInputDialog>
 #include <QLabel>
-#include <QLineF>
-#include <QListWidget>
+#include <QListView>
 #include <QMenu>
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QMimeData>
-#include <QPushButton>
-#include <QScopedValueRollback>
 #include <QScreen>
-#include <QSet>
 #include <QSettings>
 #include <QStatusBar>
 #include <QToolBar>
@@ -40,7 +38,6 @@
 #include <QVBoxLayout>
 
 #include <algorithm>
-#include <array>
 #include <cmath>
 #include <tuple>
 
@@ -49,54 +46,30 @@
 namespace isv {
 
 namespace {
-// The shipped layers the layers dock always lists, with the title used when the scene has no such layer.
-struct BuiltinLayer {
-    const char* key;
-    const char* title;
-};
-constexpr std::array<BuiltinLayer, 6> kBuiltinLayers{{{"land", "Land"},
-                                                      {"lakes", "Lakes"},
-                                                      {"borders", "Borders"},
-                                                      {"claims", "Claim areas"},
-                                                      {"labels", "Labels"},
-                                                      {"graticule", "Graticule"}}};
-
-// Files bigger than this are shown coarsely first (Scene::withFile with FileOptions::onCoarse) while the
-// full detail is prepared: about a million vertices in a Shapefile.
-constexpr qint64 kCoarseBytes = 16 << 20;
-
-bool isBuiltinLayer(const QString& key) {
-    return std::any_of(kBuiltinLayers.begin(), kBuiltinLayers.end(),
-                       [&](const BuiltinLayer& b) { return key == QLatin1String(b.key); });
+// The button that takes up a suggested name set.
+QString suggestionButton(const NameSet& names) {
+    return QObject::tr("Show %1").arg(names.describe());
 }
 
-// The files behind a scene's added layers, in the order they were added.
-QStringList addedFiles(const Scene& scene) {
-    QStringList files;
-    for (const auto& layer : scene.layers())
-        if (layer->added && layer->source) files << QString::fromStdString(layer->source->path);
-    return files;
-}
-
-// "japan" -> "Japan's claim": each side's overlay is named as that side's position.
-QString claimActionText(const QString& claimant) {
-    QString country = claimant;
-    if (!country.isEmpty()) country[0] = country[0].toUpper();
-    return QObject::tr("%1's claim").arg(country);
+// A frame's problems as the message bar says them; each names what could not be drawn.
+QString renderErrorText(const QStringList& errors) {
+    return errors.isEmpty() ? QString()
+                            : QObject::tr("Part of the map could not be drawn: %1").arg(errors.join("; "));
 }
 } // namespace
 
-MainWindow::MainWindow(std::shared_ptr<const Scene> scene, QSettings* store, QWidget* parent)
+MainWindow::MainWindow(std::shared_ptr<const Scene> initial, QSettings* store, QWidget* parent)
     : QMainWindow(parent), store_(store) {
     setWindowTitle(QStringLiteral("Isleview"));
     setObjectName(QStringLiteral("MainWindow"));
     setAcceptDrops(true);
     canvas_ = new MapCanvas(this);
+    messageBar_ = new MessageBar(this);
     auto* central = new QWidget(this);
     auto* column = new QVBoxLayout(central);
     column->setContentsMargins(0, 0, 0, 0);
     column->setSpacing(0);
-    column->addWidget(createMessageBar());
+    column->addWidget(messageBar_);
     column->addWidget(canvas_, 1);
     setCentralWidget(central);
 
@@ -104,19 +77,17 @@ MainWindow::MainWindow(std::shared_ptr<const Scene> scene, QSettings* store, QWi
     createDocks();
     createMenus();
     createStatusBar();
-    // The remembered projection: the shipped data alone is prepared again in a few tens of milliseconds.
-    if (const QString crs = store_ ? store_->value("view/crs").toString() : QString();
-        scene && !crs.isEmpty() && crs.toStdString() != scene->crs())
-        if (auto rebuilt = Scene::build(scene->dataPtr(), crs.toStdString());
-            rebuilt && addedFiles(*scene).isEmpty())
-            scene = rebuilt.value();
-    setScene(std::move(scene));
+    createLoader();
+    startScene(std::move(initial));
 
+    // The controls follow the canvas's settings, whoever changed them.
+    connect(canvas_, &MapCanvas::settingsChanged, this, &MainWindow::syncControls);
+    connect(canvas_, &MapCanvas::frameShown, this, &MainWindow::showRenderErrors);
     connect(canvas_, &MapCanvas::clicked, this, &MainWindow::onMapClicked);
     canvas_->setContextMenuPolicy(Qt::CustomContextMenu);
     connect(canvas_, &QWidget::customContextMenuRequested, this, &MainWindow::showMapMenu);
     connect(canvas_, &MapCanvas::cursorMoved, this, [this](geo::Point xy) {
-        cursorLabel_->setText(scene_ ? formatLonLat(scene_->unproject(xy)) : QString());
+        cursorLabel_->setText(scene() ? formatLonLat(scene()->unproject(xy)) : QString());
     });
     connect(canvas_, &MapCanvas::cursorLeft, this, [this] { cursorLabel_->clear(); });
     connect(canvas_, &MapCanvas::measureChanged, this, [this](double metres) {
@@ -149,33 +120,29 @@ MainWindow::MainWindow(std::shared_ptr<const Scene> scene, QSettings* store, QWi
 }
 
 MainWindow::~MainWindow() {
-    cancel_ = true;
-    if (worker_.joinable()) worker_.join();
+    delete loader_; // stops and waits for the background work before the widgets go
 }
 
-QWidget* MainWindow::createMessageBar() {
-    messageBar_ = new QFrame(this);
-    messageBar_->setObjectName(QStringLiteral("messageBar"));
-    messageBar_->setStyleSheet(
-        QStringLiteral("#messageBar { background: #fdf6d8; border-bottom: 1px solid #d8cc9a; }"));
-    auto* row = new QHBoxLayout(messageBar_);
-    row->setContentsMargins(8, 4, 8, 4);
-    messageLabel_ = new QLabel(messageBar_);
-    messageButton_ = new QPushButton(messageBar_);
-    auto* dismiss = new QToolButton(messageBar_);
-    dismiss->setText(QStringLiteral("✕"));
-    dismiss->setToolTip(tr("Dismiss"));
-    dismiss->setAutoRaise(true);
-    row->addWidget(messageLabel_, 1);
-    row->addWidget(messageButton_);
-    row->addWidget(dismiss);
-    connect(messageButton_, &QPushButton::clicked, this, [this] {
-        messageBar_->hide();
-        setNameSet(suggested_);
-    });
-    connect(dismiss, &QToolButton::clicked, messageBar_, &QWidget::hide);
-    messageBar_->hide();
-    return messageBar_;
+const std::shared_ptr<const Scene>& MainWindow::scene() const {
+    return canvas_->scene();
+}
+
+void MainWindow::startScene(std::shared_ptr<const Scene> scene) {
+    // The remembered projection: the shipped data alone is prepared again in a few tens of milliseconds.
+    const QString crs = store_ ? store_->value("view/crs").toString() : QString();
+    if (scene && !crs.isEmpty() && crs.toStdString() != scene->crs() && addedFiles(*scene).isEmpty()) {
+        if (auto rebuilt = Scene::build(scene->dataPtr(), crs.toStdString()))
+            scene = rebuilt.value();
+        else
+            messageBar_->showMessage(tr("The map could not be prepared in the remembered projection (%1): %2")
+                                         .arg(crs, QString::fromStdString(rebuilt.error().message)));
+    }
+    canvas_->setScene(scene, true);
+    for (QAction* a : projectionGroup_->actions())
+        a->setChecked(scene && a->data().toString().toStdString() == scene->crs());
+    places_->setMapData(scene ? scene->dataPtr() : nullptr);
+    layerModel_->setScene(scene.get());
+    if (scene) createInfoDock();
 }
 
 void MainWindow::createActions() {
@@ -249,38 +216,13 @@ void MainWindow::createActions() {
         if (on) measure->setChecked(false);
     });
 
-    // Name sets: exclusive choices, each applied to the map, the lists and the panel at once.
-    namesGroup_ = new QActionGroup(this);
-    scriptGroup_ = new QActionGroup(this);
-    const QList<QPair<QString, QString>> names{
-        {"japanese", tr("&Japanese")}, {"russian", tr("&Russian")}, {"both", tr("&Both")}};
-    for (const auto& [word, text] : names) {
-        QAction* a = make("names-" + word, text, {}, true);
-        a->setData(word);
-        namesGroup_->addAction(a);
-    }
-    const QList<QPair<QString, QString>> scripts{
-        {"latin", tr("&Latin")}, {"native", tr("&Native")}, {"both", tr("Latin and N&ative")}};
-    for (const auto& [word, text] : scripts) {
-        QAction* a = make("script-" + word, text, {}, true);
-        a->setData(word);
-        scriptGroup_->addAction(a);
-    }
-    const auto applyNames = [this] {
-        if (syncing_ || !namesGroup_->checkedAction() || !scriptGroup_->checkedAction()) return;
-        NameSet ns;
-        if (NameSet::parse(namesGroup_->checkedAction()->data().toString(),
-                           scriptGroup_->checkedAction()->data().toString(), &ns))
-            setNameSet(ns);
-    };
-    connect(namesGroup_, &QActionGroup::triggered, this, applyNames);
-    connect(scriptGroup_, &QActionGroup::triggered, this, applyNames);
+    createNameActions();
 
     // Claim overlays come from the worldview data, one per claimant, in its order.
     for (const ClaimStyle& c : Worldviews::shipped().claims) {
-        QAction* a = make("claim-" + c.claimant, claimActionText(c.claimant), {}, true);
+        QAction* a = make("claim-" + c.claimant, c.label, {}, true);
         a->setData(c.claimant);
-        a->setToolTip(tr("Show %1: %2").arg(claimActionText(c.claimant), c.legendClaim));
+        a->setToolTip(tr("Show %1: %2").arg(c.label, c.legendClaim));
         connect(a, &QAction::toggled, this,
                 [this, claimant = c.claimant](bool on) { setClaimShown(claimant, on); });
         claimActions_ << a;
@@ -291,6 +233,33 @@ void MainWindow::createActions() {
 
     connect(make("help-about", tr("&About Isleview")), &QAction::triggered, this, &MainWindow::showAbout);
     connect(make("help-about-qt", tr("About &Qt")), &QAction::triggered, qApp, &QApplication::aboutQt);
+}
+
+void MainWindow::createNameActions() {
+    // Name sets: exclusive choices from the shipped words, each applied to the map, the lists and the panel
+    // at once. Only a user's choice triggers; syncControls checks them without triggering.
+    namesGroup_ = new QActionGroup(this);
+    scriptGroup_ = new QActionGroup(this);
+    const auto add = [this](QActionGroup* group, const QString& prefix, const QList<NameChoice>& choices) {
+        for (const NameChoice& c : choices) {
+            auto* a = new QAction(c.menuText, this);
+            a->setObjectName(prefix + c.word);
+            a->setCheckable(true);
+            a->setData(c.word);
+            group->addAction(a);
+        }
+    };
+    add(namesGroup_, QStringLiteral("names-"), NameWords::shipped().nameChoices);
+    add(scriptGroup_, QStringLiteral("script-"), NameWords::shipped().scriptChoices);
+    const auto applyNames = [this] {
+        if (!namesGroup_->checkedAction() || !scriptGroup_->checkedAction()) return;
+        NameSet ns;
+        if (NameSet::parse(namesGroup_->checkedAction()->data().toString(),
+                           scriptGroup_->checkedAction()->data().toString(), &ns))
+            setNameSet(ns);
+    };
+    connect(namesGroup_, &QActionGroup::triggered, this, applyNames);
+    connect(scriptGroup_, &QActionGroup::triggered, this, applyNames);
 }
 
 QAction* MainWindow::action(const QString& name) const {
@@ -356,48 +325,36 @@ void MainWindow::createDocks() {
     addDockWidget(Qt::LeftDockWidgetArea, placesDock);
     connect(places_, &PlaceList::placeChosen, this, [this](const QString& id) { selectPlace(id, true); });
 
-    layers_ = new QListWidget(this);
+    layerModel_ = new LayerListModel(this);
+    layers_ = new QListView(this);
     layers_->setObjectName(QStringLiteral("layerList"));
+    layers_->setModel(layerModel_);
     auto* layersDock = new QDockWidget(tr("Layers"), this);
     layersDock->setObjectName(QStringLiteral("layersDock"));
     layersDock->setWidget(layers_);
     addDockWidget(Qt::LeftDockWidgetArea, layersDock);
-    connect(layers_, &QListWidget::itemChanged, this, [this](QListWidgetItem* item) {
-        if (!syncing_)
-            setLayerVisible(item->data(Qt::UserRole).toString(), item->checkState() == Qt::Checked);
-    });
+    connect(layerModel_, &LayerListModel::visibilityChosen, this, &MainWindow::setLayerVisible);
 
-    // Notes: the callouts placed on the map, with their text and position; double-click edits.
-    auto* notesPanel = new QWidget(this);
-    notes_ = new QListWidget(notesPanel);
-    notes_->setObjectName(QStringLiteral("noteList"));
-    auto* editButton = new QPushButton(tr("&Edit…"), notesPanel);
-    editButton->setObjectName(QStringLiteral("noteEdit"));
-    auto* removeButton = new QPushButton(tr("&Remove"), notesPanel);
-    removeButton->setObjectName(QStringLiteral("noteRemove"));
-    auto* buttons = new QHBoxLayout;
-    buttons->addStretch();
-    buttons->addWidget(editButton);
-    buttons->addWidget(removeButton);
-    auto* column = new QVBoxLayout(notesPanel);
-    column->setContentsMargins(0, 0, 0, 0);
-    column->addWidget(notes_, 1);
-    column->addLayout(buttons);
-    auto* notesDock = new QDockWidget(tr("Notes"), this);
-    notesDock->setObjectName(QStringLiteral("notesDock"));
-    notesDock->setWidget(notesPanel);
-    addDockWidget(Qt::LeftDockWidgetArea, notesDock);
-    const auto updateButtons = [this, editButton, removeButton] {
-        editButton->setEnabled(notes_->currentRow() >= 0);
-        removeButton->setEnabled(notes_->currentRow() >= 0);
-    };
-    connect(notes_, &QListWidget::currentRowChanged, this, updateButtons);
-    updateButtons();
-    connect(editButton, &QPushButton::clicked, this, [this] { editNote(notes_->currentRow()); });
-    connect(removeButton, &QPushButton::clicked, this, [this] { removeNote(notes_->currentRow()); });
-    connect(notes_, &QListWidget::itemActivated, this,
-            [this](QListWidgetItem* item) { editNote(notes_->row(item)); });
-    resizeDocks({placesDock, layersDock, notesDock}, {380, 200, 140}, Qt::Vertical);
+    notes_ = new NotesDock(canvas_, this);
+    addDockWidget(Qt::LeftDockWidgetArea, notes_);
+    resizeDocks({placesDock, layersDock, notes_}, {380, 200, 140}, Qt::Vertical);
+}
+
+void MainWindow::createInfoDock() {
+    info_ = new InfoPanel(scene()->dataPtr(), this);
+    auto* dock = new QDockWidget(tr("Information"), this);
+    dock->setObjectName(QStringLiteral("infoDock"));
+    dock->setWidget(info_);
+    addDockWidget(Qt::RightDockWidgetArea, dock);
+    // The menus exist before the data: list this dock's toggle in View beside the others.
+    if (QAction* fullscreen = action("view-fullscreen"))
+        for (QMenu* menu : menuBar()->findChildren<QMenu*>())
+            if (menu->actions().contains(fullscreen))
+                menu->insertAction(fullscreen, dock->toggleViewAction());
+    connect(info_, &InfoPanel::placeSelected, this, [this](const QString& id) { selectPlace(id, true); });
+    connect(info_, &InfoPanel::highlightRequested, this,
+            [this](const QStringList& ids) { edit([&ids](MapSettings& s) { s.highlight = ids; }); });
+    connect(info_, &InfoPanel::nameSetSuggested, this, &MainWindow::suggestNameSet);
 }
 
 void MainWindow::createStatusBar() {
@@ -413,64 +370,14 @@ void MainWindow::createStatusBar() {
     statusBar()->addPermanentWidget(cursorLabel_);
 }
 
-void MainWindow::setScene(std::shared_ptr<const Scene> scene) {
-    scene_ = std::move(scene);
-    canvas_->setScene(scene_, true);
-    fitNavigator();
-    for (QAction* a : projectionGroup_->actions())
-        a->setChecked(scene_ && a->data().toString().toStdString() == scene_->crs());
-    places_->setMapData(scene_ ? scene_->dataPtr() : nullptr);
-    syncing_ = true;
-    layers_->clear();
-    for (const BuiltinLayer& b : kBuiltinLayers) {
-        const SceneLayer* layer = scene_ ? scene_->layer(b.key) : nullptr;
-        addLayerItem(b.key, layer && !layer->title.isEmpty() ? layer->title : tr(b.title));
-    }
-    if (scene_)
-        for (const auto& layer : scene_->layers())
-            if (layer->added) addLayerItem(layer->key, layer->title.isEmpty() ? layer->key : layer->title);
-    syncing_ = false;
-
-    if (!info_ && scene_) {
-        info_ = new InfoPanel(scene_->dataPtr(), this);
-        auto* dock = new QDockWidget(tr("Information"), this);
-        dock->setObjectName(QStringLiteral("infoDock"));
-        dock->setWidget(info_);
-        addDockWidget(Qt::RightDockWidgetArea, dock);
-        // The menus exist before the data: list this dock's toggle in View beside the others.
-        if (QAction* fullscreen = action("view-fullscreen"))
-            for (QMenu* menu : menuBar()->findChildren<QMenu*>())
-                if (menu->actions().contains(fullscreen))
-                    menu->insertAction(fullscreen, dock->toggleViewAction());
-        connect(info_, &InfoPanel::placeSelected, this, [this](const QString& id) {
-            if (!syncing_) selectPlace(id, true);
-        });
-        connect(info_, &InfoPanel::highlightRequested, this,
-                [this](const QStringList& ids) { edit([&ids](MapSettings& s) { s.highlight = ids; }); });
-        connect(info_, &InfoPanel::nameSetSuggested, this, &MainWindow::suggestNameSet);
-    }
-}
-
-void MainWindow::addLayerItem(const QString& key, const QString& title) {
-    // Building the item emits itemChanged before its check state is set: that is not a user's choice.
-    const QScopedValueRollback guard(syncing_, true);
-    auto* item = new QListWidgetItem(title, layers_);
-    item->setData(Qt::UserRole, key);
-    item->setFlags(Qt::ItemIsEnabled | Qt::ItemIsUserCheckable | Qt::ItemIsSelectable);
-    item->setCheckState(canvas_->settings().hiddenLayers.contains(key) ? Qt::Unchecked : Qt::Checked);
-}
-
 void MainWindow::edit(const std::function<void(MapSettings&)>& change) {
     MapSettings s = canvas_->settings();
     change(s);
-    canvas_->setSettings(s);
-    syncControls();
+    canvas_->setSettings(s); // the controls follow through settingsChanged
 }
 
 void MainWindow::syncControls() {
-    // Controls follow the settings; signals from these updates are ignored (syncing_).
-    const bool was = syncing_;
-    syncing_ = true;
+    // Checking an action by hand emits toggled (blocked here) but never triggered.
     const MapSettings& s = canvas_->settings();
     for (QAction* a : namesGroup_->actions())
         a->setChecked(a->data().toString() == s.names.namesWord());
@@ -489,32 +396,14 @@ void MainWindow::syncControls() {
         const QSignalBlocker block(action(name));
         action(name)->setChecked(on);
     }
-    for (int i = 0; i < layers_->count(); ++i) {
-        QListWidgetItem* item = layers_->item(i);
-        item->setCheckState(s.hiddenLayers.contains(item->data(Qt::UserRole).toString()) ? Qt::Unchecked
-                                                                                         : Qt::Checked);
-    }
-    // One row per note: its text, with its position in the tooltip.
-    QStringList noteTexts, shown;
-    for (const Note& n : s.notes)
-        noteTexts << n.text + '\n' + formatLonLat({n.lon, n.lat});
-    for (int i = 0; i < notes_->count(); ++i)
-        shown << notes_->item(i)->text() + '\n' + notes_->item(i)->toolTip();
-    if (noteTexts != shown) {
-        const int row = notes_->currentRow();
-        notes_->clear();
-        for (const Note& n : s.notes)
-            (new QListWidgetItem(n.text, notes_))->setToolTip(formatLonLat({n.lon, n.lat}));
-        notes_->setCurrentRow(std::min(row, int(notes_->count()) - 1));
-    }
-    syncing_ = was;
+    layerModel_->setHidden(s.hiddenLayers);
 }
 
 void MainWindow::setNameSet(const NameSet& names) {
     edit([&names](MapSettings& s) { s.names = names; });
     places_->setNameSet(names);
     if (info_) info_->setNameSet(names);
-    if (suggested_ == names) messageBar_->hide();
+    if (messageBar_->buttonText() == suggestionButton(names)) messageBar_->hide();
     selectPlace(canvas_->settings().selected, false); // relabels the status bar
 }
 
@@ -540,7 +429,7 @@ void MainWindow::setLayerVisible(const QString& key, bool visible) {
 }
 
 QString MainWindow::placeForLandId(const QString& landId) const {
-    const geo::MapData& md = scene_->data();
+    const geo::MapData& md = scene()->data();
     if (md.place(landId.toStdString())) return landId;
     // An unnamed islet: select its group, which the coastline records for every polygon.
     const geo::Layer& coast = md.coast;
@@ -553,9 +442,9 @@ QString MainWindow::placeForLandId(const QString& landId) const {
 }
 
 void MainWindow::onMapClicked(geo::Point xy) {
-    if (!scene_) return;
+    if (!scene()) return;
     if (action("tool-note")->isChecked()) return addNoteAt(xy);
-    const QString land = scene_->placeAt(xy);
+    const QString land = scene()->placeAt(xy);
     const QString id = land.isEmpty() ? QString() : placeForLandId(land);
     // A second click on the selected island zooms to it; a click on the sea also clears any highlight.
     if (id.isEmpty() && !canvas_->settings().highlight.isEmpty())
@@ -564,60 +453,19 @@ void MainWindow::onMapClicked(geo::Point xy) {
 }
 
 void MainWindow::addNoteAt(geo::Point xy) {
-    if (!scene_) return;
-    const geo::Point lonlat = scene_->unproject(xy);
-    bool ok = false;
-    const QString text =
-        QInputDialog::getText(this, tr("Add Note"), tr("Note at %1:").arg(formatLonLat(lonlat)),
-                              QLineEdit::Normal, QString(), &ok)
-            .trimmed();
-    if (!ok || text.isEmpty()) return;
-    edit([&](MapSettings& s) { s.notes.append(Note{lonlat.x, lonlat.y, text}); });
-    notes_->setCurrentRow(notes_->count() - 1);
-}
-
-void MainWindow::editNote(int index) {
-    if (index < 0 || index >= canvas_->settings().notes.size()) return;
-    const Note note = canvas_->settings().notes[index];
-    bool ok = false;
-    const QString text = QInputDialog::getText(this, tr("Edit Note"),
-                                               tr("Note at %1:").arg(formatLonLat({note.lon, note.lat})),
-                                               QLineEdit::Normal, note.text, &ok)
-                             .trimmed();
-    if (!ok || text.isEmpty()) return;
-    edit([&](MapSettings& s) { s.notes[index].text = text; });
-}
-
-void MainWindow::removeNote(int index) {
-    if (index < 0 || index >= canvas_->settings().notes.size()) return;
-    edit([index](MapSettings& s) { s.notes.removeAt(index); });
-}
-
-int MainWindow::noteAt(QPointF px) const {
-    const MapSettings& s = canvas_->settings();
-    for (int i = int(s.notes.size()) - 1; i >= 0; --i) {
-        const geo::Point at = s.viewport.toScreen(scene_->project({s.notes[i].lon, s.notes[i].lat}));
-        if (QLineF(px, QPointF(at.x, at.y)).length() <= 10) return i;
-    }
-    // The callouts are where the renderer put them in the frame on screen.
-    const Frame& frame = canvas_->frame();
-    if (frame.settings.viewport != s.viewport) return -1;
-    const RenderReport& r = frame.report;
-    for (int k = 0; k < std::min(r.labels.size(), r.labelBoxes.size()); ++k)
-        if (r.labelBoxes[k].contains(px))
-            for (int i = 0; i < s.notes.size(); ++i)
-                if (s.notes[i].text == r.labels[k]) return i;
-    return -1;
+    if (scene()) notes_->addNote(scene()->unproject(xy));
 }
 
 void MainWindow::showMapMenu(const QPoint& pos) {
-    if (!scene_) return;
+    if (!scene()) return;
     QMenu menu(this);
     const geo::Point xy = canvas_->settings().viewport.toMap({double(pos.x()), double(pos.y())});
-    if (const int i = noteAt(pos); i >= 0) {
-        notes_->setCurrentRow(i);
-        connect(menu.addAction(tr("&Edit Note…")), &QAction::triggered, this, [this, i] { editNote(i); });
-        connect(menu.addAction(tr("&Remove Note")), &QAction::triggered, this, [this, i] { removeNote(i); });
+    if (const quint64 id = notes_->noteAt(pos)) {
+        notes_->setCurrent(id);
+        connect(menu.addAction(tr("&Edit Note…")), &QAction::triggered, this,
+                [this, id] { notes_->editNote(id); });
+        connect(menu.addAction(tr("&Remove Note")), &QAction::triggered, this,
+                [this, id] { notes_->removeNote(id); });
     } else {
         connect(menu.addAction(tr("Add &Note Here…")), &QAction::triggered, this,
                 [this, xy] { addNoteAt(xy); });
@@ -626,11 +474,11 @@ void MainWindow::showMapMenu(const QPoint& pos) {
 }
 
 void MainWindow::selectPlace(const QString& id, bool zoom) {
-    if (!scene_) return;
+    if (!scene()) return;
     edit([&id](MapSettings& s) { s.selected = id; });
     places_->setCurrentPlace(id);
     const std::string key = id.toStdString();
-    const geo::MapData& md = scene_->data();
+    const geo::MapData& md = scene()->data();
     QString text;
     if (!id.isEmpty()) {
         const geo::Place* place = md.place(key);
@@ -639,145 +487,64 @@ void MainWindow::selectPlace(const QString& id, bool zoom) {
             text += QStringLiteral(" — ") + formatArea(f->second.areaKm2);
     }
     selectionLabel_->setText(text);
-    if (info_ && !id.isEmpty() && !syncing_) {
-        syncing_ = true; // the panel may answer with placeSelected; that must not zoom
-        info_->selectPlace(id);
-        syncing_ = false;
-    }
-    if (zoom && !id.isEmpty()) canvas_->zoomToBox(scene_->placeBounds(id));
+    if (info_ && !id.isEmpty()) info_->selectPlace(id); // only a user's pick there sends placeSelected
+    if (zoom && !id.isEmpty()) canvas_->zoomToBox(scene()->placeBounds(id));
+}
+
+void MainWindow::createLoader() {
+    loader_ = new FileLoader([this] { return scene(); }, this);
+    connect(loader_, &FileLoader::coarseReady, this, [this](std::shared_ptr<const Scene> coarse) {
+        showScene(std::move(coarse), true); // the file's first appearance (brought into view)
+        updateLoadingText();
+    });
+    connect(loader_, &FileLoader::failed, this, [this](const LoadRequest& request, const QString& message) {
+        warn(request.crs.isEmpty() ? tr("Open Layer") : tr("Projection"), message);
+    });
+    connect(loader_, &FileLoader::finished, this, &MainWindow::onLoaded);
+    connect(loader_, &FileLoader::queueChanged, this, &MainWindow::updateLoadingText);
 }
 
 void MainWindow::openLayer(const QString& path) {
-    enqueue({{path}, {}});
+    loader_->request({{path}, {}});
 }
 
 void MainWindow::setProjection(const QString& crs) {
-    enqueue({{}, crs});
+    loader_->request({{}, crs});
 }
 
-void MainWindow::enqueue(Job job) {
-    if (cancel_) return;
-    jobs_.push_back(std::move(job));
-    if (!running_)
-        startNext();
-    else
-        updateLoadingText();
-}
-
-void MainWindow::startNext() {
-    if (worker_.joinable()) worker_.join(); // it has posted its last result
-    running_ = false;
-    if (jobs_.empty() || cancel_) return updateLoadingText();
-    job_ = std::move(jobs_.front());
-    jobs_.pop_front();
-    if (!job_.crs.isEmpty()) {
-        if (job_.crs.toStdString() == scene_->crs()) { // already there (e.g. chosen twice)
-            emit projectionChanged(job_.crs, true);
-            return startNext();
-        }
-        job_.files = addedFiles(*scene_); // as they are once the jobs before this one are done
-    }
-    running_ = true;
-    updateLoadingText();
-    // The worker reads only its copies, the immutable current scene and cancel_; it hands scenes back
-    // through queued calls, which are dropped with the window (the destructor stops and joins it first).
-    worker_ = std::thread([this, job = job_, current = scene_] {
-        QStringList errors;
-        const auto post = [this](auto f) {
-            QMetaObject::invokeMethod(this, std::move(f), Qt::QueuedConnection);
-        };
-        std::shared_ptr<const Scene> base = current;
-        if (!job.crs.isEmpty()) {
-            auto built = Scene::build(current->dataPtr(), job.crs.toStdString());
-            if (!built) {
-                errors << QString::fromStdString(built.error().message);
-                post([this, errors] {
-                    if (!cancel_) finishJob(errors);
-                });
-                return;
-            }
-            base = built.value();
-        }
-        // Big files are read once for both looks: each shows coarsely as soon as it has been read (a
-        // second or two), then in full under the same key (Scene::withFile with FileOptions::onCoarse).
-        bool coarseShown = false;
-        const auto addAll = [&] {
-            std::shared_ptr<const Scene> s = base;
-            for (const QString& file : job.files) {
-                if (cancel_) break;
-                FileOptions options{.cancel = &cancel_};
-                if (QFileInfo(file).size() > kCoarseBytes) {
-                    options.coarseDeg = kCoarseDeg;
-                    options.onCoarse = [&](std::shared_ptr<const Scene> coarse) {
-                        post([this, coarse] { // the file's first appearance (brought into view)
-                            if (cancel_) return;
-                            showScene(coarse, true);
-                            updateLoadingText();
-                        });
-                        coarseShown = true;
-                    };
-                }
-                auto next = s->withFile(file.toStdString(), options);
-                if (next)
-                    s = next.value();
-                else
-                    errors << tr("Could not open %1.\n\n%2")
-                                  .arg(QFileInfo(file).fileName(),
-                                       QString::fromStdString(next.error().message));
-            }
-            return s;
-        };
-        auto full = addAll();
-        post([this, full, current, coarseShown, errors] {
-            if (cancel_) return;
-            if (full != current || coarseShown) showScene(full, !coarseShown);
-            finishJob(errors);
-        });
-    });
+bool MainWindow::isLoading() const {
+    return loader_->isBusy();
 }
 
 void MainWindow::showScene(std::shared_ptr<const Scene> next, bool first) {
-    const std::shared_ptr<const Scene> before = scene_;
+    const std::shared_ptr<const Scene> before = scene();
     const geo::Viewport vp = canvas_->settings().viewport;
-    scene_ = std::move(next);
-    canvas_->setScene(scene_, false);
-    fitNavigator();
-    // The layers dock: a row for each new added layer (a coarse and a full pass share a key), none for
-    // one that could not be read again.
-    QSet<QString> listed;
-    for (int i = layers_->count() - 1; i >= 0; --i) {
-        const QString key = layers_->item(i)->data(Qt::UserRole).toString();
-        if (!isBuiltinLayer(key) && !scene_->layer(key))
-            delete layers_->takeItem(i);
-        else
-            listed.insert(key);
-    }
-    for (const auto& layer : scene_->layers())
-        if (layer->added && !listed.contains(layer->key)) {
-            addLayerItem(layer->key, layer->title.isEmpty() ? layer->key : layer->title);
-            // A layer that lies outside the view is brought into it.
-            if (first && before->crs() == scene_->crs() && !layer->bounds.empty() &&
-                !layer->bounds.intersects(vp.mapBounds())) {
-                geo::Box both = layer->bounds;
-                both.expand(vp.mapBounds());
-                canvas_->zoomToBox(both);
-            }
+    canvas_->setScene(std::move(next), false);
+    const Scene& now = *scene();
+    layerModel_->setScene(&now);
+    // A new layer that lies outside the view is brought into it.
+    for (const auto& layer : now.layers())
+        if (layer->added && first && before->crs() == now.crs() && !before->layer(layer->key) &&
+            !layer->bounds.empty() && !layer->bounds.intersects(vp.mapBounds())) {
+            geo::Box both = layer->bounds;
+            both.expand(vp.mapBounds());
+            canvas_->zoomToBox(both);
         }
-    if (!first || before->crs() == scene_->crs()) return;
+    if (!first || before->crs() == now.crs()) return;
 
     // A new projection: the distance tool's points were in the old one.
     canvas_->clearMeasurement();
-    if (scene_->crs() == geo::kWorldCrs) {
+    if (now.crs() == geo::kWorldCrs) {
         // The whole world if a layer covers most of it, else the islands.
         geo::Box world;
-        for (const auto& layer : scene_->layers())
+        for (const auto& layer : now.layers())
             if (layer->added && layer->source && layer->source->bounds.width() > 180)
                 world.expand(layer->bounds);
-        canvas_->zoomToBox(world.empty() ? scene_->homeBounds() : world);
+        canvas_->zoomToBox(world.empty() ? now.homeBounds() : world);
         return;
     }
     // Elsewhere the same centre (lon/lat) where the new projection shows it near the islands.
-    const geo::Point centre = scene_->project(before->unproject(vp.center));
+    const geo::Point centre = now.project(before->unproject(vp.center));
     const Navigator& nav = canvas_->navigator();
     if (!std::isfinite(centre.x) || !std::isfinite(centre.y) || !nav.centreLimits.contains(centre))
         return canvas_->goHome();
@@ -787,55 +554,53 @@ void MainWindow::showScene(std::shared_ptr<const Scene> next, bool first) {
     canvas_->setSettings(s);
 }
 
-void MainWindow::finishJob(const QStringList& errors) {
-    const Job job = job_;
-    const QString title = job.crs.isEmpty() ? tr("Open Layer") : tr("Projection");
-    // Window-modal but not blocking: this runs from the worker's queued call, not from the user's action.
-    const auto warn = [this, &title](const QString& text) {
-        auto* box = new QMessageBox(QMessageBox::Warning, title, text, QMessageBox::Ok, this);
-        box->setAttribute(Qt::WA_DeleteOnClose);
-        box->open();
-    };
-    for (const QString& e : errors)
-        warn(e);
+void MainWindow::onLoaded(const LoadResult& r) {
+    if (r.scene != r.before || r.coarseShown) showScene(r.scene, !r.coarseShown);
     for (QAction* a : projectionGroup_->actions()) {
         const QSignalBlocker block(a);
-        a->setChecked(a->data().toString().toStdString() == scene_->crs());
+        a->setChecked(a->data().toString().toStdString() == scene()->crs());
     }
-    if (job.crs.isEmpty()) {
-        for (const QString& file : job.files) {
-            const QString name = QFileInfo(file).fileName();
-            const bool ok = std::none_of(errors.begin(), errors.end(),
-                                         [&](const QString& e) { return e.contains(name); });
-            const auto& last = scene_->layers().back();
-            if (ok && last->added && last->source)
-                statusBar()->showMessage(tr("Added %1 (%2 features)").arg(name).arg(last->source->size()),
-                                         5000);
-            emit loadFinished(file, ok);
-        }
-    } else {
-        const bool ok = scene_->crs() == job.crs.toStdString();
-        if (!ok && errors.isEmpty()) warn(tr("Could not switch the projection to %1.").arg(job.crs));
-        emit projectionChanged(job.crs, ok);
+    if (!r.request.crs.isEmpty()) {
+        const bool ok = r.status == LoadStatus::Opened && scene()->crs() == r.request.crs.toStdString();
+        if (!ok && r.status != LoadStatus::Failed) // a failure has had its own message
+            warn(tr("Projection"), tr("Could not switch the projection to %1.").arg(r.request.crs));
+        emit projectionChanged(r.request.crs, ok);
+        return;
     }
-    startNext();
+    for (const QString& file : r.request.files) {
+        const auto it = std::find_if(r.files.begin(), r.files.end(),
+                                     [&](const FileOutcome& f) { return f.path == file; });
+        const bool ok = it != r.files.end() && it->status == LoadStatus::Opened;
+        if (ok)
+            statusBar()->showMessage(
+                tr("Added %1 (%2 features)").arg(QFileInfo(file).fileName()).arg(it->features), 5000);
+        emit loadFinished(file, ok);
+    }
+}
+
+void MainWindow::warn(const QString& title, const QString& text) {
+    // Window-modal but not blocking: this runs from the loader's report, not from the user's action.
+    auto* box = new QMessageBox(QMessageBox::Warning, title, text, QMessageBox::Ok, this);
+    box->setAttribute(Qt::WA_DeleteOnClose);
+    box->open();
 }
 
 void MainWindow::updateLoadingText() {
     QString text;
-    if (running_) {
-        QStringList names;
-        for (const QString& f : job_.files)
-            names << QFileInfo(f).fileName();
-        if (!job_.crs.isEmpty()) {
+    if (loader_->isBusy()) {
+        const LoadRequest& job = loader_->running();
+        if (!job.crs.isEmpty()) {
             const QAction* a = nullptr;
             for (const QAction* p : projectionGroup_->actions())
-                if (p->data().toString() == job_.crs) a = p;
-            text = tr("Preparing the map in %1…").arg(a ? a->text().remove('&') : job_.crs);
+                if (p->data().toString() == job.crs) a = p;
+            text = tr("Preparing the map in %1…").arg(a ? a->text().remove('&') : job.crs);
         } else {
+            QStringList names;
+            for (const QString& f : job.files)
+                names << QFileInfo(f).fileName();
             text = tr("Opening %1…").arg(names.join(", "));
         }
-        if (!jobs_.empty()) text += ' ' + tr("(%n more waiting)", nullptr, int(jobs_.size()));
+        if (const int waiting = loader_->waiting()) text += ' ' + tr("(%n more waiting)", nullptr, waiting);
     }
     loadingLabel_->setText(text);
 }
@@ -844,22 +609,23 @@ QString MainWindow::loadingText() const {
     return loadingLabel_->text();
 }
 
-void MainWindow::fitNavigator() {
-    // The canvas limits the view to the islands' surroundings; a world projection shows the whole earth.
-    Navigator& nav = canvas_->navigator();
-    nav.maxMetresPerPixel = Navigator{}.maxMetresPerPixel;
-    if (!scene_ || scene_->crs() != geo::kWorldCrs) return;
-    const double x = scene_->project({180, 0}).x, y = scene_->project({0, 90}).y;
-    nav.centreLimits = geo::Box{-x, -y, x, y};
-    nav.maxMetresPerPixel = 100'000;
+void MainWindow::showRenderErrors(const Frame& frame) {
+    // Shown once per distinct set of problems: a dismissed message stays dismissed while they last.
+    const QStringList& errors = frame.report.errors;
+    if (errors == renderErrors_) return;
+    const QString before = renderErrorText(renderErrors_);
+    renderErrors_ = errors;
+    if (!errors.isEmpty())
+        messageBar_->showMessage(renderErrorText(errors));
+    else if (messageBar_->text() == before)
+        messageBar_->hide();
 }
 
 void MainWindow::suggestNameSet(const NameSet& names) {
     if (names == canvas_->settings().names) return;
-    suggested_ = names;
-    messageLabel_->setText(tr("The information panel suggests showing %1 on the map.").arg(names.describe()));
-    messageButton_->setText(tr("Show %1").arg(names.describe()));
-    messageBar_->show();
+    messageBar_->showMessage(
+        tr("The information panel suggests showing %1 on the map.").arg(names.describe()),
+        suggestionButton(names), [this, names] { setNameSet(names); });
 }
 
 QString MainWindow::selectionText() const {
@@ -872,11 +638,17 @@ QString MainWindow::measureText() const {
     return measureLabel_->text();
 }
 QString MainWindow::suggestionText() const {
-    return messageBar_->isVisible() ? messageButton_->text() : QString();
+    return messageBar_->buttonText();
+}
+QString MainWindow::messageText() const {
+    return messageBar_->text();
+}
+QListWidget* MainWindow::noteList() const {
+    return notes_->list();
 }
 
 void MainWindow::showExportDialog() {
-    auto* dialog = new ExportDialog(scene_, canvas_->settings(), this);
+    auto* dialog = new ExportDialog(scene(), canvas_->settings(), this);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     dialog->setChoices(exportChoices_);
     connect(dialog, &ExportDialog::exported, this, [this, dialog](const QStringList& files) {
@@ -904,7 +676,7 @@ void MainWindow::saveToStore() const {
     store_->setValue("window/geometry", QMainWindow::saveGeometry());
     store_->setValue("window/state", QMainWindow::saveState());
     saveViewState(*store_, canvas_->settings());
-    if (scene_) store_->setValue("view/crs", QString::fromStdString(scene_->crs()));
+    if (scene()) store_->setValue("view/crs", QString::fromStdString(scene()->crs()));
     store_->setValue("export/choices", exportChoices_);
     store_->sync();
 }
@@ -923,8 +695,7 @@ void MainWindow::dropEvent(QDropEvent* event) {
 
 void MainWindow::closeEvent(QCloseEvent* event) {
     // A file still being read is dropped: the worker stops at its next feature.
-    cancel_ = true;
-    jobs_.clear();
+    loader_->cancel();
     saveToStore();
     event->accept();
 }

@@ -7,25 +7,28 @@
 #include <QStringList>
 #include <QVariantMap>
 
-#include <atomic>
-#include <deque>
 #include <functional>
 #include <memory>
-#include <thread>
 
 class QActionGroup;
 class QLabel;
+class QListView;
 class QListWidget;
-class QListWidgetItem;
-class QPushButton;
 class QSettings;
 
 namespace isv {
 
+class FileLoader;
+class InfoPanel;
+class LayerListModel;
 class MapCanvas;
+class MessageBar;
+class NotesDock;
 class PlaceList;
 class Scene;
-class InfoPanel;
+struct Frame;
+struct LoadRequest;
+struct LoadResult;
 
 class MainWindow : public QMainWindow {
     Q_OBJECT
@@ -37,9 +40,10 @@ class MainWindow : public QMainWindow {
 
     MapCanvas* canvas() const { return canvas_; }
     PlaceList* placeList() const { return places_; }
-    QListWidget* layerList() const { return layers_; }
+    /// The Layers dock's list; its model has a checkable row per layer, the key in Qt::UserRole.
+    QListView* layerList() const { return layers_; }
     /// The Notes dock's list: one row per MapSettings::notes entry, in order.
-    QListWidget* noteList() const { return notes_; }
+    QListWidget* noteList() const;
     /// An action by object name, e.g. "names-russian", "claim-japan", "view-graticule" (tests, toolbars).
     QAction* action(const QString& name) const;
     /// The status bar texts: the selected place, the cursor position, the measured distance.
@@ -48,10 +52,12 @@ class MainWindow : public QMainWindow {
     QString measureText() const;
     /// The pending name-set suggestion's button text ("" when none is shown).
     QString suggestionText() const;
+    /// The message shown above the map (a suggestion or a problem), "" when none is.
+    QString messageText() const;
     /// What is being read in the background (status bar), "" when nothing is.
     QString loadingText() const;
     /// True while a file is being opened or the projection switched (see openLayer, setProjection).
-    bool isLoading() const { return running_; }
+    bool isLoading() const;
 
   public slots:
     void setNameSet(const isv::NameSet& names);
@@ -70,9 +76,6 @@ class MainWindow : public QMainWindow {
     void suggestNameSet(const isv::NameSet& names);
     /// Asks for a text and adds a note at a projected point; an empty text or Cancel adds nothing.
     void addNoteAt(geo::Point xy);
-    /// Asks for a new text for note `index`.
-    void editNote(int index);
-    void removeNote(int index);
 
   signals:
     /// An openLayer() finished: the layer is in the scene (ok) or a message was shown.
@@ -87,64 +90,51 @@ class MainWindow : public QMainWindow {
     void dropEvent(QDropEvent* event) override;
 
   private:
+    const std::shared_ptr<const Scene>& scene() const;
     void createActions();
+    void createNameActions();
     void createMenus();
     void createDocks();
+    void createInfoDock();
     void createStatusBar();
-    QWidget* createMessageBar();
-    void setScene(std::shared_ptr<const Scene> scene);
+    void createLoader();
+    void startScene(std::shared_ptr<const Scene> scene);
+    void showScene(std::shared_ptr<const Scene> scene, bool first);
     void edit(const std::function<void(MapSettings&)>& change);
     void syncControls();
-    void addLayerItem(const QString& key, const QString& title);
     void onMapClicked(geo::Point xy);
     QString placeForLandId(const QString& landId) const;
-    /// The note whose point or callout is at `px` on the canvas, or -1.
-    int noteAt(QPointF px) const;
     void showMapMenu(const QPoint& pos);
     void showExportDialog();
     void showAbout();
+    void showRenderErrors(const Frame& frame);
     void saveToStore() const;
 
-    // Background work, one job at a time: open files (`files`) over the current scene, or rebuild the
-    // scene in `crs` with the shipped data and `files` (a projection switch).
-    struct Job {
-        QStringList files;
-        QString crs; // non-empty: rebuild in this CRS
-    };
-    void enqueue(Job job);
-    void startNext();
-    void showScene(std::shared_ptr<const Scene> scene, bool first);
-    void finishJob(const QStringList& errors);
+    // Background work (FileLoader): what each request's end means for the window.
+    void onLoaded(const LoadResult& result);
+    void warn(const QString& title, const QString& text);
     void updateLoadingText();
-    void fitNavigator();
 
-    std::deque<Job> jobs_;
-    Job job_; // the one running
-    bool running_ = false;
-    std::thread worker_;
-    std::atomic<bool> cancel_{false}; // set on close: the worker stops and its results are dropped
+    FileLoader* loader_ = nullptr;
     QLabel* loadingLabel_ = nullptr;
     QActionGroup* projectionGroup_ = nullptr;
 
-    std::shared_ptr<const Scene> scene_;
     QSettings* store_ = nullptr;
     MapCanvas* canvas_ = nullptr;
     PlaceList* places_ = nullptr;
-    QListWidget* layers_ = nullptr;
-    QListWidget* notes_ = nullptr;
+    QListView* layers_ = nullptr;
+    LayerListModel* layerModel_ = nullptr;
+    NotesDock* notes_ = nullptr;
     QVariantMap exportChoices_; // the export dialog's last choices, offered again
     InfoPanel* info_ = nullptr;
-    QWidget* messageBar_ = nullptr;
-    QLabel* messageLabel_ = nullptr;
-    QPushButton* messageButton_ = nullptr;
-    NameSet suggested_;
+    MessageBar* messageBar_ = nullptr;
+    QStringList renderErrors_; // the last frame's problems, shown once until they change
     QLabel* selectionLabel_ = nullptr;
     QLabel* measureLabel_ = nullptr;
     QLabel* cursorLabel_ = nullptr;
     QActionGroup* namesGroup_ = nullptr;
     QActionGroup* scriptGroup_ = nullptr;
     QList<QAction*> claimActions_;
-    bool syncing_ = false;
 };
 
 } // namespace isv

@@ -5,6 +5,7 @@
 #include <scene.h>
 
 #include <geo/geodesic.h>
+#include <geo/projection.h>
 
 #include <QGestureEvent>
 #include <QKeyEvent>
@@ -50,16 +51,27 @@ MapCanvas::MapCanvas(QWidget* parent) : QWidget(parent) {
 void MapCanvas::setScene(std::shared_ptr<const Scene> scene, bool goHomeToo) {
     scene_ = std::move(scene);
     scheduler_.setScene(scene_);
-    if (scene_) {
-        geo::Box limits = scene_->homeBounds();
-        const double padX = limits.width(), padY = limits.height();
-        limits.minx -= padX, limits.maxx += padX, limits.miny -= padY, limits.maxy += padY;
-        nav_.centreLimits = limits;
-    }
+    fitLimits();
     if (goHomeToo)
         goHome();
     else
         scheduleFrame(false);
+}
+
+void MapCanvas::fitLimits() {
+    nav_.maxMetresPerPixel = Navigator{}.maxMetresPerPixel;
+    if (!scene_) return;
+    // A world projection shows the whole earth; elsewhere the view stays near the islands.
+    if (scene_->crs() == geo::kWorldCrs) {
+        const double x = scene_->project({180, 0}).x, y = scene_->project({0, 90}).y;
+        nav_.centreLimits = geo::Box{-x, -y, x, y};
+        nav_.maxMetresPerPixel = 100'000;
+        return;
+    }
+    geo::Box limits = scene_->homeBounds();
+    const double padX = limits.width(), padY = limits.height();
+    limits.minx -= padX, limits.maxx += padX, limits.miny -= padY, limits.maxy += padY;
+    nav_.centreLimits = limits;
 }
 
 void MapCanvas::setSettings(const MapSettings& settings) {

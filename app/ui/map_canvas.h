@@ -22,7 +22,8 @@ class MapCanvas : public QWidget {
   public:
     explicit MapCanvas(QWidget* parent = nullptr);
 
-    /// The scene to draw (shared, immutable). Resets the view to its home bounds if `goHome`.
+    /// The scene to draw (shared, immutable), and the one the window's readouts use. Fits the navigator's
+    /// limits to it; resets the view to its home bounds if `goHome`.
     void setScene(std::shared_ptr<const Scene> scene, bool goHome = true);
     const std::shared_ptr<const Scene>& scene() const { return scene_; }
 
@@ -52,7 +53,7 @@ class MapCanvas : public QWidget {
     void clearMeasurement();
 
   signals:
-    /// Any change of the settings, interactive or not.
+    /// Any change of the settings, interactive or not (the window's controls and docks follow it).
     void settingsChanged(const isv::MapSettings& settings);
     /// A click (not a drag) at a projected point, outside the distance tool.
     void clicked(geo::Point xy);
@@ -77,6 +78,7 @@ class MapCanvas : public QWidget {
     bool event(QEvent* event) override;
 
   private:
+    void fitLimits();
     void setViewport(const geo::Viewport& vp, bool interactive);
     void scheduleFrame(bool interactive);
     void submit();

@@ -9,7 +9,7 @@
 #include <QAction>
 #include <QElapsedTimer>
 #include <QFile>
-#include <QListWidget>
+#include <QListView>
 #include <QSettings>
 #include <QSignalSpy>
 #include <QTemporaryDir>
@@ -52,7 +52,7 @@ TEST_F(BackgroundOpenTest, StatusBarNamesTheFileAndASecondOpenWaitsItsTurn) {
     const QString a = writeFile(dir, "bay.geojson", square(145.6, 43.6));
     const QString b = writeFile(dir, "cape.geojson", square(146.4, 43.9));
     QSignalSpy finished(window.get(), &isv::MainWindow::loadFinished);
-    const int rows = window->layerList()->count();
+    const int rows = window->layerList()->model()->rowCount();
     window->openLayer(a);
     EXPECT_TRUE(window->isLoading());
     EXPECT_TRUE(window->loadingText().contains("bay.geojson")) << window->loadingText().toStdString();
@@ -64,7 +64,7 @@ TEST_F(BackgroundOpenTest, StatusBarNamesTheFileAndASecondOpenWaitsItsTurn) {
     EXPECT_EQ(finished.at(1).at(0).toString(), b);
     EXPECT_TRUE(canvas->scene()->layer("bay"));
     EXPECT_TRUE(canvas->scene()->layer("cape"));
-    EXPECT_EQ(window->layerList()->count(), rows + 2);
+    EXPECT_EQ(window->layerList()->model()->rowCount(), rows + 2);
     EXPECT_TRUE(window->loadingText().isEmpty());
     EXPECT_TRUE(waitForCurrentFrame(canvas));
 }
@@ -73,7 +73,7 @@ TEST_F(BackgroundOpenTest, BrokenFileShowsAMessageNamingItAndLeavesTheMap) {
     QTemporaryDir dir;
     const QString path = writeFile(dir, "broken.geojson", "{\"type\": \"FeatureCollection\", \"feat");
     const auto before = canvas->scene();
-    const int rows = window->layerList()->count();
+    const int rows = window->layerList()->model()->rowCount();
     QSignalSpy finished(window.get(), &isv::MainWindow::loadFinished);
     QString message;
     uitest::closeNextMessageBox(&message);
@@ -82,7 +82,7 @@ TEST_F(BackgroundOpenTest, BrokenFileShowsAMessageNamingItAndLeavesTheMap) {
     EXPECT_FALSE(finished.at(0).at(1).toBool());
     EXPECT_TRUE(message.contains("broken.geojson")) << message.toStdString();
     EXPECT_EQ(canvas->scene(), before);
-    EXPECT_EQ(window->layerList()->count(), rows);
+    EXPECT_EQ(window->layerList()->model()->rowCount(), rows);
 }
 
 TEST_F(BackgroundOpenTest, ProjectionSwitchKeepsAddedLayersAndReadouts) {
@@ -91,7 +91,7 @@ TEST_F(BackgroundOpenTest, ProjectionSwitchKeepsAddedLayersAndReadouts) {
     window->openLayer(path);
     ASSERT_TRUE(waitUntilIdle(*window));
     ASSERT_TRUE(canvas->scene()->layer("bay"));
-    const int rows = window->layerList()->count();
+    const int rows = window->layerList()->model()->rowCount();
     EXPECT_TRUE(window->action("projection-local")->isChecked());
 
     QSignalSpy switched(window.get(), &isv::MainWindow::projectionChanged);
@@ -101,7 +101,7 @@ TEST_F(BackgroundOpenTest, ProjectionSwitchKeepsAddedLayersAndReadouts) {
     EXPECT_EQ(canvas->scene()->crs(), geo::kWorldCrs);
     EXPECT_TRUE(window->action("projection-world")->isChecked());
     ASSERT_TRUE(canvas->scene()->layer("bay"));
-    EXPECT_EQ(window->layerList()->count(), rows);
+    EXPECT_EQ(window->layerList()->model()->rowCount(), rows);
     // No world-sized layer: the view starts on the islands.
     const geo::Point centre = canvas->scene()->unproject(canvas->settings().viewport.center);
     EXPECT_NEAR(centre.x, 146.5, 2.0);
@@ -128,13 +128,8 @@ TEST_F(BackgroundOpenTest, ProjectionSwitchKeepsAddedLayersAndReadouts) {
 
 TEST_F(BackgroundOpenTest, ClosingWhileAFileLoadsReturnsPromptly) {
     // A line of 300,000 vertices: long enough to be still reading when the window goes.
-    QByteArray text = R"({"type":"FeatureCollection","features":[{"type":"Feature","properties":{},)"
-                      R"("geometry":{"type":"LineString","coordinates":[)";
-    for (int i = 0; i < 300'000; ++i)
-        text += QString("%1[%2,%3]").arg(i ? "," : "").arg(145 + i * 1e-5, 0, 'f', 5).arg(43.5).toUtf8();
-    text += "]}}]}";
     QTemporaryDir dir;
-    const QString path = writeFile(dir, "long.geojson", text);
+    const QString path = writeFile(dir, "long.geojson", uitest::longLineGeoJson());
     window->openLayer(path);
     EXPECT_TRUE(window->isLoading());
     QElapsedTimer t;

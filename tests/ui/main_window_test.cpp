@@ -15,7 +15,7 @@
 #include <QAction>
 #include <QDockWidget>
 #include <QFile>
-#include <QListWidget>
+#include <QListView>
 #include <QMimeData>
 #include <QNativeGestureEvent>
 #include <QPointingDevice>
@@ -119,21 +119,22 @@ TEST_F(MainWindowTest, ClaimTogglesSetClaimsAndLegend) {
 TEST_F(MainWindowTest, ViewTogglesAndLayerListShareTheSettings) {
     trigger("view-graticule");
     EXPECT_TRUE(canvas->settings().hiddenLayers.contains("graticule"));
-    QListWidget* layers = window->layerList();
-    QListWidgetItem* graticule = nullptr;
+    QAbstractItemModel* layers = window->layerList()->model();
+    QModelIndex graticule;
     QStringList keys;
-    for (int i = 0; i < layers->count(); ++i) {
-        keys << layers->item(i)->data(Qt::UserRole).toString();
-        if (keys.back() == "graticule") graticule = layers->item(i);
+    for (int i = 0; i < layers->rowCount(); ++i) {
+        keys << layers->index(i, 0).data(Qt::UserRole).toString();
+        if (keys.back() == "graticule") graticule = layers->index(i, 0);
     }
     EXPECT_EQ(keys, (QStringList{"land", "lakes", "borders", "claims", "labels", "graticule"}));
-    ASSERT_TRUE(graticule);
-    EXPECT_EQ(graticule->checkState(), Qt::Unchecked);
-    graticule->setCheckState(Qt::Checked);
+    ASSERT_TRUE(graticule.isValid());
+    EXPECT_EQ(graticule.data(Qt::CheckStateRole), Qt::Unchecked);
+    layers->setData(graticule, Qt::Checked, Qt::CheckStateRole);
     EXPECT_FALSE(canvas->settings().hiddenLayers.contains("graticule"));
     EXPECT_TRUE(window->action("view-graticule")->isChecked());
+    EXPECT_EQ(graticule.data(Qt::CheckStateRole), Qt::Checked);
 
-    layers->item(keys.indexOf("labels"))->setCheckState(Qt::Unchecked);
+    layers->setData(layers->index(int(keys.indexOf("labels")), 0), Qt::Unchecked, Qt::CheckStateRole);
     EXPECT_TRUE(canvas->settings().hiddenLayers.contains("labels"));
     EXPECT_TRUE(report().labels.isEmpty());
 
@@ -145,6 +146,24 @@ TEST_F(MainWindowTest, ViewTogglesAndLayerListShareTheSettings) {
     EXPECT_FALSE(canvas->settings().scaleBar);
     trigger("view-northarrow");
     EXPECT_FALSE(canvas->settings().northArrow);
+}
+
+TEST_F(MainWindowTest, ADrawingProblemIsShownAboveTheMap) {
+    EXPECT_TRUE(window->messageText().isEmpty());
+    isv::MapSettings s = canvas->settings();
+    s.claims = {"x"}; // no worldview style for this claimant
+    canvas->setSettings(s);
+    ASSERT_TRUE(waitForCurrentFrame(canvas));
+    EXPECT_TRUE(canvas->frame().report.errors.contains("no style for claimant 'x'"));
+    EXPECT_TRUE(window->messageText().contains("no style for claimant 'x'"))
+        << window->messageText().toStdString();
+    EXPECT_TRUE(window->suggestionText().isEmpty()); // a problem offers no button
+
+    // Gone with the problem.
+    s.claims.clear();
+    canvas->setSettings(s);
+    ASSERT_TRUE(waitForCurrentFrame(canvas));
+    EXPECT_TRUE(window->messageText().isEmpty()) << window->messageText().toStdString();
 }
 
 TEST_F(MainWindowTest, ClickSelectsAnIslandAndASecondClickZoomsToIt) {
@@ -335,20 +354,21 @@ TEST_F(MainWindowTest, OpenLayerAddsItOrNamesTheFileInAnError) {
       {"type":"Feature","properties":{"name":"A"},"geometry":{"type":"Point","coordinates":[145.9,44.1]}},
       {"type":"Feature","properties":{"name":"B"},"geometry":{"type":"Point","coordinates":[147.8,45.0]}}]})");
     f.close();
-    const int before = window->layerList()->count();
+    const int before = window->layerList()->model()->rowCount();
     window->openLayer(path);
     ASSERT_TRUE(finished.wait(10000));
     EXPECT_EQ(finished.at(1).at(0).toString(), path);
     EXPECT_TRUE(finished.at(1).at(1).toBool());
-    EXPECT_EQ(window->layerList()->count(), before + 1);
-    const QString key = window->layerList()->item(before)->data(Qt::UserRole).toString();
+    EXPECT_EQ(window->layerList()->model()->rowCount(), before + 1);
+    QAbstractItemModel* layers = window->layerList()->model();
+    const QString key = layers->index(before, 0).data(Qt::UserRole).toString();
     const isv::SceneLayer* layer = canvas->scene()->layer(key);
     ASSERT_TRUE(layer);
     EXPECT_TRUE(layer->added);
     EXPECT_FALSE(canvas->settings().hiddenLayers.contains(key)); // a new layer starts visible
-    EXPECT_EQ(window->layerList()->item(before)->checkState(), Qt::Checked);
+    EXPECT_EQ(layers->index(before, 0).data(Qt::CheckStateRole), Qt::Checked);
     ASSERT_TRUE(waitForCurrentFrame(canvas));
-    window->layerList()->item(before)->setCheckState(Qt::Unchecked);
+    layers->setData(layers->index(before, 0), Qt::Unchecked, Qt::CheckStateRole);
     EXPECT_TRUE(canvas->settings().hiddenLayers.contains(key));
 }
 
@@ -360,7 +380,7 @@ TEST_F(MainWindowTest, DroppedFilesOpenAsLayers) {
     f.write(R"({"type":"FeatureCollection","features":[{"type":"Feature","properties":{},
       "geometry":{"type":"LineString","coordinates":[[145.6,43.3],[145.9,44.0]]}}]})");
     f.close();
-    const int before = window->layerList()->count();
+    const int before = window->layerList()->model()->rowCount();
     QSignalSpy finished(window.get(), &isv::MainWindow::loadFinished);
     QMimeData mime;
     mime.setUrls({QUrl::fromLocalFile(path)});
@@ -372,7 +392,7 @@ TEST_F(MainWindowTest, DroppedFilesOpenAsLayers) {
     QApplication::sendEvent(window.get(), &drop);
     ASSERT_TRUE(finished.wait(10000));
     EXPECT_TRUE(finished.at(0).at(1).toBool());
-    EXPECT_EQ(window->layerList()->count(), before + 1);
+    EXPECT_EQ(window->layerList()->model()->rowCount(), before + 1);
     EXPECT_TRUE(canvas->scene()->layer("route"));
 }
 

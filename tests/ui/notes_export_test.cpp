@@ -173,6 +173,52 @@ TEST_F(NotesTest, RightClickNearANoteEditsOrRemovesIt) {
     EXPECT_NEAR(back.y, 420, 1e-3);
 }
 
+TEST_F(NotesTest, TwoNotesOfTheSameTextAreToldApart) {
+    window->action("tool-note")->trigger();
+    clickToAdd(QPoint(200, 200), "Pier");
+    clickToAdd(QPoint(500, 350), "Pier");
+    window->action("tool-note")->trigger();
+    ASSERT_EQ(notes().size(), 2);
+    const isv::Note first = notes()[0];
+    EXPECT_NE(first.id, notes()[1].id);
+
+    // Editing the second from the dock leaves the first alone.
+    window->noteList()->setCurrentRow(1);
+    answerNextInputDialog("Second pier");
+    window->findChild<QPushButton*>("noteEdit")->click();
+    ASSERT_EQ(notes().size(), 2);
+    EXPECT_EQ(notes()[0], first);
+    EXPECT_EQ(notes()[1].text, "Second pier");
+
+    // Back to the same text; removing the second through its callout leaves the first.
+    window->noteList()->setCurrentRow(1);
+    answerNextInputDialog("Pier");
+    window->findChild<QPushButton*>("noteEdit")->click();
+    ASSERT_EQ(notes()[1].text, "Pier");
+    ASSERT_TRUE(waitForCurrentFrame(canvas));
+    const isv::RenderReport& r = canvas->frame().report;
+    const qsizetype k = r.labels.lastIndexOf("Pier");
+    ASSERT_GT(k, r.labels.indexOf("Pier"));
+    QStringList entries;
+    chooseFromNextMenu("&Remove", &entries);
+    rightClick(canvas, r.labelBoxes[k].center().toPoint());
+    ASSERT_EQ(notes().size(), 1);
+    EXPECT_EQ(notes()[0], first);
+    EXPECT_EQ(window->noteList()->count(), 1);
+}
+
+TEST_F(NotesTest, RemovingTheSecondOfTwoEqualNotesFromTheDockKeepsTheFirst) {
+    window->action("tool-note")->trigger();
+    clickToAdd(QPoint(200, 200), "Pier");
+    clickToAdd(QPoint(500, 350), "Pier");
+    ASSERT_EQ(notes().size(), 2);
+    const isv::Note first = notes()[0];
+    window->noteList()->setCurrentRow(1);
+    window->findChild<QPushButton*>("noteRemove")->click();
+    ASSERT_EQ(notes().size(), 1);
+    EXPECT_EQ(notes()[0], first);
+}
+
 // The dialog's widgets, by object name.
 template <class W> W* child(isv::ExportDialog& d, const char* name) {
     W* w = d.findChild<W*>(name);

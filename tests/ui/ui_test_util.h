@@ -30,6 +30,15 @@ inline bool waitForCurrentFrame(isv::MapCanvas* canvas, int timeoutMs = 10000) {
     return false;
 }
 
+/// A GeoJSON line of `vertices` points: a file still being read a moment after its open starts.
+inline QByteArray longLineGeoJson(int vertices = 300'000) {
+    QByteArray text = R"({"type":"FeatureCollection","features":[{"type":"Feature","properties":{},)"
+                      R"("geometry":{"type":"LineString","coordinates":[)";
+    for (int i = 0; i < vertices; ++i)
+        text += QString("%1[%2,%3]").arg(i ? "," : "").arg(145 + i * 1e-5, 0, 'f', 5).arg(43.5).toUtf8();
+    return text + "]}}]}";
+}
+
 /// Arranges for the next modal message box to be closed; its text lands in *text.
 inline void closeNextMessageBox(QString* text) {
     QTimer::singleShot(0, [text] {

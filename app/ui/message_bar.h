@@ -1,0 +1,31 @@
+#pragma once
+// MessageBar: the non-modal bar above the map, for an offer (with a button) or a problem (without).
+#include <QFrame>
+
+#include <functional>
+
+class QLabel;
+class QPushButton;
+
+namespace isv {
+
+/// One message at a time, with an optional action button and a dismiss button; hidden until shown.
+class MessageBar : public QFrame {
+    Q_OBJECT
+  public:
+    explicit MessageBar(QWidget* parent = nullptr);
+
+    /// Shows `text`; with a `button` text, a button that hides the bar and calls `onButton`.
+    void showMessage(const QString& text, const QString& button = {}, std::function<void()> onButton = {});
+    /// The shown message, "" when hidden.
+    QString text() const;
+    /// The shown button's text, "" when hidden or without a button.
+    QString buttonText() const;
+
+  private:
+    QLabel* label_ = nullptr;
+    QPushButton* button_ = nullptr;
+    std::function<void()> onButton_;
+};
+
+} // namespace isv
