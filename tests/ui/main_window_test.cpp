@@ -154,7 +154,7 @@ TEST_F(MainWindowTest, ADrawingProblemIsShownAboveTheMap) {
     s.claims = {"x"}; // no worldview style for this claimant
     canvas->setSettings(s);
     ASSERT_TRUE(waitForCurrentFrame(canvas));
-    EXPECT_TRUE(canvas->frame().report.errors.contains("no style for claimant 'x'"));
+    EXPECT_TRUE(canvas->frame().report.errors.contains("claims: no style for claimant 'x'"));
     EXPECT_TRUE(window->messageText().contains("no style for claimant 'x'"))
         << window->messageText().toStdString();
     EXPECT_TRUE(window->suggestionText().isEmpty()); // a problem offers no button
