@@ -266,15 +266,16 @@ int runExport(const QStringList& argList) {
     if (args.has("--world-file") && format != "png" && format != "jpeg")
         return usage("--world-file goes with .png or .jpg (a GeoTIFF carries its own georeference)");
 
-    const QStringList size = args.value("--size", "1920x1080").split('x');
+    const QStringList sizeWords = args.value("--size", "1920x1080").split('x');
     bool okW = false, okH = false;
-    if (size.size() == 2) o.size = QSize(size[0].toInt(&okW), size[1].toInt(&okH));
-    if (!okW || !okH || o.size.width() < 16 || o.size.height() < 16 || o.size.width() > 20000 ||
-        o.size.height() > 20000)
+    QSize size;
+    if (sizeWords.size() == 2) size = QSize(sizeWords[0].toInt(&okW), sizeWords[1].toInt(&okH));
+    if (!okW || !okH || size.width() < 16 || size.height() < 16 || size.width() > 20000 ||
+        size.height() > 20000)
         return usage("--size must be WxH, 16 to 20000 pixels a side");
     bool okDpi = false;
-    o.dpi = args.value("--dpi", "96").toInt(&okDpi);
-    if (!okDpi || o.dpi < 24 || o.dpi > 1200) return usage("--dpi must be a number from 24 to 1200");
+    const int dpi = args.value("--dpi", "96").toInt(&okDpi);
+    if (!okDpi || dpi < 24 || dpi > 1200) return usage("--dpi must be a number from 24 to 1200");
     MapSettings& s = o.settings;
     const NameWords& words = NameWords::shipped();
     if (!NameSet::parse(args.value("--names", "japanese"), args.value("--script", "latin"), &s.names))
@@ -339,7 +340,7 @@ int runExport(const QStringList& argList) {
         err("the requested area is outside what the projection can show");
         return kExitFailure;
     }
-    s.viewport = exportViewport(box, o.size, o.dpi);
+    s.fitOutput(box, size, dpi);
     // Added files are read only where the image shows them (with a margin), projected as they are read,
     // and kept only at the detail the image draws, so that a world file costs what the view holds, and
     // is never held twice.

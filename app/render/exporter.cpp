@@ -31,18 +31,11 @@ geo::Error fail(const QString& path, const QString& why) {
     return geo::Error{(path + ": " + why).toStdString()};
 }
 
-// The settings as drawn into a device of `pixels` at `dpr` physical pixels per logical pixel: the same map
-// area as the given viewport, centred the same.
-MapSettings fitted(const ExportOptions& o) {
+// The frame as exported: always with the attribution line, dated today unless it says otherwise.
+MapSettings exported(const ExportOptions& o) {
     MapSettings s = o.settings;
-    s.devicePixelRatio = std::max(0.25, o.dpi / 96.0);
-    const double w = o.size.width() / s.devicePixelRatio, h = o.size.height() / s.devicePixelRatio;
-    const geo::Viewport& v = o.settings.viewport;
-    s.viewport.metresPerPixel = std::max(v.widthPx * v.metresPerPixel / w, v.heightPx * v.metresPerPixel / h);
-    s.viewport.widthPx = w;
-    s.viewport.heightPx = h;
     s.attribution = true;
-    if (s.attributionDate.isEmpty()) s.attributionDate = QDate::currentDate().toString(Qt::ISODate);
+    if (s.attributionDate.isEmpty()) s.attributionDate = attributionDateToday();
     return s;
 }
 
@@ -50,11 +43,12 @@ MapSettings fitted(const ExportOptions& o) {
 // error (which names the layer).
 geo::Result<QImage> renderImage(const Scene& scene, const MapSettings& s, const ExportOptions& o,
                                 QImage::Format format) {
-    QImage image(o.size, format);
+    const QSize size = s.pixelSize();
+    QImage image(size, format);
     if (image.isNull())
         return fail(o.path, QString("a %1 x %2 image does not fit in memory; choose a smaller size")
-                                .arg(o.size.width())
-                                .arg(o.size.height()));
+                                .arg(size.width())
+                                .arg(size.height()));
     image.setDevicePixelRatio(s.devicePixelRatio);
     QPainter painter(&image);
     RenderCache cache;
@@ -63,8 +57,8 @@ geo::Result<QImage> renderImage(const Scene& scene, const MapSettings& s, const 
     if (!report.errors.isEmpty()) return fail(o.path, report.errors.join("; "));
     // The density goes into the file only after drawing: Qt sizes point-size fonts by the device's dots per
     // metre, and the device pixel ratio already scales everything by dpi / 96.
-    image.setDotsPerMeterX(static_cast<int>(o.dpi / 0.0254));
-    image.setDotsPerMeterY(static_cast<int>(o.dpi / 0.0254));
+    image.setDotsPerMeterX(static_cast<int>(s.dpi() / 0.0254));
+    image.setDotsPerMeterY(static_cast<int>(s.dpi() / 0.0254));
     return image;
 }
 
@@ -195,7 +189,7 @@ geo::Result<QStringList> writeRaster(const Scene& scene, const MapSettings& s, c
     }
     QSaveFile file(o.path);
     if (!file.open(QIODevice::WriteOnly)) return fail(o.path, file.errorString());
-    if (!(jpeg ? image.save(&file, format, 92) : writePng(file, image, o.dpi))) {
+    if (!(jpeg ? image.save(&file, format, 92) : writePng(file, image, s.dpi()))) {
         file.cancelWriting();
         return fail(o.path, "could not encode the image");
     }
@@ -244,9 +238,11 @@ geo::Result<QStringList> writePdf(const Scene& scene, const MapSettings& s, cons
     if (!file.open(QIODevice::WriteOnly)) return fail(o.path, file.errorString());
     {
         QPdfWriter pdf(&file);
-        pdf.setResolution(o.dpi);
+        const int dpi = s.dpi();
+        const QSize size = s.pixelSize();
+        pdf.setResolution(dpi);
         pdf.setPageMargins(QMarginsF(0, 0, 0, 0));
-        pdf.setPageSize(QPageSize(QSizeF(o.size.width() * 72.0 / o.dpi, o.size.height() * 72.0 / o.dpi),
+        pdf.setPageSize(QPageSize(QSizeF(size.width() * 72.0 / dpi, size.height() * 72.0 / dpi),
                                   QPageSize::Point, "Map", QPageSize::ExactMatch));
         pdf.setTitle(s.title.isEmpty() ? "Isleview map" : s.title);
         pdf.setCreator("Isleview — " + attributionText(scene, s));
@@ -299,7 +295,7 @@ geo::Result<QStringList> writeGeoTiff(const Scene& scene, const MapSettings& s, 
     opts = CSLSetNameValue(opts, "PHOTOMETRIC", "RGB");
     opts = CSLSetNameValue(opts, "ALPHA", "YES");
     CPLPushErrorHandler(CPLQuietErrorHandler);
-    GDALDataset* ds = driver->Create(tmpName.constData(), o.size.width(), o.size.height(), 4, GDT_Byte, opts);
+    GDALDataset* ds = driver->Create(tmpName.constData(), image.width(), image.height(), 4, GDT_Byte, opts);
     CSLDestroy(opts);
     bool ok = ds != nullptr;
     QString why = ok ? QString() : QString::fromUtf8(CPLGetLastErrorMsg());
@@ -314,8 +310,8 @@ geo::Result<QStringList> writeGeoTiff(const Scene& scene, const MapSettings& s, 
         ds->SetMetadataItem(
             "TIFFTAG_DATETIME",
             QDateTime::currentDateTime().toString("yyyy:MM:dd HH:mm:ss").toUtf8().constData());
-        ok = ds->RasterIO(GF_Write, 0, 0, o.size.width(), o.size.height(),
-                          const_cast<uchar*>(image.constBits()), o.size.width(), o.size.height(), GDT_Byte, 4,
+        ok = ds->RasterIO(GF_Write, 0, 0, image.width(), image.height(),
+                          const_cast<uchar*>(image.constBits()), image.width(), image.height(), GDT_Byte, 4,
                           nullptr, 4, static_cast<GSpacing>(image.bytesPerLine()), 1) == CE_None;
         if (!ok) why = QString::fromUtf8(CPLGetLastErrorMsg());
         CPLErrorReset();
@@ -336,7 +332,7 @@ geo::Result<QStringList> writeGeoTiff(const Scene& scene, const MapSettings& s, 
 } // namespace
 
 int exportLevel(const ExportOptions& options) {
-    return levelOfDetail(fitted(options));
+    return levelOfDetail(options.settings);
 }
 
 geo::Box focusBox(const Scene& scene, const QString& id) {
@@ -344,11 +340,6 @@ geo::Box focusBox(const Scene& scene, const QString& id) {
     if (b.empty()) return b;
     const double pad = std::max(b.width(), b.height()) * 0.12 + 2000;
     return {b.minx - pad, b.miny - pad, b.maxx + pad, b.maxy + pad};
-}
-
-geo::Viewport exportViewport(const geo::Box& box, QSize size, int dpi) {
-    const double dpr = dpi / 96.0;
-    return geo::Viewport::fitting(box, size.width() / dpr, size.height() / dpr);
 }
 
 QString formatForPath(const QString& path) {
@@ -366,13 +357,14 @@ geo::Result<ExportReport> exportMap(const Scene& scene, const ExportOptions& o) 
     if (format.isEmpty())
         return fail(o.path, "unknown image format '." + QFileInfo(o.path).suffix() +
                                 "' (use .png, .jpg, .jpeg, .svg, .pdf, .tif or .tiff)");
-    if (o.size.width() < 16 || o.size.height() < 16 || o.size.width() > 20000 || o.size.height() > 20000)
+    if (const QSize size = o.settings.pixelSize();
+        size.width() < 16 || size.height() < 16 || size.width() > 20000 || size.height() > 20000)
         return fail(o.path, "image size must be between 16 and 20000 pixels a side");
     if (o.worldFile && format != "png" && format != "jpeg")
         return fail(o.path,
                     "--world-file applies to PNG and JPEG only (GeoTIFF carries its own georeference)");
     if (QFileInfo(o.path).isDir()) return fail(o.path, "is a folder");
-    const MapSettings s = fitted(o);
+    const MapSettings s = exported(o);
     geo::Result<QStringList> written = format == "png"    ? writeRaster(scene, s, o, "PNG")
                                        : format == "jpeg" ? writeRaster(scene, s, o, "JPEG")
                                        : format == "svg"  ? writeSvg(scene, s, o)

@@ -13,10 +13,10 @@ namespace isv {
 
 struct ExportOptions {
     QString path;           ///< output file; the format comes from its extension
-    QSize size{1920, 1080}; ///< pixels
-    int dpi = 96;           ///< pixel density written to the file; scales text and lines (96 = 1×)
     bool worldFile = false; ///< also write a world file (.pgw/.jgw) beside a PNG/JPEG
-    MapSettings settings;   ///< the frame; its viewport is fitted to `size` by the exporter
+    /// The frame, drawn as it is: its pixelSize() is the image's, its dpi() the density written to the file
+    /// (see MapSettings::fitOutput). Exports always carry the attribution line.
+    MapSettings settings;
 };
 
 struct ExportReport {
@@ -28,9 +28,6 @@ struct ExportReport {
 /// The area `isleview export --focus ID` and the Export dialog show for a place: its projected bounds grown
 /// by 12 % of the larger side plus 2 km on every side. Empty if the scene does not know `id`.
 geo::Box focusBox(const Scene& scene, const QString& id);
-
-/// The viewport an export of `size` pixels at `dpi` uses to show `box` (logical pixels are size × 96 / dpi).
-geo::Viewport exportViewport(const geo::Box& box, QSize size, int dpi);
 
 /// The level of detail exportMap() draws outlines at for `options` (see levelOfDetail): an added file need
 /// keep nothing finer (FileOptions::minLevel).

@@ -8,10 +8,13 @@
 #include <QDate>
 #include <QList>
 #include <QSet>
+#include <QSize>
 #include <QString>
 #include <QStringList>
 
 #include <atomic>
+
+#include <cmath>
 
 namespace isv {
 
@@ -36,7 +39,7 @@ struct Note {
 
 struct MapSettings {
     geo::Viewport viewport;        ///< in the scene's projected CRS, logical pixels
-    double devicePixelRatio = 1.0; ///< physical pixels per logical pixel (HiDPI, export --dpi)
+    double devicePixelRatio = 1.0; ///< physical pixels per logical pixel (HiDPI; an export's dpi / 96)
     NameSet names;
     QStringList claims;         ///< claimants whose overlay is on; empty = the de facto view
     QSet<QString> hiddenLayers; ///< layer keys switched off: "land", "lakes", "borders", "labels",
@@ -52,6 +55,21 @@ struct MapSettings {
     QList<Note> notes;
     bool draft = false; ///< coarser level of detail and no antialiasing (while moving)
     bool operator==(const MapSettings&) const = default;
+
+    /// The frame's size in device pixels: the viewport's logical size times devicePixelRatio.
+    QSize pixelSize() const {
+        return {static_cast<int>(std::lround(viewport.widthPx * devicePixelRatio)),
+                static_cast<int>(std::lround(viewport.heightPx * devicePixelRatio))};
+    }
+    /// The pixel density an output of this frame carries (dots per inch; 96 at a ratio of 1).
+    int dpi() const { return static_cast<int>(std::lround(96 * devicePixelRatio)); }
+    /// Frames `box` (projected metres) in an output of `pixels` at `dpi`: logical pixels are pixels x 96 /
+    /// dpi, so a higher density draws the same area with bigger text and lines.
+    void fitOutput(const geo::Box& box, QSize pixels, int dpi) {
+        devicePixelRatio = dpi / 96.0;
+        viewport = geo::Viewport::fitting(box, pixels.width() / devicePixelRatio,
+                                          pixels.height() / devicePixelRatio);
+    }
 };
 
 /// Today's date as the attribution line gives it (ISO 8601, local time).

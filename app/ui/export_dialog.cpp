@@ -258,8 +258,6 @@ void ExportDialog::relabelPlaces() {
 ExportOptions ExportDialog::options() const {
     ExportOptions o;
     o.path = path_->text().trimmed();
-    o.size = QSize(width_->value(), height_->value());
-    o.dpi = dpi_->value();
     o.worldFile = worldFile_->isEnabled() && worldFile_->isChecked();
     MapSettings s = base_;
     NameSet ns;
@@ -277,13 +275,12 @@ ExportOptions ExportDialog::options() const {
     s.highlight.clear();
     s.attribution = true;
     s.attributionDate = attributionDateToday();
-    s.devicePixelRatio = 1.0;
     s.draft = false;
     // As `isleview export` frames it: the area fitted to the size in logical pixels at this DPI, a focused
     // place with a margin of 12 % of its larger side plus 2 km.
     geo::Box box = base_.viewport.mapBounds();
     if (const QString id = focusPlace(); !id.isEmpty() && scene_) box = focusBox(*scene_, id);
-    s.viewport = exportViewport(box, o.size, o.dpi);
+    s.fitOutput(box, QSize(width_->value(), height_->value()), dpi_->value());
     o.settings = s;
     return o;
 }

@@ -18,7 +18,6 @@ namespace {
 isv::ExportOptions options(const QString& path, const char* names = "japanese") {
     isv::ExportOptions o;
     o.path = path;
-    o.size = QSize(800, 450);
     EXPECT_TRUE(isv::NameSet::parse(names, "latin", &o.settings.names));
     o.settings.viewport = geo::Viewport::fitting(shippedScene()->placeBounds("kunashiri"), 800, 450);
     o.settings.title = "Kunashiri test title";
@@ -55,8 +54,7 @@ TEST(Export, PngAndJpegHaveTheRequestedPixelSize) {
 TEST(Export, DpiScalesTextNotTheArea) {
     QTemporaryDir dir;
     auto o = options(dir.filePath("hi.png"));
-    o.size = QSize(1600, 900);
-    o.dpi = 192;
+    o.settings.fitOutput(o.settings.viewport.mapBounds(), QSize(1600, 900), 192);
     ASSERT_TRUE(isv::exportMap(*shippedScene(), o).ok());
     const QImage img(o.path);
     EXPECT_EQ(img.size(), QSize(1600, 900));

@@ -170,7 +170,6 @@ TEST(RenderErrors, AnExportWithARenderErrorFailsAndWritesNothing) {
     QTemporaryDir dir;
     isv::ExportOptions o;
     o.path = dir.filePath("map.png");
-    o.size = QSize(400, 300);
     o.settings = home(400, 300);
     o.settings.claims = {"atlantis"};
     const auto result = isv::exportMap(*shippedScene(), o);

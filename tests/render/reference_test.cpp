@@ -27,12 +27,11 @@ TEST_P(ReferenceImages, MatchWithinTolerance) {
     QTemporaryDir dir;
     isv::ExportOptions o;
     o.path = dir.filePath(QString(c.name) + ".png");
-    o.size = QSize(480, 300);
     ASSERT_TRUE(isv::NameSet::parse(c.names, c.script, &o.settings.names));
     o.settings.claims = c.claims;
     o.settings.title = c.title;
     o.settings.attributionDate = "2026-11-29";
-    o.settings.viewport = isv::exportViewport(isv::focusBox(*shippedScene(), c.focus), o.size, o.dpi);
+    o.settings.fitOutput(isv::focusBox(*shippedScene(), c.focus), QSize(480, 300), 96);
     auto r = isv::exportMap(*shippedScene(), o);
     ASSERT_TRUE(r.ok()) << r.error().message;
     const QImage actual(o.path);

@@ -480,7 +480,7 @@ namespace {
 TEST(RenderMap, GraticuleLabelsUnderTheLegendAreLeftOut) {
     // Zoomed on Shikotan the legend takes the bottom left corner, where the lowest latitude label would be.
     MapSettings s;
-    s.viewport = isv::exportViewport(isv::focusBox(*shippedScene(), "shikotan"), {1600, 1000}, 96);
+    s.fitOutput(isv::focusBox(*shippedScene(), "shikotan"), {1600, 1000}, 96);
     s.claims = {"japan", "russia"};
     const isv::RenderReport with = render(s).report;
     s.legend = false;

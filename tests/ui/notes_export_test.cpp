@@ -246,7 +246,7 @@ TEST(ExportDialogTest, OptionsCarryTheCommandLineOptions) {
     ASSERT_TRUE(dpi && legend && worldFile && notes && extent);
 
     isv::ExportOptions o = d.options();
-    EXPECT_EQ(o.dpi, 96);
+    EXPECT_EQ(o.settings.dpi(), 96);
     EXPECT_TRUE(o.settings.legend);
     EXPECT_FALSE(o.worldFile);
     EXPECT_EQ(o.settings.notes, withNotes().notes);
@@ -263,7 +263,7 @@ TEST(ExportDialogTest, OptionsCarryTheCommandLineOptions) {
     EXPECT_TRUE(worldFile->isEnabled());
     worldFile->setChecked(true);
     o = d.options();
-    EXPECT_EQ(o.dpi, 144);
+    EXPECT_EQ(o.settings.dpi(), 144);
     EXPECT_FALSE(o.settings.legend);
     EXPECT_TRUE(o.worldFile);
     EXPECT_TRUE(o.settings.notes.isEmpty());
@@ -319,13 +319,11 @@ TEST(ExportDialogTest, ExportWritesWhatExportMapWritesForTheSameOptions) {
     // builds them, give the same file.
     isv::ExportOptions cli;
     cli.path = dir.filePath("cli.png");
-    cli.size = {640, 400};
-    cli.dpi = 120;
     cli.settings.notes = withNotes().notes;
     geo::Box box = scene->placeBounds("kunashiri");
     const double pad = std::max(box.width(), box.height()) * 0.12 + 2000;
     box = {box.minx - pad, box.miny - pad, box.maxx + pad, box.maxy + pad};
-    cli.settings.viewport = geo::Viewport::fitting(box, 640 / 1.25, 400 / 1.25);
+    cli.settings.fitOutput(box, {640, 400}, 120);
     cli.settings.attributionDate = QDate::currentDate().toString(Qt::ISODate);
     ASSERT_TRUE(isv::exportMap(*scene, cli));
     const QImage fromCli(cli.path);
@@ -392,7 +390,7 @@ TEST_F(NotesTest, ExportFromTheWindowCarriesTheNotesAndReportsInTheStatusBar) {
     auto* again = window->findChild<isv::ExportDialog*>();
     ASSERT_TRUE(again);
     EXPECT_EQ(again->options().path, path);
-    EXPECT_EQ(again->options().dpi, 120);
+    EXPECT_EQ(again->options().settings.dpi(), 120);
     again->reject();
 }
 
