@@ -4,6 +4,7 @@
 #include "render_cache.h"
 #include "render_map.h"
 
+#include <geo/clip.h>
 #include <geo/geodesic.h>
 
 #include <QFontMetricsF>
@@ -213,7 +214,8 @@ class Layout {
         for (const auto i : land->index.query({a.x, a.y, b.x, b.y}))
             if (land->parts[i].closed && land->parts[i].ring < 0) {
                 rings.push_back(land->polygon(land->parts[i], std::max(plan_.level, 4)));
-                clipRing(rings.back(), area.adjusted(-1, -1, 1, 1)); // the samples are inside `area`
+                geo::clipRing(rings.back(),
+                              boxOf(area.adjusted(-1, -1, 1, 1))); // the samples are inside `area`
             }
         int count = 0;
         for (int i = 0; i < 8; ++i)
@@ -297,7 +299,7 @@ class Layout {
         });
         const double mpp = s_.viewport.metresPerPixel;
         for (const LabelAnchor* a : order) {
-            const LabelStyle& ls = style_.label(a->kind);
+            const LabelStyle& ls = *a->style;
             // Visibility by zoom: islands when they are a few pixels wide, points and straits when zoomed in.
             if (ls.area && a->sizeM / mpp < ls.minPx) continue;
             if (ls.area && ls.maxViews > 0 && a->sizeM / mpp > ls.maxViews * std::max(W_, H_)) continue;
@@ -354,39 +356,6 @@ void layOut(const Scene& scene, const MapSettings& settings, RenderCache& cache,
     for (auto& label : edgeLabels)
         if (!layout.taken(label.box)) plan.gridLabels.push_back(std::move(label));
     layout.labels();
-}
-
-void clipRing(QPolygonF& ring, const QRectF& r) {
-    const QRectF b = ring.boundingRect();
-    if (r.contains(b)) return;
-    if (!r.intersects(b)) return ring.clear();
-    thread_local QPolygonF out;
-    const auto side = [&](auto inside, auto cross) {
-        out.clear();
-        const qsizetype n = ring.size();
-        for (qsizetype i = 0; i < n; ++i) {
-            const QPointF& a = ring[i == 0 ? n - 1 : i - 1];
-            const QPointF& c = ring[i];
-            const bool ia = inside(a), ic = inside(c);
-            if (ia != ic) out << cross(a, c);
-            if (ic) out << c;
-        }
-        ring.swap(out);
-    };
-    const auto atX = [](double x) {
-        return [x](const QPointF& a, const QPointF& c) {
-            return QPointF(x, a.y() + (x - a.x()) * (c.y() - a.y()) / (c.x() - a.x()));
-        };
-    };
-    const auto atY = [](double y) {
-        return [y](const QPointF& a, const QPointF& c) {
-            return QPointF(a.x() + (y - a.y()) * (c.x() - a.x()) / (c.y() - a.y()), y);
-        };
-    };
-    if (b.left() < r.left()) side([&](const QPointF& q) { return q.x() >= r.left(); }, atX(r.left()));
-    if (b.right() > r.right()) side([&](const QPointF& q) { return q.x() <= r.right(); }, atX(r.right()));
-    if (b.top() < r.top()) side([&](const QPointF& q) { return q.y() >= r.top(); }, atY(r.top()));
-    if (b.bottom() > r.bottom()) side([&](const QPointF& q) { return q.y() <= r.bottom(); }, atY(r.bottom()));
 }
 
 } // namespace isv

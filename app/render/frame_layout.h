@@ -9,8 +9,4 @@ namespace isv {
 /// plan.level must be set (the legend's corner is chosen from the land at that detail or coarser).
 void layOut(const Scene& scene, const MapSettings& settings, RenderCache& cache, FramePlan& plan);
 
-/// Cuts a closed ring (any units) to `r` in place: inside `r` it covers the same area; the edges it gains run
-/// along r's sides. Only the sides the ring's bounds cross are cut.
-void clipRing(QPolygonF& ring, const QRectF& r);
-
 } // namespace isv

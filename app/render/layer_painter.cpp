@@ -1,9 +1,10 @@
 #include "layer_painter.h"
 
-#include "frame_layout.h"
 #include "hairline.h"
 #include "render_cache.h"
 #include "render_map.h"
+
+#include <geo/clip.h>
 
 #include <QPaintDevice>
 #include <QPainter>
@@ -325,7 +326,7 @@ void LayerPainter::addDashes(const QPolygonF& line, const QPen& pen, QPainterPat
 void LayerPainter::drawRings(std::vector<QPolygonF>& rings, bool closed) {
     if (closed) {
         for (auto& r : rings)
-            if (r.size() > 16) clipRing(r, clip_);
+            if (r.size() > 16) geo::clipRing(r, boxOf(clip_));
         std::erase_if(rings, [](const QPolygonF& r) { return r.size() < 3; });
         if (rings.empty()) return;
     }

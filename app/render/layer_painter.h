@@ -60,4 +60,9 @@ class LayerPainter {
 /// Map metres -> logical pixels of a frame.
 QTransform mapToScreen(const geo::Viewport& v);
 
+/// A rectangle as a geo::Box (for geo::clipRing).
+inline geo::Box boxOf(const QRectF& r) {
+    return {r.left(), r.top(), r.right(), r.bottom()};
+}
+
 } // namespace isv

@@ -105,6 +105,8 @@ geo::Point Scene::unproject(geo::Point xy) const {
 std::shared_ptr<const Scene> Scene::withStyle(std::shared_ptr<const MapStyle> style) const {
     auto scene = std::make_shared<Scene>(*this);
     scene->style_ = std::move(style);
+    for (auto& a : scene->anchors_)
+        a.style = &scene->style_->label(a.kind);
     return scene;
 }
 

@@ -128,8 +128,9 @@ struct LabelAnchor {
     QString id;
     QString kind;
     int priority = 5;
-    QPointF pos;      ///< projected metres
-    double sizeM = 0; ///< the place's extent (metres): labels show only if it is visible
+    QPointF pos;                       ///< projected metres
+    double sizeM = 0;                  ///< the place's extent (metres): labels show only if it is visible
+    const LabelStyle* style = nullptr; ///< its kind's look, resolved from the scene's style when prepared
 };
 
 /// A tolerance (degrees) for a quick first look at a whole big file (FileOptions::coarseDeg): about a

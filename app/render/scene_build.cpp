@@ -101,6 +101,7 @@ LabelAnchor labelAnchor(const Scene& scene, const geo::Place& place, const geo::
     LabelAnchor a;
     a.id = QString::fromStdString(place.id);
     a.kind = QString::fromStdString(place.kind);
+    a.style = &scene.style().label(a.kind);
     a.priority = place.priority;
     const geo::Point gp = proj.forward(place.lonlat);
     a.pos = QPointF(gp.x, gp.y);

@@ -188,3 +188,26 @@ TEST(RenderErrors, APainterThatIsNotActiveIsAnErrorNotAnEmptyImage) {
 }
 
 } // namespace
+
+namespace {
+
+TEST(MapStyle, LabelStylesAreResolvedFromTheScenesStyle) {
+    QFile f(":/isleview/style.json");
+    ASSERT_TRUE(f.open(QIODevice::ReadOnly));
+    QByteArray json = f.readAll();
+    json.replace("\"group\": {\"size\": 12.5", "\"group\": {\"size\": 20");
+    auto style = isv::MapStyle::fromJson(json, "big-groups.json", isv::Worldviews::shipped());
+    ASSERT_TRUE(style.ok()) << style.error().message;
+    const auto big =
+        shippedScene()->withStyle(std::make_shared<const isv::MapStyle>(std::move(style).value()));
+    isv::RenderCache cache;
+    const auto sizeOf = [&](const isv::Scene& scene, const QString& text) {
+        for (const auto& l : isv::planFrame(scene, home(), cache, true).labels)
+            if (l.text.text == text) return l.text.font.pointSizeF();
+        return 0.0;
+    };
+    EXPECT_EQ(sizeOf(*shippedScene(), "Kunashiri"), 12.5);
+    EXPECT_EQ(sizeOf(*big, "Kunashiri"), 20.0);
+}
+
+} // namespace
