@@ -109,8 +109,13 @@ MainWindow::MainWindow(std::shared_ptr<const Scene> initial, QSettings* store, Q
     if (store_) {
         restoreGeometry(store_->value("window/geometry").toByteArray());
         restoreState(store_->value("window/state").toByteArray());
-        viewRestored = restoreViewState(*store_, &s);
+        QStringList problems;
+        viewRestored = restoreViewState(*store_, &s, canvas_->navigator(), &problems);
         exportChoices_ = store_->value("export/choices").toMap();
+        if (!problems.isEmpty())
+            messageBar_->showMessage(tr("Some remembered settings could not be used and were left at their "
+                                        "defaults (%1): %2")
+                                         .arg(store_->fileName(), problems.join("; ")));
     }
     canvas_->setSettings(s);
     if (!viewRestored) canvas_->goHome();

@@ -103,6 +103,27 @@ TEST(RenderScheduler, AFrameFinishedAfterANewerRequestIsDropped) {
     EXPECT_EQ(frames[0].settings.title, "request 2");
 }
 
+TEST(RenderScheduler, AFrameQueuedForDeliveryBeforeANewerRequestIsDropped) {
+    // The worker finishes the first frame and posts its delivery before the second request is made: the
+    // only thing that can stop it is the id check where the queued call runs.
+    RenderScheduler scheduler;
+    scheduler.setRenderer([](const MapSettings& s, QPainter&, const std::atomic<bool>*) {
+        RenderReport r;
+        r.labels << s.title;
+        return r;
+    });
+    QList<Frame> frames;
+    QObject::connect(&scheduler, &RenderScheduler::frameReady, [&](const Frame& f) { frames << f; });
+    scheduler.request(settingsNumber(1));
+    scheduler.waitForIdle(); // done and posted; no event has been processed yet
+    ASSERT_TRUE(frames.isEmpty());
+    const quint64 newest = scheduler.request(settingsNumber(2));
+    settle(scheduler);
+    ASSERT_EQ(frames.size(), 1);
+    EXPECT_EQ(frames[0].id, newest);
+    EXPECT_EQ(frames[0].report.labels, QStringList{"request 2"});
+}
+
 TEST(RenderScheduler, CancelDeliversNothing) {
     RenderScheduler scheduler;
     SlowRenderer slow;
