@@ -235,6 +235,12 @@ QList<QPair<QString, QByteArray>> damagedJson(const QByteArray& good) {
             {"an empty object", "{}"}};
 }
 
+// `good` with every `from` replaced by `to` (which must be there).
+QByteArray edited(QByteArray good, const char* from, const char* to) {
+    EXPECT_TRUE(good.contains(from)) << from;
+    return good.replace(from, to);
+}
+
 QByteArray resource(const char* name) {
     isv::Worldviews::shipped(); // registers the compiled-in resources
     QFile f(QString(":/isleview/") + name);
@@ -255,11 +261,7 @@ TEST(Worldviews, TheShippedFileReads) {
 TEST(Worldviews, BadFilesAreErrorsNamingTheFileAndTheEntry) {
     const QByteArray good = resource("worldviews.json");
     QList<QPair<QString, QByteArray>> cases = damagedJson(good);
-    const auto edit = [&good](const char* from, const char* to) {
-        QByteArray b = good;
-        EXPECT_TRUE(b.contains(from)) << from;
-        return b.replace(from, to);
-    };
+    const auto edit = [&good](const char* from, const char* to) { return edited(good, from, to); };
     const QList<QPair<QString, QByteArray>> edits{
         {"claims[0].colour", edit("\"colour\": \"#c0392b\"", "\"colour\": \"reddish\"")},
         {"claims[0].colour", edit("\"colour\": \"#c0392b\"", "\"colour\": 12")},
@@ -295,11 +297,7 @@ TEST(MapStyle, BadStyleFilesAreErrorsNamingTheFileAndTheKey) {
     ASSERT_TRUE(isv::MapStyle::fromJson(good, "style.json", isv::Worldviews::shipped()).ok());
     QList<QPair<QString, QByteArray>> cases = damagedJson(good);
     cases.removeIf([](const auto& c) { return c.first == "an empty object"; }); // checked below as "'sea'"
-    const auto edit = [&good](const char* from, const char* to) {
-        QByteArray b = good;
-        EXPECT_TRUE(b.contains(from)) << from;
-        return b.replace(from, to);
-    };
+    const auto edit = [&good](const char* from, const char* to) { return edited(good, from, to); };
     const QList<QPair<QString, QByteArray>> edits{
         {"'sea'", "{}"},
         {"'sea'", edit("\"sea\": \"#c9dff0\"", "\"sea\": 5")},

@@ -59,6 +59,16 @@ struct SlowRenderer {
     }
 };
 
+// A renderer that ignores the cancel flag, takes `delay`, and reports the frame's title as its one label.
+RenderScheduler::Renderer titleRenderer(std::chrono::milliseconds delay = {}) {
+    return [delay](const MapSettings& s, QPainter&, const std::atomic<bool>*) {
+        std::this_thread::sleep_for(delay);
+        RenderReport r;
+        r.labels << s.title;
+        return r;
+    };
+}
+
 TEST(RenderScheduler, OnlyTheNewestOfABurstIsDelivered) {
     RenderScheduler scheduler;
     SlowRenderer slow;
@@ -86,12 +96,7 @@ TEST(RenderScheduler, OnlyTheNewestOfABurstIsDelivered) {
 TEST(RenderScheduler, AFrameFinishedAfterANewerRequestIsDropped) {
     RenderScheduler scheduler;
     // A renderer that ignores the cancel flag: its stale frame must still never be delivered.
-    scheduler.setRenderer([](const MapSettings& s, QPainter&, const std::atomic<bool>*) {
-        std::this_thread::sleep_for(std::chrono::milliseconds(30));
-        RenderReport r;
-        r.labels << s.title;
-        return r;
-    });
+    scheduler.setRenderer(titleRenderer(std::chrono::milliseconds(30)));
     QList<Frame> frames;
     QObject::connect(&scheduler, &RenderScheduler::frameReady, [&](const Frame& f) { frames << f; });
     scheduler.request(settingsNumber(1));
@@ -107,11 +112,7 @@ TEST(RenderScheduler, AFrameQueuedForDeliveryBeforeANewerRequestIsDropped) {
     // The worker finishes the first frame and posts its delivery before the second request is made: the
     // only thing that can stop it is the id check where the queued call runs.
     RenderScheduler scheduler;
-    scheduler.setRenderer([](const MapSettings& s, QPainter&, const std::atomic<bool>*) {
-        RenderReport r;
-        r.labels << s.title;
-        return r;
-    });
+    scheduler.setRenderer(titleRenderer());
     QList<Frame> frames;
     QObject::connect(&scheduler, &RenderScheduler::frameReady, [&](const Frame& f) { frames << f; });
     scheduler.request(settingsNumber(1));

@@ -6,11 +6,14 @@
 
 #include <gtest/gtest.h>
 
+#include <QFile>
 #include <QSettings>
 #include <QSpinBox>
 #include <QTemporaryDir>
 
 #include <random>
+
+#include <unistd.h>
 
 namespace {
 
@@ -171,6 +174,35 @@ TEST(SettingsFile, RememberedExportChoicesOfTheWrongTypeKeepTheDefaults) {
     EXPECT_EQ(dialog.choices()["height"].toInt(), 480);
     EXPECT_EQ(dialog.choices()["dpi"].toInt(), 150);
     EXPECT_TRUE(dialog.choices()["worldFile"].toBool());
+}
+
+TEST(SettingsFile, TheWindowReplacesItsSettingsFileRatherThanRewritingIt) {
+    // A second name for the old file sees whether it was replaced (a new file renamed over it: the link
+    // keeps the old text) or rewritten in place (the link would see the new text, and a crash part-way
+    // would leave half a file). Root-proof, unlike a read-only folder.
+    QTemporaryDir dir;
+    const QString path = dir.filePath("isleview.ini"), link = dir.filePath("before.ini");
+    {
+        QSettings first(path, QSettings::IniFormat);
+        first.setValue("view/legend", "false");
+    }
+    ASSERT_EQ(::link(QFile::encodeName(path).constData(), QFile::encodeName(link).constData()), 0);
+    QSettings store(path, QSettings::IniFormat);
+    store.setAtomicSyncRequired(true); // as runWindow sets it
+    {
+        isv::MainWindow w(uitest::testScene(), &store);
+        w.show();
+        ASSERT_TRUE(QTest::qWaitForWindowExposed(&w));
+        w.close(); // saves the view
+    }
+    EXPECT_EQ(store.status(), QSettings::NoError);
+    QFile before(link), after(path);
+    ASSERT_TRUE(before.open(QIODevice::ReadOnly));
+    ASSERT_TRUE(after.open(QIODevice::ReadOnly));
+    const QByteArray old = before.readAll(), now = after.readAll();
+    EXPECT_EQ(old, "[view]\nlegend=false\n");
+    EXPECT_TRUE(now.contains("metresPerPixel=")) << now.toStdString();
+    EXPECT_EQ(QDir(dir.path()).entryList(QDir::Files | QDir::Hidden).size(), 2) << "no temporary left";
 }
 
 } // namespace
