@@ -360,6 +360,11 @@ void MainWindow::createInfoDock() {
     connect(info_, &InfoPanel::highlightRequested, this,
             [this](const QStringList& ids) { edit([&ids](MapSettings& s) { s.highlight = ids; }); });
     connect(info_, &InfoPanel::nameSetSuggested, this, &MainWindow::suggestNameSet);
+    // A data folder without facts is normal (the panel says so where the facts would be); a facts file
+    // that is there but cannot be used is a problem to tell.
+    if (!info_->loadError().isEmpty() &&
+        QFileInfo::exists(defaultFactsPath(QString::fromStdString(scene()->data().dataDir))))
+        messageBar_->showMessage(tr("The information panel has no facts: %1").arg(info_->loadError()));
 }
 
 void MainWindow::createStatusBar() {

@@ -11,6 +11,9 @@
 #include <QSpinBox>
 #include <QTemporaryDir>
 
+#include <geo/map_data.h>
+#include <geo/projection.h>
+
 #include <random>
 
 #include <unistd.h>
@@ -174,6 +177,31 @@ TEST(SettingsFile, RememberedExportChoicesOfTheWrongTypeKeepTheDefaults) {
     EXPECT_EQ(dialog.choices()["height"].toInt(), 480);
     EXPECT_EQ(dialog.choices()["dpi"].toInt(), 150);
     EXPECT_TRUE(dialog.choices()["worldFile"].toBool());
+}
+
+TEST(FactsFile, ABrokenFactsFileIsNamedAboveTheMapAndTheMapWorks) {
+    // The shipped data with a facts file beside it that is not JSON.
+    QTemporaryDir dir;
+    const QDir shipped(ISLEVIEW_SOURCE_DATA_DIR);
+    ASSERT_TRUE(QDir().mkpath(dir.filePath("data")) && QDir().mkpath(dir.filePath("facts")));
+    for (const QString& f : shipped.entryList(QDir::Files))
+        ASSERT_TRUE(QFile::copy(shipped.filePath(f), dir.filePath("data/" + f)));
+    QFile facts(dir.filePath("facts/article.json"));
+    ASSERT_TRUE(facts.open(QIODevice::WriteOnly));
+    facts.write("{\"facts\": [");
+    facts.close();
+    auto data = geo::loadMapData(dir.filePath("data").toStdString());
+    ASSERT_TRUE(data.ok()) << data.error().message;
+    auto scene =
+        isv::Scene::build(std::make_shared<const geo::MapData>(std::move(data).value()), geo::kDisplayCrs);
+    ASSERT_TRUE(scene.ok()) << scene.error().message;
+    isv::MainWindow w(scene.value());
+    w.show();
+    ASSERT_TRUE(QTest::qWaitForWindowExposed(&w));
+    EXPECT_TRUE(w.messageText().contains(QFileInfo(facts).absoluteFilePath() + ": invalid JSON"))
+        << w.messageText().toStdString();
+    ASSERT_TRUE(uitest::waitForCurrentFrame(w.canvas()));
+    EXPECT_GT(w.canvas()->frame().report.partsDrawn, 0U);
 }
 
 TEST(SettingsFile, TheWindowReplacesItsSettingsFileRatherThanRewritingIt) {
