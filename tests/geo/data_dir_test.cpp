@@ -94,9 +94,10 @@ TEST(DataDirectory, EveryFileBrokenEveryWayIsNamed) {
             const std::string layer = file.substr(0, file.find('.'));
             EXPECT_NE(r.error().message.find((dir.path() / layer).string()), std::string::npos)
                 << file << " " << name(d) << ": " << r.error().message;
-            if (d == Damage::Missing || d == Damage::Empty || d == Damage::Folder)
+            if (d == Damage::Missing || d == Damage::Empty || d == Damage::Folder) {
                 EXPECT_EQ(r.error().message.rfind((dir.path() / file).string() + ": ", 0), 0U)
                     << file << " " << name(d) << ": " << r.error().message;
+            }
         }
     }
     EXPECT_EQ(cases, 60);

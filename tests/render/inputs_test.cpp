@@ -156,7 +156,9 @@ TEST(Extent, ExactExtentMakesTheImageTheAreasShape) {
             EXPECT_NEAR(double(image.width()) / image.height(), aspect, 1.0 / image.height())
                 << sizing.join(' ').toStdString();
             // ... the side --size fixed is kept, the other follows ...
-            if (sizing.contains("700")) EXPECT_EQ(image.width(), 700);
+            if (sizing.contains("700")) {
+                EXPECT_EQ(image.width(), 700);
+            }
             EXPECT_TRUE(image.width() == sizing[1].section('x', 0, 0).toInt() ||
                         image.height() == sizing[1].section('x', 1, 1).toInt());
             // ... and the georeference says it covers the requested area, within a pixel on every side.
@@ -285,9 +287,10 @@ TEST(Worldviews, BadFilesAreErrorsNamingTheFileAndTheEntry) {
         ASSERT_FALSE(w.ok()) << what.toStdString();
         const std::string& m = w.error().message;
         EXPECT_EQ(m.rfind("mine.json: ", 0), 0U) << m;
-        if (what.contains('.') || what.contains("missing"))
+        if (what.contains('.') || what.contains("missing")) {
             EXPECT_NE(m.find(what.section(' ', 0, 0).toStdString()), std::string::npos)
                 << what.toStdString() << ": " << m;
+        }
     }
     EXPECT_EQ(cases.size(), 18);
 }
@@ -315,7 +318,9 @@ TEST(MapStyle, BadStyleFilesAreErrorsNamingTheFileAndTheKey) {
         ASSERT_FALSE(s.ok()) << what.toStdString();
         const std::string& m = s.error().message;
         EXPECT_EQ(m.rfind("mine.json: ", 0), 0U) << m;
-        if (what.startsWith('\'')) EXPECT_NE(m.find(what.toStdString()), std::string::npos) << m;
+        if (what.startsWith('\'')) {
+            EXPECT_NE(m.find(what.toStdString()), std::string::npos) << m;
+        }
     }
 }
 

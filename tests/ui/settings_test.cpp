@@ -93,7 +93,9 @@ TEST(SettingsFile, EachBadValueIsNamedAndTheDefaultKept) {
         EXPECT_EQ(s.scaleBar, defaults().scaleBar) << what;
         EXPECT_EQ(s.northArrow, defaults().northArrow) << what;
         EXPECT_EQ(s.names, defaults().names) << what;
-        if (key.startsWith("claims")) EXPECT_TRUE(s.claims.isEmpty()) << what;
+        if (key.startsWith("claims")) {
+            EXPECT_TRUE(s.claims.isEmpty()) << what;
+        }
     }
 }
 
