@@ -244,6 +244,35 @@ MapSettings draftFrame(MapSettings s) {
     return s;
 }
 
+QString shownAreaText(const Scene& scene, const MapSettings& s) {
+    const geo::Box& asked = s.requestedArea;
+    if (asked.empty()) return {};
+    const geo::Box frame = s.viewport.mapBounds();
+    // Rounding a frame to whole pixels moves its edges by under a pixel: only more than that is news.
+    const double px = s.viewport.metresPerPixel;
+    if (frame.width() <= asked.width() + px && frame.height() <= asked.height() + px) return {};
+    geo::Box ll;
+    for (const geo::Point p : geo::boxEdgePoints(frame, 32)) {
+        const geo::Point q = scene.unproject(p);
+        if (!std::isfinite(q.x) || !std::isfinite(q.y))
+            return QStringLiteral("Shown: more than the area asked for");
+        ll.expand(q);
+    }
+    const double span = std::min(ll.width(), ll.height());
+    const int decimals = span >= 1 ? 1 : span >= 0.1 ? 2 : 3;
+    const auto range = [decimals](double a, double b, QChar plus, QChar minus) -> QString {
+        const auto one = [&](double v) { return QString::number(std::abs(v), 'f', decimals); };
+        // Both ends on one side share its letter; across the equator or meridian each has its own.
+        if ((a >= 0) == (b >= 0))
+            return one(a) + QStringLiteral("–") + one(b) + QStringLiteral("°") + (b >= 0 ? plus : minus);
+        return one(a) + QStringLiteral("°") + minus + QStringLiteral("–") + one(b) + QStringLiteral("°") +
+               plus;
+    };
+    return QStringLiteral("Shown: %1, %2")
+        .arg(range(ll.minx, ll.maxx, QLatin1Char('E'), QLatin1Char('W')),
+             range(ll.miny, ll.maxy, QLatin1Char('N'), QLatin1Char('S')));
+}
+
 QString attributionText(const Scene& scene, const MapSettings& s) {
     QStringList claims;
     for (const auto& c : s.claims)
@@ -252,10 +281,13 @@ QString attributionText(const Scene& scene, const MapSettings& s) {
     QStringList added;
     for (const auto& layer : scene.layers())
         if (layer->added && !s.hiddenLayers.contains(layer->key)) added << layer->title;
-    return QString("Coastline: GSHHG 2.3.7 full resolution (Wessel & Smith, LGPL) · Borders: median lines "
+    // The shown area goes first: the line is cut at its end when the frame is narrow.
+    const QString area = shownAreaText(scene, s);
+    return (area.isEmpty() ? QString() : area + " · ") +
+           QString("Coastline: GSHHG 2.3.7 full resolution (Wessel & Smith, LGPL) · Borders: median lines "
                    "computed by Isleview · Names: %1 · Claims shown: %2%3 · %4")
-        .arg(s.names.describe(), shown, added.isEmpty() ? QString() : " · Added: " + added.join(", "),
-             s.attributionDate);
+               .arg(s.names.describe(), shown, added.isEmpty() ? QString() : " · Added: " + added.join(", "),
+                    s.attributionDate);
 }
 
 } // namespace isv
