@@ -179,8 +179,14 @@ std::vector<Piece> pieces(geo::Geometry&& g, const geo::Projector& proj, double 
             add(std::move(ring), true);
     for (auto& line : g.lines)
         add(std::move(line), false);
-    for (const auto& pt : g.points)
-        add(geo::Path{pt, pt}, false);
+    // A point is one point at every level: simplifying it as a line of two equal points (which an
+    // export's minLevel thins to one, then drops) would lose it.
+    for (const auto& pt : g.points) {
+        geo::Point xy = pt;
+        proj.forward(std::span<geo::Point>(&xy, 1));
+        if (std::isfinite(xy.x) && std::isfinite(xy.y))
+            out.push_back({{xy}, false, {std::uint8_t(kLevels - 1)}, true});
+    }
     return out;
 }
 

@@ -185,4 +185,63 @@ TEST(Cli, ExportFailureNamesThePathAndLeavesNothing) {
     EXPECT_TRUE(QDir(dir.path()).entryList(QDir::AllEntries | QDir::NoDotAndDotDot | QDir::Hidden).isEmpty());
 }
 
+// Pixels within a small distance of the added layers' colour.
+int addedPixels(const QImage& image) {
+    const QColor added = shippedScene()->style().added;
+    int n = 0;
+    for (int y = 0; y < image.height(); ++y)
+        for (int x = 0; x < image.width(); ++x) {
+            const QColor c = image.pixelColor(x, y);
+            n += std::abs(c.red() - added.red()) + std::abs(c.green() - added.green()) +
+                     std::abs(c.blue() - added.blue()) <
+                 30;
+        }
+    return n;
+}
+
+QString writeFile(const QTemporaryDir& dir, const QString& name, const QByteArray& text) {
+    const QString path = dir.filePath(name);
+    QFile f(path);
+    EXPECT_TRUE(f.open(QIODevice::WriteOnly));
+    f.write(text);
+    return path;
+}
+
+TEST(Cli, ExportAddDrawsPointFeatures) {
+    // The same three points in view and far outside it: the legend and everything else are the same, so
+    // the pixels of the added colour that differ are the dots.
+    QTemporaryDir dir;
+    const auto points = [](double dlon) {
+        return QString(R"({"type":"FeatureCollection","features":[)"
+                       R"({"type":"Feature","properties":{},"geometry":{"type":"Point","coordinates":[%1,41.5]}},)"
+                       R"({"type":"Feature","properties":{},"geometry":{"type":"Point","coordinates":[%2,42.5]}},)"
+                       R"({"type":"Feature","properties":{},"geometry":{"type":"Point","coordinates":[%3,41.8]}}]})")
+            .arg(150.5 + dlon)
+            .arg(151.5 + dlon)
+            .arg(152.5 + dlon)
+            .toUtf8();
+    };
+    const QString near = writeFile(dir, "near.geojson", points(0));
+    const QString far = writeFile(dir, "far.geojson", points(-60));
+    const QStringList common{"--size", "400x300", "--extent", "150,41,153,43"};
+    const Outcome a = isleview(QStringList{"export", dir.filePath("near.png"), "--add", near} + common);
+    const Outcome b = isleview(QStringList{"export", dir.filePath("far.png"), "--add", far} + common);
+    ASSERT_EQ(a.code, 0) << a.err.toStdString();
+    ASSERT_EQ(b.code, 0) << b.err.toStdString();
+    EXPECT_FALSE(a.err.contains("warning")) << a.err.toStdString();
+    const int dots = addedPixels(QImage(dir.filePath("near.png"))) - addedPixels(QImage(dir.filePath("far.png")));
+    EXPECT_GE(dots, 3 * 12) << "three dots of 3 px radius";
+}
+
+TEST(Cli, ExportAddWarnsOfWhatTheFileLeftOutAndStillDrawsTheRest) {
+    QTemporaryDir dir;
+    const QString path = writeFile(dir, "damaged.geojson", R"({"type":"FeatureCollection","features":[
+ {"type":"Feature","properties":{},"geometry":{"type":"LineString","coordinates":[[150.5,41.5],[152,42.5]]}},
+ {"type":"Feature","properties":{},"geometry":{"type":"Point","coordinates":[1e300,41.5]}}]})");
+    const Outcome r = isleview({"export", dir.filePath("d.png"), "--add", path, "--size", "320x200"});
+    ASSERT_EQ(r.code, 0) << r.err.toStdString();
+    EXPECT_TRUE(r.err.contains("warning: " + path + ": 1 feature(s) skipped")) << r.err.toStdString();
+    EXPECT_TRUE(QFile::exists(dir.filePath("d.png")));
+}
+
 } // namespace
