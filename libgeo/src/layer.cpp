@@ -252,7 +252,8 @@ std::vector<std::string> LoadReport::messages(const std::string& path, const std
         if (n > 0) out.push_back(where + ": " + std::to_string(n) + " " + what);
     };
     say(badCoordinates, "feature(s) skipped: coordinates that are not numbers, infinite or beyond ±360°/±90°");
-    say(degenerate, "feature(s) skipped: no geometry that can be drawn (empty, or rings of fewer than 3 points)");
+    say(degenerate, "feature(s) skipped: no geometry that can be drawn (empty, a line of one point, or rings of fewer "
+                    "than 3 points)");
     say(untransformable, "feature(s) skipped: could not be transformed to longitude/latitude");
     say(unread, "feature(s) could not be read (the file may be truncated or damaged)");
     say(partsDropped, "part(s) of features left out: lines of one point or rings of fewer than 3 points");
