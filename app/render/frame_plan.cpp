@@ -253,7 +253,8 @@ class StepPlanner {
                 plan_.steps.push_back(std::move(step));
             }
             if (layer->hasPoints)
-                plan_.steps.push_back({.layer = layer.get(), .pen = pen, .fill = style_.added, .points = true});
+                plan_.steps.push_back(
+                    {.layer = layer.get(), .pen = pen, .fill = style_.added, .points = true});
         }
     }
 
@@ -270,7 +271,8 @@ QStringList drawingNotes(const Scene& scene, const MapSettings& settings) {
     QStringList notes;
     const int level = levelOfDetail(settings);
     for (const auto& layer : scene.layers())
-        if (layer->added && !settings.hiddenLayers.contains(layer->key) && (layer->hasRings || layer->hasLines))
+        if (layer->added && !settings.hiddenLayers.contains(layer->key) &&
+            (layer->hasRings || layer->hasLines))
             withinBudget(*layer, settings, level, notes);
     return notes;
 }

@@ -9,8 +9,8 @@
 #include "map_style.h"
 
 #include <QPolygonF>
-#include <QStringList>
 #include <QString>
+#include <QStringList>
 #include <QTransform>
 
 #include <array>
@@ -98,7 +98,8 @@ struct SceneLayer {
     /// Attributes; big layers keep no lon/lat geometry here, a coarse pass (FileOptions) no features.
     std::shared_ptr<const geo::Layer> source;
     geo::GeometryType type = geo::GeometryType::None; ///< the kind of the first feature stored
-    bool hasPoints = false, hasLines = false, hasRings = false; ///< kinds of part it holds (a mixed file: several)
+    bool hasPoints = false, hasLines = false,
+         hasRings = false; ///< kinds of part it holds (a mixed file: several)
     /// The load report of an added file: what reading it left out or could not read faithfully, one
     /// sentence each naming the file (shown as a warning by the window and the command line).
     QStringList notes;

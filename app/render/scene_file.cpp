@@ -244,7 +244,8 @@ namespace {
 // look, if any, goes to `showCoarse`.
 geo::Result<std::shared_ptr<SceneLayer>>
 prepareFileLayer(const Scene& base, const std::string& path, const std::string& layerName, bool titled,
-                 const FileOptions& options, const std::function<void(std::shared_ptr<SceneLayer>)>& showCoarse) {
+                 const FileOptions& options,
+                 const std::function<void(std::shared_ptr<SceneLayer>)>& showCoarse) {
     const geo::Box& within = options.within;
     const auto cancelled = [&] { return options.cancel && options.cancel->load(std::memory_order_relaxed); };
     const std::string& crs = base.crs();
@@ -276,7 +277,8 @@ prepareFileLayer(const Scene& base, const std::string& path, const std::string& 
     queue.offer(!progressive);
     if (!loaded) return loaded.error();
     auto layer = std::move(loaded).value();
-    if (titled && layer.table) return geo::Error{path + " (layer " + layer.name + "): a table without geometry"};
+    if (titled && layer.table)
+        return geo::Error{path + " (layer " + layer.name + "): a table without geometry"};
     const QString key = detail::uniqueLayerKey(base, layer, titled);
     QStringList notes;
     for (const std::string& note : layer.report.messages(path, titled ? layer.name : std::string()))
@@ -333,15 +335,16 @@ geo::Result<std::shared_ptr<const Scene>> Scene::withFile(const std::string& pat
         // (an attribute table) is not one to draw.
         // Formats of one layer are not opened an extra time for it (GeoJSON's open reads the whole file).
         const QString suffix = QFileInfo(QString::fromStdString(path)).suffix().toLower();
-        static const QStringList single{"shp", "geojson", "json", "geojsonl", "geojsons", "fgb", "csv", "tab",
-                                        "mif", "dxf"};
+        static const QStringList single{"shp", "geojson", "json", "geojsonl", "geojsons",
+                                        "fgb", "csv",     "tab",  "mif",      "dxf"};
         if (!single.contains(suffix)) {
             auto listed = geo::listLayers(path);
             if (!listed) return listed.error();
             // A GPX file's route and track points repeat its routes and tracks.
             if (suffix == "gpx")
-                std::erase_if(listed.value(),
-                              [](const std::string& n) { return n == "route_points" || n == "track_points"; });
+                std::erase_if(listed.value(), [](const std::string& n) {
+                    return n == "route_points" || n == "track_points";
+                });
             if (!listed->empty()) names = std::move(listed).value();
         }
     }
@@ -366,8 +369,9 @@ geo::Result<std::shared_ptr<const Scene>> Scene::withFile(const std::string& pat
         if (layer.value()) done.push_back(std::move(layer).value()); // else empty: nothing to add
     }
     if (done.empty())
-        return geo::Error{skipped.isEmpty() ? path + ": no geometry that can be drawn"
-                                            : path + ": no layer that can be drawn: " + skipped.join("; ").toStdString()};
+        return geo::Error{skipped.isEmpty()
+                              ? path + ": no geometry that can be drawn"
+                              : path + ": no layer that can be drawn: " + skipped.join("; ").toStdString()};
     // Said once, with the file's last layer (the one a window names last). A layer already handed out in a
     // coarse scene is shared with another thread: it gets a copy instead of a change.
     if (!skipped.isEmpty() && options.onCoarse) done.back() = std::make_shared<SceneLayer>(*done.back());

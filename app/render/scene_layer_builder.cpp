@@ -145,8 +145,10 @@ std::shared_ptr<geo::Layer> describedLayer(const geo::Layer& layer) {
 
 QString uniqueLayerKey(const Scene& scene, const geo::Layer& layer, bool withLayerName) {
     QString key = QFileInfo(QString::fromStdString(layer.path)).completeBaseName();
-    if (key.isEmpty()) key = QString::fromStdString(layer.name);
-    else if (withLayerName) key += ": " + QString::fromStdString(layer.name);
+    if (key.isEmpty())
+        key = QString::fromStdString(layer.name);
+    else if (withLayerName)
+        key += ": " + QString::fromStdString(layer.name);
     const QString base = key;
     for (int n = 2; scene.layer(key); ++n)
         key = base + QString(" (%1)").arg(n);

@@ -43,7 +43,8 @@ void addRun(geo::Path&& p, bool closed, int minLevel, std::vector<Piece>& out) {
 // edges that jump (far longer projected than on the ground) are cut: the line breaks there, and a ring that
 // broke is drawn as open lines, never filled across the gap. A ring whose projection turns the other way
 // round than on the globe is a mirror image and is dropped. `ground` holds each edge's length on the
-// ground (metres, edge i from point i to i+1), `lonLatArea` the ring's signed area in degrees (0: too little to tell which way it turns).
+// ground (metres, edge i from point i to i+1), `lonLatArea` the ring's signed area in degrees (0: too little
+// to tell which way it turns).
 void addPieces(geo::Path path, bool closed, const std::vector<float>& ground, double lonLatArea, int minLevel,
                std::vector<Piece>& out) {
     const auto add = [&](geo::Path&& p, bool c) { addRun(std::move(p), c, minLevel, out); };

@@ -572,10 +572,11 @@ void MainWindow::onLoaded(const LoadResult& r) {
                                      [&](const FileOutcome& f) { return f.path == file; });
         const bool ok = it != r.files.end() && it->status == LoadStatus::Opened;
         if (ok && it->layers.size() > 1)
-            statusBar()->showMessage(tr("Added %1: %n layer(s), %2 (%3 features)", nullptr, int(it->layers.size()))
-                                         .arg(QFileInfo(file).fileName(), it->layers.join(", "))
-                                         .arg(it->features),
-                                     10000);
+            statusBar()->showMessage(
+                tr("Added %1: %n layer(s), %2 (%3 features)", nullptr, int(it->layers.size()))
+                    .arg(QFileInfo(file).fileName(), it->layers.join(", "))
+                    .arg(it->features),
+                10000);
         else if (ok)
             statusBar()->showMessage(
                 tr("Added %1 (%2 features)").arg(QFileInfo(file).fileName()).arg(it->features), 5000);

@@ -77,8 +77,9 @@ Result<DatasetPtr> openVector(const std::string& path, const ErrorCapture& captu
     const std::filesystem::path file(path);
     const bool exists = std::filesystem::exists(file, ec);
     if (isVirtualPath(path, exists))
-        return Error{path + ": not a plain file (virtual file systems such as /vsizip/ or /vsicurl/, URLs and "
-                            "connection strings are not opened)"};
+        return Error{path +
+                     ": not a plain file (virtual file systems such as /vsizip/ or /vsicurl/, URLs and "
+                     "connection strings are not opened)"};
     if (!exists) return Error{path + ": no such file"};
     if (std::filesystem::is_directory(file, ec)) {
         // A FileGDB is a folder; any other folder would be read as a folder of Shapefiles, which the user
@@ -238,10 +239,9 @@ Geometry convert(OGRGeometryH g, std::size_t& dropped) {
 } // namespace
 
 const std::vector<std::string>& allowedDrivers() {
-    static const std::vector<std::string> drivers{"ESRI Shapefile", "GPKG",        "GeoJSON", "GeoJSONSeq",
-                                                  "FlatGeobuf",     "KML",         "GPX",     "GML",
-                                                  "CSV",            "MapInfo File", "SQLite", "OpenFileGDB",
-                                                  "DXF"};
+    static const std::vector<std::string> drivers{
+        "ESRI Shapefile", "GPKG",   "GeoJSON",     "GeoJSONSeq", "FlatGeobuf", "KML", "GPX", "GML", "CSV",
+        "MapInfo File",   "SQLite", "OpenFileGDB", "DXF"};
     return drivers;
 }
 
@@ -251,14 +251,17 @@ std::vector<std::string> LoadReport::messages(const std::string& path, const std
     const auto say = [&](std::size_t n, const std::string& what) {
         if (n > 0) out.push_back(where + ": " + std::to_string(n) + " " + what);
     };
-    say(badCoordinates, "feature(s) skipped: coordinates that are not numbers, infinite or beyond ±360°/±90°");
-    say(degenerate, "feature(s) skipped: no geometry that can be drawn (empty, a line of one point, or rings of fewer "
-                    "than 3 points)");
+    say(badCoordinates,
+        "feature(s) skipped: coordinates that are not numbers, infinite or beyond ±360°/±90°");
+    say(degenerate,
+        "feature(s) skipped: no geometry that can be drawn (empty, a line of one point, or rings of fewer "
+        "than 3 points)");
     say(untransformable, "feature(s) skipped: could not be transformed to longitude/latitude");
     say(unread, "feature(s) could not be read (the file may be truncated or damaged)");
     say(partsDropped, "part(s) of features left out: lines of one point or rings of fewer than 3 points");
     if (noCrs)
-        out.push_back(where + ": no coordinate system (for a Shapefile: no .prj); taken as WGS84 longitude/latitude");
+        out.push_back(where +
+                      ": no coordinate system (for a Shapefile: no .prj); taken as WGS84 longitude/latitude");
     if (noAttributes) out.push_back(where + ": no attributes (a Shapefile without its .dbf)");
     if (notUtf8 > 0)
         out.push_back(where + ": " + std::to_string(notUtf8) +
@@ -419,9 +422,10 @@ Result<Layer> loadLayer(const std::string& path, const std::string& layerName, c
     while (FeaturePtr f{OGR_L_GetNextFeature(layer)}) {
         if (cancel && cancel->load(std::memory_order_relaxed)) return Error{path + ": cancelled"};
         for (int i = 0; i < fieldCount; ++i)
-            values[static_cast<std::size_t>(i)] = OGR_F_IsFieldSetAndNotNull(f.get(), i)
-                                                      ? toUtf8(OGR_F_GetFieldAsString(f.get(), i), &out.report)
-                                                      : std::string();
+            values[static_cast<std::size_t>(i)] =
+                OGR_F_IsFieldSetAndNotNull(f.get(), i)
+                    ? toUtf8(OGR_F_GetFieldAsString(f.get(), i), &out.report)
+                    : std::string();
         const std::int64_t fid = OGR_F_GetFID(f.get());
         Geometry geometry;
         if (OGR_F_GetGeometryRef(f.get()) != nullptr) {

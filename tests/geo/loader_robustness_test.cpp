@@ -82,15 +82,12 @@ TEST(LoaderAllowList, VirtualFileSystemsAndConnectionStringsAreRefused) {
 
 TEST(LoaderAllowList, AllowedFormatsStillOpen) {
     const TempDir dir;
-    const std::vector<std::pair<std::string, std::string>> files{{"p.geojson", "GeoJSON"},
-                                                                 {"p.gpkg", "GPKG"},
-                                                                 {"p.shp", "ESRI Shapefile"},
-                                                                 {"p.fgb", "FlatGeobuf"},
-                                                                 {"p.kml", "KML"},
-                                                                 {"p.gml", "GML"},
-                                                                 {"p.tab", "MapInfo File"}};
+    const std::vector<std::pair<std::string, std::string>> files{
+        {"p.geojson", "GeoJSON"}, {"p.gpkg", "GPKG"}, {"p.shp", "ESRI Shapefile"}, {"p.fgb", "FlatGeobuf"},
+        {"p.kml", "KML"},         {"p.gml", "GML"},   {"p.tab", "MapInfo File"}};
     for (const auto& [name, driver] : files) {
-        EXPECT_EQ(std::count(geo::allowedDrivers().begin(), geo::allowedDrivers().end(), driver), 1) << driver;
+        EXPECT_EQ(std::count(geo::allowedDrivers().begin(), geo::allowedDrivers().end(), driver), 1)
+            << driver;
         const std::string path = dir.file(name);
         // KML is WGS84 by definition (GDAL's writer would take EPSG:4326's axes as latitude first).
         geotest::writeLayer(path, driver, driver == "KML" ? 0 : 4326, wkbPoint, {{"id"}},
@@ -168,25 +165,58 @@ TEST(LoaderInvalidGeometry, EachKindIsCountedOrKeptNeverSilentlyDrawnAsGarbage) 
     const std::vector<BadGeometry> cases{
         // A GeoPackage stores an empty point as NaN, NaN: read back, it is empty.
         {"nan-point", [] { return point(kNaN, 44); }, &geo::LoadReport::degenerate},
-        {"nan-line", [] { return line({{145, 44}, {kNaN, 44}}); }, &geo::LoadReport::badCoordinates},
-        {"inf-line", [] { return line({{145, 44}, {kInf, 44}}); }, &geo::LoadReport::badCoordinates},
-        {"minus-inf-lat", [] { return line({{145, 44}, {146, -kInf}}); }, &geo::LoadReport::badCoordinates},
+        {"nan-line",
+         [] {
+             return line({{145, 44}, {kNaN, 44}});
+         },
+         &geo::LoadReport::badCoordinates},
+        {"inf-line",
+         [] {
+             return line({{145, 44}, {kInf, 44}});
+         },
+         &geo::LoadReport::badCoordinates},
+        {"minus-inf-lat",
+         [] {
+             return line({{145, 44}, {146, -kInf}});
+         },
+         &geo::LoadReport::badCoordinates},
         {"1e300-ring",
-         [] { return polygon({ring({{145, 44}, {1e300, 44}, {146, 45}, {145, 44}})}); },
+         [] {
+             return polygon({ring({{145, 44}, {1e300, 44}, {146, 45}, {145, 44}})});
+         },
          &geo::LoadReport::badCoordinates},
         {"lat-1e300", [] { return point(146, 1e300); }, &geo::LoadReport::badCoordinates},
-        {"one-point-ring", [] { return polygon({ring({{145, 44}})}); }, &geo::LoadReport::degenerate},
-        {"two-point-ring", [] { return polygon({ring({{145, 44}, {146, 44}})}); }, &geo::LoadReport::degenerate},
-        {"one-point-line", [] { return line({{145, 44}}); }, &geo::LoadReport::degenerate},
+        {"one-point-ring",
+         [] {
+             return polygon({ring({{145, 44}})});
+         },
+         &geo::LoadReport::degenerate},
+        {"two-point-ring",
+         [] {
+             return polygon({ring({{145, 44}, {146, 44}})});
+         },
+         &geo::LoadReport::degenerate},
+        {"one-point-line",
+         [] {
+             return line({{145, 44}});
+         },
+         &geo::LoadReport::degenerate},
         {"empty-polygon", [] { return OGR_G_CreateGeometry(wkbPolygon); }, &geo::LoadReport::degenerate},
         {"two-point-hole",
          [] {
-             return polygon({ring({{145, 44}, {146, 44}, {146, 45}, {145, 44}}), ring({{145.5, 44.2}, {145.6, 44.2}})});
+             return polygon(
+                 {ring({{145, 44}, {146, 44}, {146, 45}, {145, 44}}), ring({{145.5, 44.2}, {145.6, 44.2}})});
          },
          nullptr, 1},
-        {"unclosed-ring", [] { return polygon({ring({{145, 44}, {146, 44}, {146, 45}})}); }, nullptr},
+        {"unclosed-ring",
+         [] {
+             return polygon({ring({{145, 44}, {146, 44}, {146, 45}})});
+         },
+         nullptr},
         {"self-intersecting",
-         [] { return polygon({ring({{145, 44}, {146, 45}, {146, 44}, {145, 45}, {145, 44}})}); },
+         [] {
+             return polygon({ring({{145, 44}, {146, 45}, {146, 44}, {145, 45}, {145, 44}})});
+         },
          nullptr},
     };
     const TempDir dir;
@@ -233,7 +263,8 @@ TEST(LoaderInvalidGeometry, UnclosedRingIsClosedImplicitly) {
 TEST(LoaderInvalidGeometry, WithoutACrsOneHugeFeatureAmongLonLatIsSkippedNotAnError) {
     const TempDir dir;
     const std::string path = dir.file("nocrs.gpkg");
-    writeWithOneBad(path, [] { return point(1e300, 44); }, 0);
+    writeWithOneBad(
+        path, [] { return point(1e300, 44); }, 0);
     const auto r = loadQuietly(path);
     ASSERT_TRUE(r.ok()) << r.error().message;
     EXPECT_EQ(r->size(), 1U);
@@ -298,7 +329,8 @@ TEST(LoaderDamagedFiles, FoldersEmptyAndRandomFilesNameTheFileAndTheProblem) {
     }
     // Text and bytes that look almost like a format.
     const std::vector<std::pair<std::string, std::string>> almost{
-        {"half.geojson", R"({"type":"FeatureCollection","features":[{"type":"Feature","geometry":{"type":"Po)"},
+        {"half.geojson",
+         R"({"type":"FeatureCollection","features":[{"type":"Feature","geometry":{"type":"Po)"},
         {"header.gpkg", std::string("SQLite format 3\0", 16) + std::string(84, '\x01')},
         {"zeros.shp", std::string(100, '\0')},
         {"text.csv", "\x01\x02\x03\n\xff\xfe"},
@@ -324,7 +356,8 @@ std::string shapefileWithRawName(const TempDir& dir, const std::string& base, co
                                  unsigned char ldid) {
     const std::string shp = dir.file(base + ".shp");
     const std::string placeholder(16, 'Q');
-    geotest::writeLayer(shp, "ESRI Shapefile", 4326, wkbPoint, {{"name"}}, {{"POINT (146 44)", {placeholder}}});
+    geotest::writeLayer(shp, "ESRI Shapefile", 4326, wkbPoint, {{"name"}},
+                        {{"POINT (146 44)", {placeholder}}});
     std::filesystem::remove(dir.path() / (base + ".cpg"));
     const auto dbfPath = dir.path() / (base + ".dbf");
     std::string dbf = geotest::readBytes(dbfPath);
@@ -337,7 +370,7 @@ std::string shapefileWithRawName(const TempDir& dir, const std::string& base, co
     return shp;
 }
 
-const std::string kItorupCp1251 = "\xC8\xF2\xF3\xF0\xF3\xEF";  // Итуруп
+const std::string kItorupCp1251 = "\xC8\xF2\xF3\xF0\xF3\xEF"; // Итуруп
 const std::string kEtorofuCp932 = "\x91\xF0\x91\xA8\x93\x87"; // 択捉島
 
 TEST(LoaderEncoding, Cp1251DbfWithLanguageDriverIdAndNoCpgDecodes) {

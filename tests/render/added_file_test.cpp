@@ -42,7 +42,8 @@ std::shared_ptr<const isv::Scene> openAsExport(const QString& path) {
     const auto base = shippedScene();
     isv::ExportOptions o;
     o.settings = seaSettings(*base);
-    auto r = base->withFile(path.toStdString(), {.within = {149, 40, 154, 44}, .minLevel = isv::exportLevel(o)});
+    auto r =
+        base->withFile(path.toStdString(), {.within = {149, 40, 154, 44}, .minLevel = isv::exportLevel(o)});
     EXPECT_TRUE(r.ok()) << r.error().message;
     return r ? r.value() : nullptr;
 }
@@ -134,7 +135,8 @@ TEST(AddedFile, AMixedFileDrawsItsPointsAndItsLinesInTheWindowAndInAnExport) {
         const Frame f = render(*scene, s);
         const QColor added = scene->style().added;
         EXPECT_LT(distanceToAdded(f.image, pixelOf(*scene, s, {150.5, 41.5}), added), 30) << "the point";
-        EXPECT_LT(distanceToAdded(f.image, pixelOf(*scene, s, {152.5, 41.8}), added), 30) << "the collection's";
+        EXPECT_LT(distanceToAdded(f.image, pixelOf(*scene, s, {152.5, 41.8}), added), 30)
+            << "the collection's";
         // Midway along each line (projected ends averaged: the line is straight in the map).
         const auto mid = [&](geo::Point a, geo::Point b) {
             const geo::Point pa = scene->project(a), pb = scene->project(b);
@@ -143,7 +145,8 @@ TEST(AddedFile, AMixedFileDrawsItsPointsAndItsLinesInTheWindowAndInAnExport) {
         // A one-pixel line may straddle two rows, each half covered: tinted well towards the colour.
         const int sea = distanceToAdded(f.image, pixelOf(*scene, s, {150.3, 41.2}), added);
         EXPECT_GT(sea, 200) << "nothing of the added colour far from them";
-        EXPECT_LT(distanceToAdded(f.image, mid({151.2, 41.3}, {152.4, 42.6}), added), sea * 0.6) << "the line";
+        EXPECT_LT(distanceToAdded(f.image, mid({151.2, 41.3}, {152.4, 42.6}), added), sea * 0.6)
+            << "the line";
         EXPECT_LT(distanceToAdded(f.image, mid({150.3, 42.7}, {151.0, 42.7}), added), sea * 0.6)
             << "the collection's";
     }
@@ -235,7 +238,8 @@ TEST(AddedFile, TheLoadReportOfBadRecordsReachesTheLayersNotes) {
     ASSERT_EQ(notes.size(), 2) << notes.join("\n").toStdString();
     for (const QString& n : notes)
         EXPECT_TRUE(n.startsWith(path)) << n.toStdString();
-    EXPECT_TRUE(notes.join("\n").contains("1 feature(s) skipped: coordinates")) << notes.join("\n").toStdString();
+    EXPECT_TRUE(notes.join("\n").contains("1 feature(s) skipped: coordinates"))
+        << notes.join("\n").toStdString();
 }
 
 // Rings of `n` long zigzag edges across 125-170°E, 25-65°N, and one small square ring.
@@ -267,7 +271,8 @@ TEST(AddedFile, RingsOfLongZigzagEdgesTakeBoundedWorkAndAreSaidToBeLeftOut) {
     const auto base = shippedScene();
     isv::MapSettings s;
     s.viewport = geo::Viewport::fitting(base->projectBox({125, 25, 170, 65}), 800, 600);
-    auto opened = base->withFile(path.toStdString(), {.within = {120, 20, 175, 70}, .minLevel = isv::levelOfDetail(s)});
+    auto opened =
+        base->withFile(path.toStdString(), {.within = {120, 20, 175, 70}, .minLevel = isv::levelOfDetail(s)});
     ASSERT_TRUE(opened.ok()) << opened.error().message;
     const isv::Scene& scene = *opened.value();
     const isv::SceneLayer& layer = *scene.layers().back();
@@ -276,13 +281,15 @@ TEST(AddedFile, RingsOfLongZigzagEdgesTakeBoundedWorkAndAreSaidToBeLeftOut) {
         stored += part.lods[isv::levelOfDetail(s)].count;
     for (const auto& run : layer.runs) // long rings are kept as runs
         stored += run.lods[isv::levelOfDetail(s)].count;
-    EXPECT_GT(stored, 3u * 19'000) << "every corner of the zigzags is kept (bounded work, not a coarser line)";
+    EXPECT_GT(stored, 3u * 19'000)
+        << "every corner of the zigzags is kept (bounded work, not a coarser line)";
     EXPECT_EQ(layer.parts.size(), 4u) << layer.rings.size() << " long rings";
 
     const Frame f = render(scene, s);
     EXPECT_TRUE(f.report.errors.isEmpty()) << f.report.errors.join("; ").toStdString();
     ASSERT_EQ(f.report.omitted.size(), 1) << f.report.omitted.join("\n").toStdString();
-    EXPECT_TRUE(f.report.omitted[0].startsWith("zigzag: 3 part(s) not drawn")) << f.report.omitted[0].toStdString();
+    EXPECT_TRUE(f.report.omitted[0].startsWith("zigzag: 3 part(s) not drawn"))
+        << f.report.omitted[0].toStdString();
     EXPECT_LT(f.report.vertices, 20'000u) << "the zigzags' 60,000 vertices are not drawn";
     EXPECT_EQ(isv::drawingNotes(scene, s), f.report.omitted) << "the command line says the same";
     // The square is drawn.

@@ -212,10 +212,11 @@ TEST(Cli, ExportAddDrawsPointFeatures) {
     // the pixels of the added colour that differ are the dots.
     QTemporaryDir dir;
     const auto points = [](double dlon) {
-        return QString(R"({"type":"FeatureCollection","features":[)"
-                       R"({"type":"Feature","properties":{},"geometry":{"type":"Point","coordinates":[%1,41.5]}},)"
-                       R"({"type":"Feature","properties":{},"geometry":{"type":"Point","coordinates":[%2,42.5]}},)"
-                       R"({"type":"Feature","properties":{},"geometry":{"type":"Point","coordinates":[%3,41.8]}}]})")
+        return QString(
+                   R"({"type":"FeatureCollection","features":[)"
+                   R"({"type":"Feature","properties":{},"geometry":{"type":"Point","coordinates":[%1,41.5]}},)"
+                   R"({"type":"Feature","properties":{},"geometry":{"type":"Point","coordinates":[%2,42.5]}},)"
+                   R"({"type":"Feature","properties":{},"geometry":{"type":"Point","coordinates":[%3,41.8]}}]})")
             .arg(150.5 + dlon)
             .arg(151.5 + dlon)
             .arg(152.5 + dlon)
@@ -229,7 +230,8 @@ TEST(Cli, ExportAddDrawsPointFeatures) {
     ASSERT_EQ(a.code, 0) << a.err.toStdString();
     ASSERT_EQ(b.code, 0) << b.err.toStdString();
     EXPECT_FALSE(a.err.contains("warning")) << a.err.toStdString();
-    const int dots = addedPixels(QImage(dir.filePath("near.png"))) - addedPixels(QImage(dir.filePath("far.png")));
+    const int dots =
+        addedPixels(QImage(dir.filePath("near.png"))) - addedPixels(QImage(dir.filePath("far.png")));
     EXPECT_GE(dots, 3 * 6) << "three dots of 3 px radius (their cores in the added colour)";
 }
 

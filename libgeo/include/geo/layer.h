@@ -59,15 +59,16 @@ class Attributes {
 /// What loading left out or could not read faithfully, feature by feature: the load report. Counts only;
 /// LoadReport::messages() words them for a user.
 struct LoadReport {
-    std::size_t badCoordinates = 0; ///< features with NaN, infinite or out-of-range (beyond ±360°, ±90°) points
-    std::size_t degenerate = 0;     ///< features with no usable part (rings under 3 points, empty geometry)
+    std::size_t badCoordinates =
+        0; ///< features with NaN, infinite or out-of-range (beyond ±360°, ±90°) points
+    std::size_t degenerate = 0;      ///< features with no usable part (rings under 3 points, empty geometry)
     std::size_t untransformable = 0; ///< features PROJ could not bring to lon/lat
-    std::size_t unread = 0;         ///< features the driver counted but did not deliver (a truncated file)
-    std::size_t partsDropped = 0;   ///< parts (rings, holes, lines) too short to draw, in features kept
-    std::size_t notUtf8 = 0;        ///< attribute values that were not UTF-8 in a file that names no encoding
-    std::string notUtf8Example;     ///< the first such value, shown as Latin-1
-    bool noCrs = false;             ///< no CRS (a Shapefile without .prj): taken as lon/lat
-    bool noAttributes = false;      ///< a Shapefile without its .dbf: geometry only
+    std::size_t unread = 0;          ///< features the driver counted but did not deliver (a truncated file)
+    std::size_t partsDropped = 0;    ///< parts (rings, holes, lines) too short to draw, in features kept
+    std::size_t notUtf8 = 0;    ///< attribute values that were not UTF-8 in a file that names no encoding
+    std::string notUtf8Example; ///< the first such value, shown as Latin-1
+    bool noCrs = false;         ///< no CRS (a Shapefile without .prj): taken as lon/lat
+    bool noAttributes = false;  ///< a Shapefile without its .dbf: geometry only
 
     /// One sentence per kind of problem, each starting with `path` (and the layer name when given).
     std::vector<std::string> messages(const std::string& path, const std::string& layer = {}) const;
