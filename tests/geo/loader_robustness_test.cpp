@@ -15,6 +15,7 @@
 #include <filesystem>
 #include <functional>
 #include <limits>
+#include <tuple>
 
 using geotest::TempDir;
 
@@ -373,20 +374,16 @@ std::string shapefileWithRawName(const TempDir& dir, const std::string& base, co
 const std::string kItorupCp1251 = "\xC8\xF2\xF3\xF0\xF3\xEF"; // Итуруп
 const std::string kEtorofuCp932 = "\x91\xF0\x91\xA8\x93\x87"; // 択捉島
 
-TEST(LoaderEncoding, Cp1251DbfWithLanguageDriverIdAndNoCpgDecodes) {
+TEST(LoaderEncoding, Cp1251AndShiftJisDbfsWithALanguageDriverIdAndNoCpgDecode) {
+    // The language driver id (byte 29 of the .dbf header): 0xC9 Windows 1251, 0x13 Japanese 932.
     const TempDir dir;
-    const auto r = loadQuietly(shapefileWithRawName(dir, "ru", kItorupCp1251, 0xC9)); // 0xC9: Windows 1251
-    ASSERT_TRUE(r.ok()) << r.error().message;
-    EXPECT_EQ(r->value(0, "name"), "Итуруп");
-    EXPECT_EQ(r->report.notUtf8, 0U);
-}
-
-TEST(LoaderEncoding, ShiftJisDbfWithLanguageDriverIdAndNoCpgDecodes) {
-    const TempDir dir;
-    const auto r = loadQuietly(shapefileWithRawName(dir, "ja", kEtorofuCp932, 0x13)); // 0x13: Japanese 932
-    ASSERT_TRUE(r.ok()) << r.error().message;
-    EXPECT_EQ(r->value(0, "name"), "択捉島");
-    EXPECT_EQ(r->report.notUtf8, 0U);
+    for (const auto& [base, bytes, ldid, text] :
+         {std::tuple{"ru", kItorupCp1251, 0xC9, "Итуруп"}, std::tuple{"ja", kEtorofuCp932, 0x13, "択捉島"}}) {
+        const auto r = loadQuietly(shapefileWithRawName(dir, base, bytes, static_cast<unsigned char>(ldid)));
+        ASSERT_TRUE(r.ok()) << r.error().message;
+        EXPECT_EQ(r->value(0, "name"), text) << base;
+        EXPECT_EQ(r->report.notUtf8, 0U) << base;
+    }
 }
 
 TEST(LoaderEncoding, WithNeitherLanguageDriverIdNorCpgTextThatIsNotUtf8IsReported) {

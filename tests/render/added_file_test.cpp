@@ -6,6 +6,7 @@
 #include "render_cache.h"
 #include "render_map.h"
 #include "shipped.h"
+#include "test_files.h"
 
 #include <gdal.h>
 #include <ogr_api.h>
@@ -78,19 +79,11 @@ int distanceToAdded(const QImage& image, QPoint at, const QColor& added) {
     return best;
 }
 
-QString writeText(const QTemporaryDir& dir, const QString& name, const QByteArray& text) {
-    const QString path = dir.filePath(name);
-    QFile f(path);
-    EXPECT_TRUE(f.open(QIODevice::WriteOnly));
-    f.write(text);
-    return path;
-}
-
 const std::vector<geo::Point> kPoints{{150.5, 41.5}, {151.5, 42.5}, {152.5, 41.8}};
 
 TEST(AddedFile, PointsAreDrawnInTheWindowAndInAnExport) {
     QTemporaryDir dir;
-    const QString path = writeText(dir, "harbours.geojson", R"({"type":"FeatureCollection","features":[
+    const QString path = writeTestFile(dir, "harbours.geojson", R"({"type":"FeatureCollection","features":[
  {"type":"Feature","properties":{"n":1},"geometry":{"type":"Point","coordinates":[150.5,41.5]}},
  {"type":"Feature","properties":{"n":2},"geometry":{"type":"Point","coordinates":[151.5,42.5]}},
  {"type":"Feature","properties":{"n":3},"geometry":{"type":"MultiPoint","coordinates":[[152.5,41.8]]}}]})");
@@ -111,7 +104,7 @@ TEST(AddedFile, PointsAreDrawnInTheWindowAndInAnExport) {
 TEST(AddedFile, AMixedFileDrawsItsPointsAndItsLinesInTheWindowAndInAnExport) {
     // The point comes first: the layer's first feature must not decide how the others are drawn.
     QTemporaryDir dir;
-    const QString path = writeText(dir, "mixed.geojson", R"({"type":"FeatureCollection","features":[
+    const QString path = writeTestFile(dir, "mixed.geojson", R"({"type":"FeatureCollection","features":[
  {"type":"Feature","properties":{},"geometry":{"type":"Point","coordinates":[150.5,41.5]}},
  {"type":"Feature","properties":{},"geometry":{"type":"LineString","coordinates":[[151.2,41.3],[152.4,42.6]]}},
  {"type":"Feature","properties":{},"geometry":{"type":"GeometryCollection","geometries":[
@@ -228,7 +221,7 @@ TEST(AddedFile, EveryLayerOfAGeoPackageIsAddedTitledWithTheFileAndLayer) {
 
 TEST(AddedFile, TheLoadReportOfBadRecordsReachesTheLayersNotes) {
     QTemporaryDir dir;
-    const QString path = writeText(dir, "damaged.geojson", R"({"type":"FeatureCollection","features":[
+    const QString path = writeTestFile(dir, "damaged.geojson", R"({"type":"FeatureCollection","features":[
  {"type":"Feature","properties":{},"geometry":{"type":"Point","coordinates":[150.5,41.5]}},
  {"type":"Feature","properties":{},"geometry":{"type":"Point","coordinates":[1e300,41.5]}},
  {"type":"Feature","properties":{},"geometry":{"type":"Polygon","coordinates":[[[151,42],[151.5,42]]]}}]})");
@@ -259,8 +252,8 @@ QString writeZigzags(const QTemporaryDir& dir, int rings, int n) {
     }
     features += R"({"type":"Feature","properties":{"k":-1},"geometry":{"type":"Polygon","coordinates":)"
                 R"([[[151,42],[151.4,42],[151.4,42.3],[151,42.3],[151,42]]]}})";
-    return writeText(dir, "zigzag.geojson",
-                     QString(R"({"type":"FeatureCollection","features":[%1]})").arg(features).toUtf8());
+    return writeTestFile(dir, "zigzag.geojson",
+                         QString(R"({"type":"FeatureCollection","features":[%1]})").arg(features).toUtf8());
 }
 
 TEST(AddedFile, RingsOfLongZigzagEdgesTakeBoundedWorkAndAreSaidToBeLeftOut) {

@@ -1,5 +1,6 @@
 // `isleview info` and `isleview export` as a user runs them: a separate process, exit codes, messages.
 #include "shipped.h"
+#include "test_files.h"
 
 #include <QDir>
 #include <QFile>
@@ -199,14 +200,6 @@ int addedPixels(const QImage& image) {
     return n;
 }
 
-QString writeFile(const QTemporaryDir& dir, const QString& name, const QByteArray& text) {
-    const QString path = dir.filePath(name);
-    QFile f(path);
-    EXPECT_TRUE(f.open(QIODevice::WriteOnly));
-    f.write(text);
-    return path;
-}
-
 TEST(Cli, ExportAddDrawsPointFeatures) {
     // The same three points in view and far outside it: the legend and everything else are the same, so
     // the pixels of the added colour that differ are the dots.
@@ -222,8 +215,8 @@ TEST(Cli, ExportAddDrawsPointFeatures) {
             .arg(152.5 + dlon)
             .toUtf8();
     };
-    const QString near = writeFile(dir, "near.geojson", points(0));
-    const QString far = writeFile(dir, "far.geojson", points(-60));
+    const QString near = writeTestFile(dir, "near.geojson", points(0));
+    const QString far = writeTestFile(dir, "far.geojson", points(-60));
     const QStringList common{"--size", "400x300", "--extent", "150,41,153,43"};
     const Outcome a = isleview(QStringList{"export", dir.filePath("near.png"), "--add", near} + common);
     const Outcome b = isleview(QStringList{"export", dir.filePath("far.png"), "--add", far} + common);
@@ -239,7 +232,7 @@ TEST(Cli, ExportAddWarnsOfWhatTheFileLeftOutAndStillDrawsTheRest) {
     // An export reads only what is in view: the line of one point there is found and said; the point at
     // 1e300 lies in no view and is never read.
     QTemporaryDir dir;
-    const QString path = writeFile(dir, "damaged.geojson", R"({"type":"FeatureCollection","features":[
+    const QString path = writeTestFile(dir, "damaged.geojson", R"({"type":"FeatureCollection","features":[
  {"type":"Feature","properties":{},"geometry":{"type":"LineString","coordinates":[[145.5,43.5],[146,44]]}},
  {"type":"Feature","properties":{},"geometry":{"type":"LineString","coordinates":[[145.6,43.6]]}},
  {"type":"Feature","properties":{},"geometry":{"type":"Point","coordinates":[1e300,41.5]}}]})");
