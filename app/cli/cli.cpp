@@ -2,6 +2,7 @@
 
 #include "data_location.h"
 #include "exporter.h"
+#include "frame_plan.h"
 #include "render_map.h"
 
 #include <geo/map_data.h>
@@ -402,9 +403,17 @@ int runExport(const QStringList& argList) {
             err(QString::fromStdString(next.error().message));
             return kExitFailure;
         }
+        // What the file's load report says was left out (bad records, layers, undecoded text): a warning,
+        // as the map is still drawn from the rest.
+        for (std::size_t i = scene->layers().size(); i < next.value()->layers().size(); ++i)
+            for (const QString& note : next.value()->layers()[i]->notes)
+                err("warning: " + note);
         scene = next.value();
     }
     const Scene& sc = *scene;
+    // What the frame leaves out to bound its work (a file of pathological outlines): said, not silent.
+    for (const QString& note : drawingNotes(sc, s))
+        err("warning: " + note);
     s.attributionDate = attributionDateToday();
     auto report = exportMap(sc, o);
     if (!report) {

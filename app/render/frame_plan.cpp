@@ -3,9 +3,14 @@
 #include "frame_plan.h"
 
 #include "frame_layout.h"
+#include "layer_painter.h"
 #include "render_map.h"
 
+#include <QObject>
+
 #include <algorithm>
+#include <cmath>
+#include <functional>
 
 namespace isv {
 
@@ -64,6 +69,74 @@ std::vector<bool> without(std::vector<bool> a, const std::vector<bool>& b) {
     for (std::size_t i = 0; i < a.size() && i < b.size(); ++i)
         a[i] = a[i] && !b[i];
     return a;
+}
+
+// Device pixels of line a part (or a long ring's runs in view) draws in the frame at `level`: each edge
+// whose box meets the frame counts its longer side, at most the frame's width plus height (what is outside
+// is cut away). What rasterising an outline or a fill costs grows with it.
+double outlinePx(const SceneLayer& layer, const ScenePart& part, int level, const QTransform& t,
+                 const QRectF& frame, const geo::Box& view, double dpr, QPolygonF& scratch) {
+    const double most = frame.width() + frame.height();
+    double px = 0;
+    const auto add = [&](const ScenePart& p) {
+        scratch.clear();
+        layer.appendMapped(p, level, t, scratch);
+        const qsizetype n = scratch.size();
+        const qsizetype edges = p.closed ? n : n - 1;
+        for (qsizetype i = 0; i < edges; ++i) {
+            const QPointF a = scratch[i], b = scratch[(i + 1) % n];
+            if (std::max(a.x(), b.x()) < frame.left() || std::min(a.x(), b.x()) > frame.right() ||
+                std::max(a.y(), b.y()) < frame.top() || std::min(a.y(), b.y()) > frame.bottom())
+                continue;
+            px += std::min(std::max(std::abs(b.x() - a.x()), std::abs(b.y() - a.y())), most);
+        }
+    };
+    if (part.ring < 0) {
+        add(part);
+    } else {
+        const SceneRing& ring = layer.rings[static_cast<std::size_t>(part.ring)];
+        for (std::uint32_t k = 0; k < ring.runCount; ++k)
+            if (const ScenePart& run = layer.runs[ring.firstRun + k]; run.box.intersects(view)) add(run);
+    }
+    return px * dpr;
+}
+
+// Which parts of an added layer a frame draws within kOutlinePerFrameSide (by part index; empty: all), and
+// the note saying what was left out: the costliest parts go first, so one pathological feature does not
+// take the others with it.
+std::vector<bool> withinBudget(const SceneLayer& layer, const MapSettings& s, int level, QStringList& notes) {
+    const double dpr = std::max(1.0, s.devicePixelRatio);
+    const QRectF frame(-16, -16, s.viewport.widthPx + 32, s.viewport.heightPx + 32);
+    const double budget = kOutlinePerFrameSide * (s.viewport.widthPx + s.viewport.heightPx) * dpr;
+    const geo::Box view = s.viewport.mapBounds();
+    const QTransform t = mapToScreen(s.viewport);
+    std::vector<std::pair<double, std::uint32_t>> cost; // outline px, part
+    double total = 0;
+    QPolygonF scratch;
+    for (const std::uint32_t i : layer.index.query(view)) {
+        const ScenePart& part = layer.parts[i];
+        if (part.point) continue;
+        const double px = outlinePx(layer, part, level, t, frame, view, dpr, scratch);
+        cost.emplace_back(px, i);
+        total += px;
+    }
+    if (total <= budget) return {};
+    std::sort(cost.begin(), cost.end(), std::greater<>());
+    std::vector<bool> keep(layer.parts.size(), true);
+    std::size_t left = 0;
+    double dropped = 0;
+    for (const auto& [px, i] : cost) {
+        if (total - dropped <= budget) break;
+        keep[i] = false;
+        dropped += px;
+        ++left;
+    }
+    // No figures that change with every pan: the window shows the note until it changes.
+    notes << QObject::tr("%1: %n part(s) not drawn in this view: their outlines would cross it thousands of "
+                         "times (more line than a frame draws). Zoom in to see them.",
+                         nullptr, int(left))
+                 .arg(layer.title);
+    return keep;
 }
 
 class StepPlanner {
@@ -174,10 +247,19 @@ class StepPlanner {
         for (const auto& layer : scene_.layers()) {
             if (!layer->added || s_.hiddenLayers.contains(layer->key)) continue;
             // One pixel: Qt strokes pens up to 1 px wide directly, wider ones as outlines (4x slower).
-            LayerStep step{.layer = layer.get(), .pen = QPen(style_.added, style_.addedWidth)};
-            if (layer->type == geo::GeometryType::Polygon) step.fill = style_.addedFill();
-            if (layer->type == geo::GeometryType::Point) step.fill = style_.added, step.points = true;
-            plan_.steps.push_back(std::move(step));
+            // Each kind of part as what it is, whatever the first feature was: a file of points and
+            // lines gets its lines and rings first, then its points as dots on top.
+            const QPen pen(style_.added, style_.addedWidth);
+            if (layer->hasRings || layer->hasLines) {
+                LayerStep step{.layer = layer.get(),
+                               .parts = withinBudget(*layer, s_, plan_.level, plan_.omitted),
+                               .pen = pen};
+                if (layer->hasRings) step.fill = style_.addedFill();
+                plan_.steps.push_back(std::move(step));
+            }
+            if (layer->hasPoints)
+                plan_.steps.push_back(
+                    {.layer = layer.get(), .pen = pen, .fill = style_.added, .points = true});
         }
     }
 
@@ -189,6 +271,16 @@ class StepPlanner {
 };
 
 } // namespace
+
+QStringList drawingNotes(const Scene& scene, const MapSettings& settings) {
+    QStringList notes;
+    const int level = levelOfDetail(settings);
+    for (const auto& layer : scene.layers())
+        if (layer->added && !settings.hiddenLayers.contains(layer->key) &&
+            (layer->hasRings || layer->hasLines))
+            withinBudget(*layer, settings, level, notes);
+    return notes;
+}
 
 FramePlan planLayers(const Scene& scene, const MapSettings& settings, bool raster) {
     FramePlan plan;

@@ -31,7 +31,7 @@ struct LayerStep {
     std::vector<const ClaimStyle*> hatch; ///< a claim's hatching (several: their tiles composed)
     bool aliasedFill = false;             ///< hatch fills drawn without antialiasing on raster devices
     bool skipCuts = false; ///< no outline along the layer's notCoast edges (where the data's box cut it)
-    bool points = false;   ///< a point layer: a dot per point
+    bool points = false;   ///< the layer's points (ScenePart::point), a dot each; other steps leave them out
 };
 
 /// A line of text at a baseline origin (logical pixels).
@@ -97,7 +97,19 @@ struct FramePlan {
     std::vector<PlacedLabel> labels;  ///< in placement order
     std::vector<QRectF> taken;        ///< what labels must avoid (furniture, notes, labels placed)
     QStringList errors;
+    QStringList omitted; ///< what was left out to keep the frame's work bounded (see drawingNotes)
 };
+
+/// The outline an added layer may draw in one frame, in device pixels of line per device pixel of the
+/// frame's width plus height: 5,000 (a line across the frame 5,000 times; about 50 ms of drawing). A file
+/// whose outlines go past it (rings of thousands of long zigzag edges) has its costliest parts left out,
+/// with a note: drawing them took seconds to minutes per frame, and showed nothing a reader could use.
+inline constexpr double kOutlinePerFrameSide = 5000;
+
+/// What the frame `settings` describe would leave out of `scene`'s added layers to stay within
+/// kOutlinePerFrameSide: one note per layer concerned, naming it (empty when everything is drawn). The
+/// same notes as planFrame's, without the rest of the plan (for `isleview export`, which reports them).
+QStringList drawingNotes(const Scene& scene, const MapSettings& settings);
 
 /// Plans the frame `settings` describe over `scene`, in the scene's style. `raster`: the painter draws
 /// into an image (claims shared by every side shown are then filled once with composed tiles).

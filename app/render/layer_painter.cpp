@@ -126,10 +126,14 @@ void LayerPainter::draw(const LayerStep& step) {
                 QRectF(notCoast_.back().first, notCoast_.back().second).normalized().adjusted(-1, -1, 1, 1);
         }
     if (step.points) {
-        for (auto i : layer.index.query(box_)) {
-            const QPointF c = layer.polygon(layer.parts[i], 0).value(0);
+        // A dot is 3 px round its point: those just outside this painter's rows still show in them.
+        const double m = 4 * s_.viewport.metresPerPixel;
+        for (auto i : layer.index.query({box_.minx - m, box_.miny - m, box_.maxx + m, box_.maxy + m})) {
+            const ScenePart& part = layer.parts[i];
+            if (!part.point || !keep(part)) continue;
+            const QPointF c = layer.polygon(part, 0).value(0);
             p_.drawEllipse(t_.map(c), 3, 3);
-            count(layer.parts[i].box, 1);
+            count(part.box, 1);
         }
     } else if (!step.partFill.empty()) {
         drawLayer(layer, keep, [&](const ScenePart& part) {
@@ -178,6 +182,7 @@ void LayerPainter::drawLayer(const SceneLayer& layer, Keep keep, Style style) {
     };
     for (auto i : ids) {
         const ScenePart& part = layer.parts[i];
+        if (part.point) continue; // the points step's
         if (part.closed && part.box.width() < tiny && part.box.height() < tiny) continue;
         if (!keep(part)) continue;
         if (part.closed && part.ring < 0 && part.box.width() < dot && part.box.height() < dot) {

@@ -35,6 +35,7 @@ namespace {
 // The plan's part of the report: what was placed, once per frame.
 void reportPlan(const FramePlan& plan, RenderReport& r) {
     r.level = plan.level;
+    r.omitted << plan.omitted;
     for (const NotePlan& n : plan.notes)
         r.labels << n.text, r.labelBoxes << n.box;
     for (const PlacedLabel& l : plan.labels)

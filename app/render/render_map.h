@@ -28,6 +28,7 @@ struct RenderReport {
     QStringList legend;         ///< legend entries drawn
     QStringList gridLabels;     ///< graticule degree labels drawn on the frame's edges
     QStringList errors;         ///< problems met, each naming what it concerns (e.g. "claims: ...")
+    QStringList omitted; ///< what was left out to keep the work bounded (FramePlan::omitted); not failures
 };
 
 /// Draws the frame described by `settings` onto `painter`, whose device is settings.viewport's size in

@@ -10,6 +10,7 @@
 
 #include <QPolygonF>
 #include <QString>
+#include <QStringList>
 #include <QTransform>
 
 #include <array>
@@ -77,6 +78,7 @@ struct ScenePart {
     std::uint32_t feature = 0; ///< index into the source layer's features
     std::int32_t ring = -1;    ///< a long ring's entry in SceneLayer::rings (lods empty), else -1
     bool closed = false;       ///< a ring (filled); lines, points and runs are open
+    bool point = false;        ///< a point feature's point: drawn as a dot (one point at every level)
 };
 
 /// A ring with more than kLongRing vertices (a continent, a big island): kept as runs of consecutive
@@ -95,7 +97,12 @@ struct SceneLayer {
     QString title; ///< shown in the layers panel and legend
     /// Attributes; big layers keep no lon/lat geometry here, a coarse pass (FileOptions) no features.
     std::shared_ptr<const geo::Layer> source;
-    geo::GeometryType type = geo::GeometryType::None;
+    geo::GeometryType type = geo::GeometryType::None; ///< the kind of the first feature stored
+    bool hasPoints = false, hasLines = false,
+         hasRings = false; ///< kinds of part it holds (a mixed file: several)
+    /// The load report of an added file: what reading it left out or could not read faithfully, one
+    /// sentence each naming the file (shown as a warning by the window and the command line).
+    QStringList notes;
     std::vector<ScenePart> parts;
     geo::SpatialIndex index; ///< over parts
     geo::Box bounds;
@@ -159,6 +166,9 @@ struct FileOptions {
     /// on to return the full scene (as without coarseDeg), its layer under the same key. Not called if
     /// nothing coarse can be drawn, or if reading fails or is cancelled.
     std::function<void(std::shared_ptr<const Scene>)> onCoarse;
+    /// The layer to read; empty: every layer of the file that has geometry, each added as a layer of its
+    /// own (titled "file: layer" when the file has several).
+    std::string layer;
     /// Points of small features in work at once (beyond one big feature): bounds the memory in transit.
     /// With onCoarse, what does not fit while the file is read the first time is read again after; 0:
     /// everything is (one batch in work at a time).
@@ -180,7 +190,9 @@ class Scene {
     geo::Result<std::shared_ptr<const Scene>> withLayer(std::shared_ptr<const geo::Layer> layer) const;
     /// The same for a file, projected and prepared feature by feature as it is read, so that peak memory
     /// is about the prepared layer's, not twice that. Thread-safe (a scene is immutable); see FileOptions.
-    /// Fails like geo::loadLayer, or naming the file if nothing in it can be drawn.
+    /// Fails like geo::loadLayer, or naming the file if nothing in it can be drawn. Layers of a
+    /// several-layer file that fail or hold nothing to draw are skipped and said so in the notes of the
+    /// file's last layer added (SceneLayer::notes).
     geo::Result<std::shared_ptr<const Scene>> withFile(const std::string& path,
                                                        const FileOptions& options = {}) const;
 
@@ -209,6 +221,8 @@ class Scene {
     geo::Box projectBox(const geo::Box& lonlat) const;
 
   private:
+    std::shared_ptr<const Scene> withAdded(std::vector<std::shared_ptr<SceneLayer>> layers) const;
+
     std::shared_ptr<const geo::MapData> data_;
     std::string crs_;
     std::vector<std::shared_ptr<const SceneLayer>> layers_;

@@ -161,6 +161,8 @@ geo::Result<std::shared_ptr<const Scene>> Scene::withLayer(std::shared_ptr<const
     const QString key = detail::uniqueLayerKey(*this, *layer);
     auto prepared = prepare(*proj, layer, key, key, true, [](auto) { return true; });
     if (prepared->parts.empty()) return geo::Error{layer->path + ": no geometry that can be drawn"};
+    for (const std::string& note : layer->report.messages(layer->path))
+        prepared->notes << QString::fromStdString(note);
     // The projected copy is all that is drawn: past a million points, the lon/lat one is not worth keeping.
     if (prepared->pointChunks.size() > 1) prepared->source = attributesOnly(*layer);
     scene->layers_.push_back(std::move(prepared));

@@ -8,9 +8,13 @@
 #include <malloc.h>
 #endif
 
+#include <QFileInfo>
+#include <QObject>
+
 #include <algorithm>
 #include <condition_variable>
 #include <deque>
+#include <functional>
 #include <mutex>
 #include <optional>
 #include <thread>
@@ -201,8 +205,9 @@ void releaseFreedMemory() {
 // each read only once there is room for it, from the file opened for it alone (GDAL holds three copies of a
 // feature while reading it, and keeps buffers as big as the biggest until the file is closed). Then the
 // rest, in file order. Returns the first read's error, if any.
-std::optional<geo::Error> readDeferred(const std::string& path, const geo::Layer& layer,
-                                       PreparingQueue& queue, const FileOptions& options) {
+std::optional<geo::Error> readDeferred(const std::string& path, const std::string& layerName,
+                                       const geo::Layer& layer, PreparingQueue& queue,
+                                       const FileOptions& options) {
     std::size_t bigReads = 0;
     const std::vector<std::vector<std::size_t>> reads = queue.deferredReads(bigReads);
     for (std::size_t r = 0; r < reads.size(); ++r) {
@@ -213,7 +218,7 @@ std::optional<geo::Error> readDeferred(const std::string& path, const geo::Layer
             fids.push_back(layer.fid(feature));
         queue.allowBig(r < bigReads ? 2 : 1);
         auto again = geo::readGeometries(
-            path, {}, fids,
+            path, layerName, fids,
             [&](std::size_t k, geo::Geometry&& g) { queue.take(features[k], std::move(g), true); },
             options.cancel);
         queue.offer(true);
@@ -233,24 +238,31 @@ void tuneAllocatorForScenes() {
 #endif
 }
 
-geo::Result<std::shared_ptr<const Scene>> Scene::withFile(const std::string& path,
-                                                          const FileOptions& options) const {
+namespace {
+
+// One layer of a file read and prepared (see Scene::withFile), its key, title and source set; the coarse
+// look, if any, goes to `showCoarse`.
+geo::Result<std::shared_ptr<SceneLayer>>
+prepareFileLayer(const Scene& base, const std::string& path, const std::string& layerName, bool titled,
+                 const FileOptions& options,
+                 const std::function<void(std::shared_ptr<SceneLayer>)>& showCoarse) {
     const geo::Box& within = options.within;
     const auto cancelled = [&] { return options.cancel && options.cancel->load(std::memory_order_relaxed); };
-    const geo::Projector* readerProj = projectorFor(crs_);
-    if (!readerProj) return detail::unknownCrs(crs_);
+    const std::string& crs = base.crs();
+    const geo::Projector* readerProj = projectorFor(crs);
+    if (!readerProj) return detail::unknownCrs(crs);
     // Progressive (FileOptions::onCoarse): the reader makes each feature's coarse version as it reads it
     // (cheap: coarsen() keeps a few per cent of a coastline's points), and hands the feature to the
     // workers for the full preparation only if they can take it without waiting; those they could not
     // are read again once the coarse scene is out. So the coarse scene comes after one read at the
     // reader's pace, and the full one without preparing anything twice or holding more in work.
-    const bool progressive = options.coarseDeg > 0 && options.onCoarse;
+    const bool progressive = options.coarseDeg > 0 && showCoarse;
     auto prepared = std::make_shared<SceneLayer>();
     auto coarseLayer = std::make_shared<SceneLayer>();
     SceneLayerBuilder coarseBuilder(*coarseLayer); // the reader's alone
-    PreparingQueue queue(*prepared, crs_, options, progressive ? 0 : options.coarseDeg);
+    PreparingQueue queue(*prepared, crs, options, progressive ? 0 : options.coarseDeg);
     auto loaded = geo::loadLayer(
-        path, {},
+        path, layerName,
         [&](std::size_t feature, geo::Geometry&& g) {
             if (progressive) {
                 geo::Geometry c = detail::coarsen(g, options.coarseDeg);
@@ -265,33 +277,107 @@ geo::Result<std::shared_ptr<const Scene>> Scene::withFile(const std::string& pat
     queue.offer(!progressive);
     if (!loaded) return loaded.error();
     auto layer = std::move(loaded).value();
-    const QString key = detail::uniqueLayerKey(*this, layer);
+    if (titled && layer.table)
+        return geo::Error{path + " (layer " + layer.name + "): a table without geometry"};
+    const QString key = detail::uniqueLayerKey(base, layer, titled);
+    QStringList notes;
+    for (const std::string& note : layer.report.messages(path, titled ? layer.name : std::string()))
+        notes << QString::fromStdString(note);
     // A coarse look keeps the file's name, path, fields and bounds, not its attributes: it is replaced
     // soon, and they are not drawn.
-    const auto sceneWith = [&](std::shared_ptr<SceneLayer> l, std::shared_ptr<const geo::Layer> source) {
+    const auto finish = [&](std::shared_ptr<SceneLayer>& l, std::shared_ptr<const geo::Layer> source) {
         l->key = l->title = key;
         l->added = true;
         l->source = std::move(source);
-        auto scene = std::make_shared<Scene>(*this);
-        scene->layers_.push_back(std::move(l));
-        return std::shared_ptr<const Scene>(scene);
+        l->notes = notes;
     };
     if (progressive && !cancelled()) {
         coarseBuilder.finish();
-        if (!coarseLayer->parts.empty())
-            options.onCoarse(sceneWith(coarseLayer, detail::describedLayer(layer)));
+        if (!coarseLayer->parts.empty()) {
+            finish(coarseLayer, detail::describedLayer(layer));
+            showCoarse(coarseLayer);
+        }
         coarseLayer.reset();
         releaseFreedMemory();
-        if (auto error = readDeferred(path, layer, queue, options)) return *error;
+        if (auto error = readDeferred(path, layerName, layer, queue, options)) return *error;
     }
     queue.stop();
     if (cancelled()) return geo::Error{path + ": cancelled"};
     queue.finish();
-    // Within a window, a file may simply have nothing there.
+    // Within a window, a file may simply have nothing there; and a file of several layers may have an
+    // empty one (a GPX file without routes), which is not worth a warning.
+    if (prepared->parts.empty() && titled && layer.size() == 0 && layer.skipped == 0)
+        return std::shared_ptr<SceneLayer>();
     if (prepared->parts.empty() && within.empty())
-        return geo::Error{path + ": no geometry that can be drawn"};
-    if (options.coarseDeg > 0 && !progressive) return sceneWith(prepared, detail::describedLayer(layer));
-    return sceneWith(prepared, std::make_shared<const geo::Layer>(std::move(layer)));
+        return geo::Error{path + (titled ? " (layer " + layer.name + ")" : std::string()) +
+                          ": no geometry that can be drawn"};
+    if (options.coarseDeg > 0 && !progressive)
+        finish(prepared, detail::describedLayer(layer));
+    else
+        finish(prepared, std::make_shared<const geo::Layer>(std::move(layer)));
+    return prepared;
+}
+
+} // namespace
+
+std::shared_ptr<const Scene> Scene::withAdded(std::vector<std::shared_ptr<SceneLayer>> layers) const {
+    auto scene = std::make_shared<Scene>(*this);
+    for (auto& l : layers)
+        scene->layers_.push_back(std::move(l));
+    return scene;
+}
+
+geo::Result<std::shared_ptr<const Scene>> Scene::withFile(const std::string& path,
+                                                          const FileOptions& options) const {
+    std::vector<std::string> names{options.layer};
+    if (options.layer.empty()) {
+        // Every layer of a file of several (a GeoPackage's), each a layer of its own; one with no geometry
+        // (an attribute table) is not one to draw.
+        // Formats of one layer are not opened an extra time for it (GeoJSON's open reads the whole file).
+        const QString suffix = QFileInfo(QString::fromStdString(path)).suffix().toLower();
+        static const QStringList single{"shp", "geojson", "json", "geojsonl", "geojsons",
+                                        "fgb", "csv",     "tab",  "mif",      "dxf"};
+        if (!single.contains(suffix)) {
+            auto listed = geo::listLayers(path);
+            if (!listed) return listed.error();
+            // A GPX file's route and track points repeat its routes and tracks.
+            if (suffix == "gpx")
+                std::erase_if(listed.value(), [](const std::string& n) {
+                    return n == "route_points" || n == "track_points";
+                });
+            if (!listed->empty()) names = std::move(listed).value();
+        }
+    }
+    const bool several = names.size() > 1;
+    std::vector<std::shared_ptr<SceneLayer>> done;
+    QStringList skipped;
+    for (const std::string& name : names) {
+        const auto showCoarse = [&](std::shared_ptr<SceneLayer> coarse) {
+            std::vector<std::shared_ptr<SceneLayer>> shown = done;
+            shown.push_back(std::move(coarse));
+            options.onCoarse(withAdded(std::move(shown)));
+        };
+        auto layer = prepareFileLayer(*this, path, name, several, options,
+                                      options.onCoarse ? std::function(showCoarse) : nullptr);
+        if (options.cancel && options.cancel->load(std::memory_order_relaxed))
+            return geo::Error{path + ": cancelled"};
+        if (!several && !layer) return layer.error();
+        if (!layer) {
+            skipped << QString::fromStdString(layer.error().message);
+            continue;
+        }
+        if (layer.value()) done.push_back(std::move(layer).value()); // else empty: nothing to add
+    }
+    if (done.empty())
+        return geo::Error{skipped.isEmpty()
+                              ? path + ": no geometry that can be drawn"
+                              : path + ": no layer that can be drawn: " + skipped.join("; ").toStdString()};
+    // Said once, with the file's last layer (the one a window names last). A layer already handed out in a
+    // coarse scene is shared with another thread: it gets a copy instead of a change.
+    if (!skipped.isEmpty() && options.onCoarse) done.back() = std::make_shared<SceneLayer>(*done.back());
+    for (const QString& why : skipped)
+        done.back()->notes << QObject::tr("%1 (layer left out)").arg(why);
+    return withAdded(std::move(done));
 }
 
 } // namespace isv

@@ -58,6 +58,8 @@ void SceneLayerBuilder::addPiece(const Piece& piece, std::uint32_t feature) {
     part.box = geo::bounds(path);
     part.feature = feature;
     part.closed = closed;
+    part.point = piece.point;
+    (piece.point ? layer_.hasPoints : closed ? layer_.hasRings : layer_.hasLines) = true;
     if (!closed || n <= kLongRing) {
         store(part, path, level, 0, n - 1, false);
         addPart(part);
@@ -136,12 +138,17 @@ std::shared_ptr<geo::Layer> describedLayer(const geo::Layer& layer) {
     out->fields = layer.fields;
     out->bounds = layer.bounds;
     out->skipped = layer.skipped;
+    out->report = layer.report;
+    out->table = layer.table;
     return out;
 }
 
-QString uniqueLayerKey(const Scene& scene, const geo::Layer& layer) {
+QString uniqueLayerKey(const Scene& scene, const geo::Layer& layer, bool withLayerName) {
     QString key = QFileInfo(QString::fromStdString(layer.path)).completeBaseName();
-    if (key.isEmpty()) key = QString::fromStdString(layer.name);
+    if (key.isEmpty())
+        key = QString::fromStdString(layer.name);
+    else if (withLayerName)
+        key += ": " + QString::fromStdString(layer.name);
     const QString base = key;
     for (int n = 2; scene.layer(key); ++n)
         key = base + QString(" (%1)").arg(n);

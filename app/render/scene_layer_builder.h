@@ -43,7 +43,8 @@ class SceneLayerBuilder {
 /// A layer's description (name, path, CRS, fields, bounds), without its features or attributes.
 std::shared_ptr<geo::Layer> describedLayer(const geo::Layer& layer);
 
-/// A key for `layer` that no layer of `scene` has: the file's base name, with " (2)" etc. if taken.
-QString uniqueLayerKey(const Scene& scene, const geo::Layer& layer);
+/// A key for `layer` that no layer of `scene` has: the file's base name (and ": layer name" with
+/// `withLayerName`, for a file of several layers), with " (2)" etc. if taken.
+QString uniqueLayerKey(const Scene& scene, const geo::Layer& layer, bool withLayerName = false);
 
 } // namespace isv::detail

@@ -43,7 +43,8 @@ void addRun(geo::Path&& p, bool closed, int minLevel, std::vector<Piece>& out) {
 // edges that jump (far longer projected than on the ground) are cut: the line breaks there, and a ring that
 // broke is drawn as open lines, never filled across the gap. A ring whose projection turns the other way
 // round than on the globe is a mirror image and is dropped. `ground` holds each edge's length on the
-// ground (metres, edge i from point i to i+1), `lonLatArea` the ring's signed area in degrees.
+// ground (metres, edge i from point i to i+1), `lonLatArea` the ring's signed area in degrees (0: too little
+// to tell which way it turns).
 void addPieces(geo::Path path, bool closed, const std::vector<float>& ground, double lonLatArea, int minLevel,
                std::vector<Piece>& out) {
     const auto add = [&](geo::Path&& p, bool c) { addRun(std::move(p), c, minLevel, out); };
@@ -170,7 +171,10 @@ std::vector<Piece> pieces(geo::Geometry&& g, const geo::Projector& proj, double 
             const double c = std::max(0.05, std::cos((a.y + b.y) * M_PI / 360));
             ground[i] = static_cast<float>(111'320.0 * std::hypot(dlon * c, b.y - a.y));
         }
-        const double area = closed ? geo::signedArea(p) : 0;
+        // A ring of next to no area for its size (a zigzag, a sliver) has no turning sense to lose: its sign
+        // is rounding, and the projection may give it another. Only a ring of some area can be a mirror.
+        double area = closed ? geo::signedArea(p) : 0;
+        if (const geo::Box b = geo::bounds(p); std::abs(area) < 1e-3 * b.width() * b.height()) area = 0;
         proj.forward(std::span<geo::Point>(p));
         addPieces(std::move(p), closed, ground, area, minLevel, out);
     };
@@ -179,8 +183,14 @@ std::vector<Piece> pieces(geo::Geometry&& g, const geo::Projector& proj, double 
             add(std::move(ring), true);
     for (auto& line : g.lines)
         add(std::move(line), false);
-    for (const auto& pt : g.points)
-        add(geo::Path{pt, pt}, false);
+    // A point is one point at every level: simplifying it as a line of two equal points (which an
+    // export's minLevel thins to one, then drops) would lose it.
+    for (const auto& pt : g.points) {
+        geo::Point xy = pt;
+        proj.forward(std::span<geo::Point>(&xy, 1));
+        if (std::isfinite(xy.x) && std::isfinite(xy.y))
+            out.push_back({{xy}, false, {std::uint8_t(kLevels - 1)}, true});
+    }
     return out;
 }
 

@@ -25,6 +25,7 @@ struct Piece {
     geo::Path path;
     bool closed = false;
     std::vector<std::uint8_t> level;
+    bool point = false; ///< a point feature's point (one-point path, kept at every level)
 };
 
 /// A quick first look at `g` (lon/lat degrees; FileOptions::coarseDeg): rings smaller than `deg` dropped,

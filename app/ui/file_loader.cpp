@@ -61,10 +61,15 @@ LoadResult work(LoadRequest request, std::shared_ptr<const Scene> current, const
         }
         auto next = guarded([&] { return s->withFile(file.toStdString(), options); });
         if (next) {
+            const std::size_t before = s->layers().size();
             s = next.value();
             outcome.status = LoadStatus::Opened;
-            const auto& last = s->layers().back();
-            if (last->added && last->source) outcome.features = last->source->size();
+            for (std::size_t i = before; i < s->layers().size(); ++i) { // a GeoPackage may add several
+                const SceneLayer& added = *s->layers()[i];
+                if (added.source) outcome.features += added.source->size();
+                outcome.layers << added.title;
+                outcome.notes << added.notes;
+            }
         } else if (*cancel) {
             outcome.status = LoadStatus::Cancelled;
         } else {

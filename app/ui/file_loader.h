@@ -27,12 +27,15 @@ struct LoadRequest {
 /// How a file or a projection switch ended.
 enum class LoadStatus { Opened, Failed, Cancelled };
 
-/// One file of a request: its status, the message shown on failure, its feature count when opened.
+/// One file of a request: its status, the message shown on failure, and when opened its feature count
+/// (all its layers), the titles of the layers it added and its load report (what was left out).
 struct FileOutcome {
     QString path;
     LoadStatus status = LoadStatus::Failed;
     QString message;
     std::size_t features = 0;
+    QStringList layers;
+    QStringList notes;
 };
 
 /// What a request came to. `scene` is the scene afterwards (== `before` when nothing changed).

@@ -581,9 +581,17 @@ void MainWindow::onLoaded(const LoadResult& r) {
         const auto it = std::find_if(r.files.begin(), r.files.end(),
                                      [&](const FileOutcome& f) { return f.path == file; });
         const bool ok = it != r.files.end() && it->status == LoadStatus::Opened;
-        if (ok)
+        if (ok && it->layers.size() > 1)
+            statusBar()->showMessage(
+                tr("Added %1: %n layer(s), %2 (%3 features)", nullptr, int(it->layers.size()))
+                    .arg(QFileInfo(file).fileName(), it->layers.join(", "))
+                    .arg(it->features),
+                10000);
+        else if (ok)
             statusBar()->showMessage(
                 tr("Added %1 (%2 features)").arg(QFileInfo(file).fileName()).arg(it->features), 5000);
+        // The load report: what the file held that is not drawn, or not read faithfully.
+        if (ok && !it->notes.isEmpty()) messageBar_->showMessage(it->notes.join('\n'));
         emit loadFinished(file, ok);
     }
 }
@@ -621,7 +629,8 @@ QString MainWindow::loadingText() const {
 
 void MainWindow::showRenderErrors(const Frame& frame) {
     // Shown once per distinct set of problems: a dismissed message stays dismissed while they last.
-    const QStringList& errors = frame.report.errors;
+    // Notes (what a frame left out to stay quick) are shown like errors: both say the map is not whole.
+    const QStringList errors = frame.report.errors + frame.report.omitted;
     if (errors == renderErrors_) return;
     const QString before = renderErrorText(renderErrors_);
     renderErrors_ = errors;

@@ -282,7 +282,8 @@ TEST(LoadLayer, MultiPartZAndCollections) {
     const auto& gc = r->features[3].geometry;
     EXPECT_EQ(gc.type, geo::GeometryType::Polygon) << "the dominant kind of a collection";
     EXPECT_EQ(gc.polygons.size(), 2U);
-    EXPECT_TRUE(gc.points.empty());
+    ASSERT_EQ(gc.points.size(), 1U) << "every kind of part is kept, to be drawn as what it is";
+    EXPECT_EQ(gc.points[0], (geo::Point{145, 43}));
 }
 
 TEST(LoadLayer, ErrorsNameThePath) {
@@ -301,7 +302,7 @@ TEST(LoadLayer, ErrorsNameThePath) {
     for (const char* name : {"garbage.shp", "garbage.geojson", "garbage.bin", "garbage.gpkg"}) {
         const std::string path = dir.file(name);
         geotest::writeText(path, garbage);
-        expectErrorNaming(loadQuietly(path), path, "not a vector data source GDAL can read");
+        expectErrorNaming(loadQuietly(path), path, "not a vector file in a format Isleview reads");
     }
 
     const std::string good = dir.file("good.shp");
@@ -334,17 +335,19 @@ TEST(LoadLayer, TruncatedShapefileDoesNotCrash) {
     }
 }
 
-TEST(ListLayers, ShapefileDirectory) {
+TEST(ListLayers, AFolderIsNotAFile) {
+    // GDAL would read a folder as its Shapefiles; a user who chose a folder where a file should be is
+    // told so instead.
     const TempDir dir;
     geotest::writeLayer(dir.file("a.shp"), "ESRI Shapefile", 4326, wkbPoint, {{"id"}},
                         {{"POINT (1 2)", {"a"}}});
-    geotest::writeLayer(dir.file("b.shp"), "ESRI Shapefile", 4326, wkbPoint, {{"id"}},
-                        {{"POINT (1 2)", {"b"}}});
-    auto names = geo::listLayers(dir.path().string());
-    ASSERT_TRUE(names.ok()) << names.error().message;
-    std::sort(names->begin(), names->end());
-    EXPECT_EQ(names.value(), (std::vector<std::string>{"a", "b"}));
+    const auto names = geo::listLayers(dir.path().string());
+    ASSERT_FALSE(names.ok());
+    EXPECT_NE(names.error().message.find("a folder, not a file"), std::string::npos) << names.error().message;
     EXPECT_FALSE(geo::listLayers(dir.file("nothing.gpkg")).ok());
+    const auto one = geo::listLayers(dir.file("a.shp"));
+    ASSERT_TRUE(one.ok()) << one.error().message;
+    EXPECT_EQ(one.value(), (std::vector<std::string>{"a"}));
 }
 
 } // namespace

@@ -193,4 +193,46 @@ TEST(Simplify, HugeRingDoesNotRecurse) {
     EXPECT_LT(out.size(), 2000U);
 }
 
+// Every point `simplified` (a subsequence of `path`, both ends kept) left out lies within `tolerance` of the
+// segment between the kept points either side of it.
+void expectWithin(const Path& path, const Path& simplified, double tolerance) {
+    std::size_t k = 0; // simplified[k] is the last kept point at or before path[i]
+    for (std::size_t i = 0; i < path.size(); ++i) {
+        if (k + 1 < simplified.size() && path[i] == simplified[k + 1]) {
+            ++k;
+            continue;
+        }
+        if (path[i] == simplified[k]) continue;
+        ASSERT_LT(k + 1, simplified.size());
+        ASSERT_LE(segDist(path[i], simplified[k], simplified[k + 1]), tolerance + 1e-9) << "point " << i;
+    }
+}
+
+TEST(Simplify, ZigzagsTakeBoundedWorkAndStayWithinTheTolerance) {
+    // Long zigzag edges, each point a little further along: Douglas-Peucker splits each stretch next to its
+    // end, which took time quadratic in the points (this one: minutes). Past a fixed number of distance tests
+    // per point the rest is thinned in linear time, still within the tolerance.
+    Path zigzag;
+    const int n = 200'000;
+    for (int i = 0; i < n; ++i)
+        zigzag.push_back({i % 2 ? 1000.0 : 0.0, 0.01 * i});
+    const Path out = geo::simplifyPath(zigzag, 1.0);
+    EXPECT_EQ(out.size(), zigzag.size()) << "every corner of the zigzag is kept";
+    // A zigzag whose teeth shrink below the tolerance part way: what goes, goes within it.
+    Path mixed;
+    for (int i = 0; i < 50'000; ++i)
+        mixed.push_back({(i % 2 ? 1.0 : 0.0) * (i < 25'000 ? 1000.0 : 0.5), 0.001 * i});
+    const Path thin = geo::simplifyPath(mixed, 1.0);
+    EXPECT_LT(thin.size(), 30'000U);
+    expectWithin(mixed, thin, 1.0);
+    const std::vector<double> tolerances{1.0, 4.0, 16.0};
+    const std::vector<std::uint8_t> levels = geo::simplifyLevels(mixed, false, tolerances);
+    for (std::size_t l = 1; l <= tolerances.size(); ++l) {
+        Path kept;
+        for (std::size_t i = 0; i < mixed.size(); ++i)
+            if (levels[i] >= l) kept.push_back(mixed[i]);
+        expectWithin(mixed, kept, tolerances[l - 1]);
+    }
+}
+
 } // namespace

@@ -1,5 +1,6 @@
 // `isleview info` and `isleview export` as a user runs them: a separate process, exit codes, messages.
 #include "shipped.h"
+#include "test_files.h"
 
 #include <QDir>
 #include <QFile>
@@ -183,6 +184,63 @@ TEST(Cli, ExportFailureNamesThePathAndLeavesNothing) {
     EXPECT_EQ(focus.code, 1);
     EXPECT_TRUE(focus.err.contains("atlantis"));
     EXPECT_TRUE(QDir(dir.path()).entryList(QDir::AllEntries | QDir::NoDotAndDotDot | QDir::Hidden).isEmpty());
+}
+
+// Pixels within a small distance of the added layers' colour.
+int addedPixels(const QImage& image) {
+    const QColor added = shippedScene()->style().added;
+    int n = 0;
+    for (int y = 0; y < image.height(); ++y)
+        for (int x = 0; x < image.width(); ++x) {
+            const QColor c = image.pixelColor(x, y);
+            n += std::abs(c.red() - added.red()) + std::abs(c.green() - added.green()) +
+                     std::abs(c.blue() - added.blue()) <
+                 30;
+        }
+    return n;
+}
+
+TEST(Cli, ExportAddDrawsPointFeatures) {
+    // The same three points in view and far outside it: the legend and everything else are the same, so
+    // the pixels of the added colour that differ are the dots.
+    QTemporaryDir dir;
+    const auto points = [](double dlon) {
+        return QString(
+                   R"({"type":"FeatureCollection","features":[)"
+                   R"({"type":"Feature","properties":{},"geometry":{"type":"Point","coordinates":[%1,41.5]}},)"
+                   R"({"type":"Feature","properties":{},"geometry":{"type":"Point","coordinates":[%2,42.5]}},)"
+                   R"({"type":"Feature","properties":{},"geometry":{"type":"Point","coordinates":[%3,41.8]}}]})")
+            .arg(150.5 + dlon)
+            .arg(151.5 + dlon)
+            .arg(152.5 + dlon)
+            .toUtf8();
+    };
+    const QString near = writeTestFile(dir, "near.geojson", points(0));
+    const QString far = writeTestFile(dir, "far.geojson", points(-60));
+    const QStringList common{"--size", "400x300", "--extent", "150,41,153,43"};
+    const Outcome a = isleview(QStringList{"export", dir.filePath("near.png"), "--add", near} + common);
+    const Outcome b = isleview(QStringList{"export", dir.filePath("far.png"), "--add", far} + common);
+    ASSERT_EQ(a.code, 0) << a.err.toStdString();
+    ASSERT_EQ(b.code, 0) << b.err.toStdString();
+    EXPECT_FALSE(a.err.contains("warning")) << a.err.toStdString();
+    const int dots =
+        addedPixels(QImage(dir.filePath("near.png"))) - addedPixels(QImage(dir.filePath("far.png")));
+    EXPECT_GE(dots, 3 * 6) << "three dots of 3 px radius (their cores in the added colour)";
+}
+
+TEST(Cli, ExportAddWarnsOfWhatTheFileLeftOutAndStillDrawsTheRest) {
+    // An export reads only what is in view: the line of one point there is found and said; the point at
+    // 1e300 lies in no view and is never read.
+    QTemporaryDir dir;
+    const QString path = writeTestFile(dir, "damaged.geojson", R"({"type":"FeatureCollection","features":[
+ {"type":"Feature","properties":{},"geometry":{"type":"LineString","coordinates":[[145.5,43.5],[146,44]]}},
+ {"type":"Feature","properties":{},"geometry":{"type":"LineString","coordinates":[[145.6,43.6]]}},
+ {"type":"Feature","properties":{},"geometry":{"type":"Point","coordinates":[1e300,41.5]}}]})");
+    const Outcome r = isleview({"export", dir.filePath("d.png"), "--add", path, "--size", "320x200"});
+    ASSERT_EQ(r.code, 0) << r.err.toStdString();
+    EXPECT_TRUE(r.err.contains("warning: " + path + ": 1 feature(s) skipped: no geometry that can be drawn"))
+        << r.err.toStdString();
+    EXPECT_TRUE(QFile::exists(dir.filePath("d.png")));
 }
 
 } // namespace

@@ -2,6 +2,7 @@
 #include "main_window.h"
 
 #include "map_canvas.h"
+#include "test_files.h"
 #include "ui_test_util.h"
 
 #include <geo/projection.h>
@@ -17,14 +18,6 @@
 namespace {
 
 using uitest::waitForCurrentFrame;
-
-QString writeFile(const QTemporaryDir& dir, const QString& name, const QByteArray& text) {
-    const QString path = dir.filePath(name);
-    QFile f(path);
-    EXPECT_TRUE(f.open(QIODevice::WriteOnly));
-    f.write(text);
-    return path;
-}
 
 // A polygon around (lon, lat), 0.2° across.
 QByteArray square(double lon, double lat) {
@@ -49,8 +42,8 @@ class BackgroundOpenTest : public uitest::WindowFixture {};
 
 TEST_F(BackgroundOpenTest, StatusBarNamesTheFileAndASecondOpenWaitsItsTurn) {
     QTemporaryDir dir;
-    const QString a = writeFile(dir, "bay.geojson", square(145.6, 43.6));
-    const QString b = writeFile(dir, "cape.geojson", square(146.4, 43.9));
+    const QString a = writeTestFile(dir, "bay.geojson", square(145.6, 43.6));
+    const QString b = writeTestFile(dir, "cape.geojson", square(146.4, 43.9));
     QSignalSpy finished(window.get(), &isv::MainWindow::loadFinished);
     const int rows = window->layerList()->model()->rowCount();
     window->openLayer(a);
@@ -71,7 +64,7 @@ TEST_F(BackgroundOpenTest, StatusBarNamesTheFileAndASecondOpenWaitsItsTurn) {
 
 TEST_F(BackgroundOpenTest, BrokenFileShowsAMessageNamingItAndLeavesTheMap) {
     QTemporaryDir dir;
-    const QString path = writeFile(dir, "broken.geojson", "{\"type\": \"FeatureCollection\", \"feat");
+    const QString path = writeTestFile(dir, "broken.geojson", "{\"type\": \"FeatureCollection\", \"feat");
     const auto before = canvas->scene();
     const int rows = window->layerList()->model()->rowCount();
     QSignalSpy finished(window.get(), &isv::MainWindow::loadFinished);
@@ -87,7 +80,7 @@ TEST_F(BackgroundOpenTest, BrokenFileShowsAMessageNamingItAndLeavesTheMap) {
 
 TEST_F(BackgroundOpenTest, ProjectionSwitchKeepsAddedLayersAndReadouts) {
     QTemporaryDir dir;
-    const QString path = writeFile(dir, "bay.geojson", square(145.6, 43.6));
+    const QString path = writeTestFile(dir, "bay.geojson", square(145.6, 43.6));
     window->openLayer(path);
     ASSERT_TRUE(waitUntilIdle(*window));
     ASSERT_TRUE(canvas->scene()->layer("bay"));
@@ -129,7 +122,7 @@ TEST_F(BackgroundOpenTest, ProjectionSwitchKeepsAddedLayersAndReadouts) {
 TEST_F(BackgroundOpenTest, ClosingWhileAFileLoadsReturnsPromptly) {
     // A line of 300,000 vertices: long enough to be still reading when the window goes.
     QTemporaryDir dir;
-    const QString path = writeFile(dir, "long.geojson", uitest::longLineGeoJson());
+    const QString path = writeTestFile(dir, "long.geojson", uitest::longLineGeoJson());
     window->openLayer(path);
     EXPECT_TRUE(window->isLoading());
     QElapsedTimer t;

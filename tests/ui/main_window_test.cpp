@@ -22,6 +22,7 @@
 #include <QPushButton>
 #include <QSettings>
 #include <QSignalSpy>
+#include <QStatusBar>
 #include <QTemporaryDir>
 #include <QWheelEvent>
 
@@ -370,6 +371,36 @@ TEST_F(MainWindowTest, OpenLayerAddsItOrNamesTheFileInAnError) {
     ASSERT_TRUE(waitForCurrentFrame(canvas));
     layers->setData(layers->index(before, 0), Qt::Unchecked, Qt::CheckStateRole);
     EXPECT_TRUE(canvas->settings().hiddenLayers.contains(key));
+}
+
+TEST_F(MainWindowTest, AFileOfSeveralLayersOpensThemAllAndSaysWhatWasOpenedAndLeftOut) {
+    // A GPX file: its waypoints and its track are layers of their own (its route and track points
+    // repeat them, and it has no routes); one waypoint lies beyond the pole.
+    QTemporaryDir dir;
+    const QString path = dir.filePath("trip.gpx");
+    QFile f(path);
+    ASSERT_TRUE(f.open(QIODevice::WriteOnly));
+    f.write(R"(<?xml version="1.0"?>
+<gpx version="1.1" creator="test" xmlns="http://www.topografix.com/GPX/1/1">
+  <wpt lat="43.9" lon="145.5"><name>A</name></wpt>
+  <wpt lat="44.6" lon="147.2"><name>B</name></wpt>
+  <wpt lat="95" lon="147.2"><name>beyond the pole</name></wpt>
+  <trk><name>ferry</name><trkseg><trkpt lat="43.3" lon="145.6"/><trkpt lat="44.0" lon="145.9"/></trkseg></trk>
+</gpx>)");
+    f.close();
+    const int before = window->layerList()->model()->rowCount();
+    QSignalSpy finished(window.get(), &isv::MainWindow::loadFinished);
+    window->openLayer(path);
+    ASSERT_TRUE(finished.wait(10000));
+    EXPECT_TRUE(finished.at(0).at(1).toBool());
+    EXPECT_EQ(window->layerList()->model()->rowCount(), before + 2);
+    EXPECT_TRUE(canvas->scene()->layer("trip: waypoints"));
+    EXPECT_TRUE(canvas->scene()->layer("trip: tracks"));
+    const QString status = window->statusBar()->currentMessage();
+    EXPECT_TRUE(status.contains("trip.gpx: 2 layer(s)")) << status.toStdString();
+    EXPECT_TRUE(status.contains("trip: waypoints")) << status.toStdString();
+    EXPECT_TRUE(window->messageText().contains("trip.gpx (layer waypoints): 1 feature(s) skipped"))
+        << window->messageText().toStdString();
 }
 
 TEST_F(MainWindowTest, DroppedFilesOpenAsLayers) {

@@ -56,6 +56,24 @@ class Attributes {
     std::unordered_map<std::string_view, std::uint32_t> lookup_;
 };
 
+/// What loading left out or could not read faithfully, feature by feature: the load report. Counts only;
+/// LoadReport::messages() words them for a user.
+struct LoadReport {
+    std::size_t badCoordinates =
+        0; ///< features with NaN, infinite or out-of-range (beyond ±360°, ±90°) points
+    std::size_t degenerate = 0;      ///< features with no usable part (rings under 3 points, empty geometry)
+    std::size_t untransformable = 0; ///< features PROJ could not bring to lon/lat
+    std::size_t unread = 0;          ///< features the driver counted but did not deliver (a truncated file)
+    std::size_t partsDropped = 0;    ///< parts (rings, holes, lines) too short to draw, in features kept
+    std::size_t notUtf8 = 0;    ///< attribute values that were not UTF-8 in a file that names no encoding
+    std::string notUtf8Example; ///< the first such value, shown as Latin-1
+    bool noCrs = false;         ///< no CRS (a Shapefile without .prj): taken as lon/lat
+    bool noAttributes = false;  ///< a Shapefile without its .dbf: geometry only
+
+    /// One sentence per kind of problem, each starting with `path` (and the layer name when given).
+    std::vector<std::string> messages(const std::string& path, const std::string& layer = {}) const;
+};
+
 /// A loaded layer. Immutable after load; safe to share between threads as `shared_ptr<const Layer>`.
 /// Loaded whole, its features (geometry and values) are in `features`; loaded through a GeometrySink,
 /// `features` is empty and `attributes` holds their ids and values. size(), value() and fid() read either.
@@ -68,6 +86,8 @@ struct Layer {
     Attributes attributes;   ///< instead of `features` when the geometry went to a sink
     Box bounds;              ///< lon/lat bounds of all features
     std::size_t skipped = 0; ///< features dropped because their geometry could not be read
+    LoadReport report;       ///< why features were skipped, and what else was not read faithfully
+    bool table = false;      ///< the layer has no geometry column (an attribute table)
 
     /// Number of features (in `features` or `attributes`).
     std::size_t size() const { return features.empty() ? attributes.size() : features.size(); }
@@ -83,11 +103,22 @@ struct Layer {
     std::int64_t fid(std::size_t i) const { return features.empty() ? attributes.fid(i) : features[i].fid; }
 };
 
-/// Loads one layer of any OGR-readable source. The geometry is transformed to WGS84 lon/lat
-/// (traditional GIS axis order) with PROJ through OGR; attributes are decoded to UTF-8 (.cpg aware).
+/// The GDAL drivers user files are opened with (docs/reliability-loader.md says why these): Shapefile,
+/// GeoPackage, GeoJSON (and its sequence form), FlatGeobuf, KML, GPX, GML, CSV, MapInfo, SQLite,
+/// OpenFileGDB and DXF. Never VRT (a VRT can point anywhere, the network included).
+const std::vector<std::string>& allowedDrivers();
+
+/// Loads one layer of a vector file in one of allowedDrivers(). The geometry is transformed to WGS84
+/// lon/lat (traditional GIS axis order) with PROJ through OGR; attributes are decoded to UTF-8 (a
+/// Shapefile's .cpg or language driver id says from what; values that are not UTF-8 in a file that says
+/// nothing are read as Latin-1 and counted in Layer::report). A feature of several kinds of part (a
+/// collection of a point and a line) keeps them all; Geometry::type is then the kind with most parts.
+/// Features that cannot be drawn (NaN or infinite coordinates, coordinates beyond ±360° or ±90° once in
+/// lon/lat, rings under three points) are skipped and counted in Layer::skipped and Layer::report.
 /// `layerName` empty = the first layer. Fails with a message naming `path` when the file is missing,
-/// not a vector source, has no such layer, or its CRS cannot be transformed. A source without a CRS is
-/// taken as lon/lat if its bounds fit in [-180,180]x[-90,90], else it fails.
+/// empty, a folder (other than a FileGDB .gdb), a virtual path (/vsi..., a connection string), in no
+/// allowed format, has no such layer, or its CRS cannot be transformed. A source without a CRS is taken
+/// as lon/lat if most of it fits in [-180,180]x[-90,90], else it fails.
 Result<Layer> loadLayer(const std::string& path, const std::string& layerName = {});
 
 /// Receives a feature's index in the layer and its geometry (lon/lat) as loadLayer reads it.
