@@ -4,6 +4,7 @@
 // japan_land.shp and world_land.shp, made by the benchmark kit's make_data.sh, see docs/performance.md)
 // and skip with a message when a file is absent. Run the world load on its own
 // (--benchmark_filter=DataLoadAndPrepare/world) for a meaningful peak-memory counter: it is the process's.
+#include "frame_plan.h"
 #include "render_cache.h"
 #include "render_map.h"
 #include "scene.h"
@@ -193,6 +194,19 @@ void BM_ShippedHabomai(benchmark::State& state) {
     renderLoop(state, *scene, view(scene->placeBounds("habomai"), state.range(0), state.range(1)));
 }
 BENCHMARK(BM_ShippedHabomai)->Args({1920, 1080})->Unit(benchmark::kMillisecond)->UseRealTime();
+
+// What planning a frame costs alone (layer steps and layout, no pixels): made once per frame before any
+// stripe paints.
+void BM_PlanFrame(benchmark::State& state, bool habomai) {
+    const auto scene = shippedScene();
+    const auto s = view(habomai ? scene->placeBounds("habomai") : scene->homeBounds(), state.range(0),
+                        state.range(1));
+    isv::RenderCache cache;
+    for (auto _ : state)
+        benchmark::DoNotOptimize(isv::planFrame(*scene, s, cache, true).labels.size());
+}
+BENCHMARK_CAPTURE(BM_PlanFrame, home, false)->Args({3840, 2160})->Unit(benchmark::kMillisecond)->UseRealTime();
+BENCHMARK_CAPTURE(BM_PlanFrame, habomai, true)->Args({1920, 1080})->Unit(benchmark::kMillisecond)->UseRealTime();
 
 // ---- data files: region (14.5 k vertices), japan (387 k), world (10.6 M) -----------------------------
 

@@ -36,11 +36,9 @@ int usage(const QString& problem) {
 
 // Loads the data directory (from --data, the environment, or the install/source tree).
 geo::Result<std::shared_ptr<const geo::MapData>> loadData(const QString& option) {
-    const QString dir = findDataDir(option);
-    if (dir.isEmpty())
-        return geo::Error{option.isEmpty() ? std::string("no data directory found (use --data DIR)")
-                                           : (option + ": no such directory").toStdString()};
-    auto data = geo::loadMapData(dir.toStdString());
+    const auto dir = findDataDir(option);
+    if (!dir) return dir.error();
+    auto data = geo::loadMapData(dir.value().toStdString());
     if (!data) return data.error();
     return std::make_shared<const geo::MapData>(std::move(data).value());
 }
@@ -138,6 +136,36 @@ geo::Box lonLatWindow(const Scene& scene, const geo::Box& view) {
     return out;
 }
 
+constexpr int kMinSide = 16, kMaxSide = 20000; // pixels
+
+bool sideInRange(int px) {
+    return px >= kMinSide && px <= kMaxSide;
+}
+
+// The biggest image inside `most` (pixels) whose shape is the projected area's, so that the area fills
+// it exactly: one side keeps its length, the other follows the shape.
+geo::Result<QSize> sizeForArea(const geo::Box& area, QSize most) {
+    const double aspect = area.width() / area.height();
+    if (!(aspect > 0) || !std::isfinite(aspect))
+        return geo::Error{"the requested area has no shape to follow"};
+    QSize out = most;
+    if (most.width() / aspect <= most.height())
+        out.setHeight(static_cast<int>(std::lround(most.width() / aspect)));
+    else
+        out.setWidth(static_cast<int>(std::lround(most.height() * aspect)));
+    if (!sideInRange(out.width()) || !sideInRange(out.height()))
+        return geo::Error{
+            QString("the area's shape (%1:1) needs an image of %2x%3 pixels; sides must be %4 to "
+                    "%5 pixels: choose another --size or leave out --exact-extent")
+                .arg(aspect, 0, 'g', 4)
+                .arg(out.width())
+                .arg(out.height())
+                .arg(kMinSide)
+                .arg(kMaxSide)
+                .toStdString()};
+    return out;
+}
+
 } // namespace
 
 QString usageText() {
@@ -148,12 +176,18 @@ QString usageText() {
            "With no subcommand, opens the map window, and in it any FILEs GDAL reads (as File → Open does).\n"
            "\n"
            "export options:\n"
-           "  --size WxH            image size in pixels (default 1920x1080)\n"
+           "  --size WxH            image size in pixels (default 1920x1080); --size W: W wide, as high as\n"
+           "                        the area's shape makes it (as --exact-extent)\n"
            "  --dpi N               pixel density; text and lines scale with it (default 96)\n"
            "  --names japanese|russian|both     place-name set (default japanese)\n"
            "  --script latin|native|both        script (default latin)\n"
            "  --claims none|japanese|russian|both   claim overlays (default none: the de facto view)\n"
-           "  --extent W,S,E,N      area in degrees (-180 <= W < E <= 180, -90 <= S < N <= 90)\n"
+           "  --extent W,S,E,N      area in degrees (-180 <= W < E <= 180, -90 <= S < N <= 90). The image\n"
+           "                        keeps its --size, so an area of another shape is widened (or "
+           "heightened)\n"
+           "                        to fill it, and the attribution line says what is shown\n"
+           "  --exact-extent        make the image's shape the area's instead: the largest image inside\n"
+           "                        --size that the area (--extent, --focus or the islands) fills exactly\n"
            "  --focus ID            area of an island, islet or group (e.g. habomai, shikotan, yuri)\n"
            "  --title TEXT          title drawn on the map\n"
            "  --note LON,LAT,TEXT   a callout with a leader line to that point (repeatable)\n"
@@ -210,19 +244,23 @@ int runInfo(const QStringList& argList) {
     std::set<std::string> known;
     for (const auto& p : data.places)
         known.insert(p.id);
-    // The facts are an extra: a data folder without them (or with a broken file) still gets its report.
-    auto facts = loadFacts(defaultFactsPath(QString::fromStdString(data.dataDir)), known);
+    // The facts are an extra: a data folder without them still gets its report (exit 0, with a warning);
+    // one with a broken facts file gets it too, but fails (exit 1) so that scripts notice.
+    const QString factsPath = defaultFactsPath(QString::fromStdString(data.dataDir));
+    const bool factsThere = QFileInfo::exists(factsPath);
+    auto facts = loadFacts(factsPath, known);
     if (facts)
         root["facts"] = factsToJson(facts.value());
     else {
-        err("warning: " + QString::fromStdString(facts.error().message));
+        err((factsThere ? "" : "warning: ") + QString::fromStdString(facts.error().message));
         root["facts_error"] = QString::fromStdString(facts.error().message);
     }
+    const int code = facts || !factsThere ? kExitOk : kExitFailure;
 
     QTextStream out(stdout);
     if (args.has("--json")) {
         out << QJsonDocument(root).toJson(QJsonDocument::Indented);
-        return kExitOk;
+        return code;
     }
     out << "Data directory: " << root["data_dir"].toString() << "\n\nLayers:\n";
     for (const auto& v : layers) {
@@ -245,14 +283,14 @@ int runInfo(const QStringList& argList) {
                    .arg(i["islets"].toArray().size());
     }
     if (root.contains("facts")) out << "\nFacts from the article: " << root["facts"].toArray().size() << "\n";
-    return kExitOk;
+    return code;
 }
 
 int runExport(const QStringList& argList) {
     const Args args(argList,
                     {"--size", "--dpi", "--names", "--script", "--claims", "--extent", "--focus", "--title",
                      "--note", "--add", "--data", "--crs"},
-                    {"--legend", "--no-legend", "--world-file"});
+                    {"--legend", "--no-legend", "--world-file", "--exact-extent"});
     if (!args.problem.isEmpty()) return usage(args.problem);
     if (args.rest.size() != 1)
         return usage(args.rest.isEmpty() ? "export needs an output file" : "too many files");
@@ -266,13 +304,16 @@ int runExport(const QStringList& argList) {
     if (args.has("--world-file") && format != "png" && format != "jpeg")
         return usage("--world-file goes with .png or .jpg (a GeoTIFF carries its own georeference)");
 
+    // --size W (a width alone) asks for the area's own shape, as --exact-extent does.
     const QStringList sizeWords = args.value("--size", "1920x1080").split('x');
-    bool okW = false, okH = false;
+    bool okW = false, okH = sizeWords.size() == 1;
     QSize size;
-    if (sizeWords.size() == 2) size = QSize(sizeWords[0].toInt(&okW), sizeWords[1].toInt(&okH));
-    if (!okW || !okH || size.width() < 16 || size.height() < 16 || size.width() > 20000 ||
-        size.height() > 20000)
-        return usage("--size must be WxH, 16 to 20000 pixels a side");
+    if (sizeWords.size() <= 2)
+        size = QSize(sizeWords[0].toInt(&okW), okH ? kMaxSide : sizeWords[1].toInt(&okH));
+    if (!okW || !okH || !sideInRange(size.width()) || !sideInRange(size.height()))
+        return usage("--size must be WxH or W, 16 to 20000 pixels a side");
+    const bool widthOnly = sizeWords.size() == 1;
+    const bool exactArea = args.has("--exact-extent") || widthOnly;
     bool okDpi = false;
     const int dpi = args.value("--dpi", "96").toInt(&okDpi);
     if (!okDpi || dpi < 24 || dpi > 1200) return usage("--dpi must be a number from 24 to 1200");
@@ -340,6 +381,16 @@ int runExport(const QStringList& argList) {
         err("the requested area is outside what the projection can show");
         return kExitFailure;
     }
+    if (exactArea) {
+        // A width alone leaves the height to the shape (checked against the limits there).
+        const auto shaped = sizeForArea(box, widthOnly ? QSize(size.width(), 1 << 30) : size);
+        if (!shaped) {
+            err(QString::fromStdString(shaped.error().message));
+            return kExitFailure;
+        }
+        size = shaped.value();
+    }
+    if (!extent.empty()) s.requestedArea = box; // the footer says what is shown when the image widens it
     s.fitOutput(box, size, dpi);
     // Added files are read only where the image shows them (with a margin), projected as they are read,
     // and kept only at the detail the image draws, so that a world file costs what the view holds, and

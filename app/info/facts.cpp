@@ -4,6 +4,7 @@
 
 #include <QDir>
 #include <QFile>
+#include <QFileInfo>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QRegularExpression>
@@ -143,11 +144,25 @@ IslandFacts readIsland(Reader& r, const QString& id, const QJsonObject& o) {
 
 geo::Result<FactSheet> loadFacts(const QString& path, const std::set<std::string>& knownPlaceIds) {
     QFile file(path);
+    if (QFileInfo(path).isDir())
+        return geo::Error{(path + QStringLiteral(": a folder where the facts file should be")).toStdString()};
     if (!file.open(QIODevice::ReadOnly))
         return geo::Error{
             QStringLiteral("%1: cannot open facts file: %2").arg(path, file.errorString()).toStdString()};
+    // The shipped file is about 100 kB; anything this big is the wrong file, and reading it whole would
+    // only cost memory.
+    constexpr qint64 kMaxBytes = 16 << 20;
+    if (file.size() > kMaxBytes)
+        return geo::Error{QStringLiteral("%1: %2 MB is too big for a facts file (at most %3 MB)")
+                              .arg(path)
+                              .arg(file.size() >> 20)
+                              .arg(kMaxBytes >> 20)
+                              .toStdString()};
+    const QByteArray bytes = file.readAll();
+    if (bytes.trimmed().isEmpty())
+        return geo::Error{(path + QStringLiteral(": empty facts file")).toStdString()};
     QJsonParseError parseError{};
-    const QJsonDocument doc = QJsonDocument::fromJson(file.readAll(), &parseError);
+    const QJsonDocument doc = QJsonDocument::fromJson(bytes, &parseError);
     if (parseError.error != QJsonParseError::NoError)
         return geo::Error{QStringLiteral("%1: invalid JSON at offset %2: %3")
                               .arg(path, QString::number(parseError.offset), parseError.errorString())

@@ -88,7 +88,8 @@ struct FactSheet {
 };
 
 /// Loads and validates a facts file: every fact has an id, text, quote and source; every place id is in
-/// `knownPlaceIds`; every cited source id is in "sources". Errors name the file and the fact or island.
+/// `knownPlaceIds`; every cited source id is in "sources". Errors name the file and the fact or island; a
+/// folder, an empty file and a file over 16 MB are refused before parsing.
 geo::Result<FactSheet> loadFacts(const QString& path, const std::set<std::string>& knownPlaceIds);
 
 /// The facts as a JSON array of {"id", "text", "quote", "source", "places", "context", "offer_names"?}

@@ -14,8 +14,10 @@ namespace {
 // By part index: whether the part's feature has `value` in `field`.
 std::vector<bool> partsWhere(const SceneLayer& layer, std::string_view field, const std::string& value) {
     std::vector<bool> out(layer.parts.size());
+    const int f = layer.source->fieldIndex(field);
+    if (f < 0) return out;
     for (std::size_t i = 0; i < out.size(); ++i)
-        out[i] = layer.source->value(layer.parts[i].feature, field) == value;
+        out[i] = layer.source->value(layer.parts[i].feature, static_cast<std::size_t>(f)) == value;
     return out;
 }
 
@@ -146,11 +148,14 @@ class StepPlanner {
         const SceneLayer* land = scene_.layer("land");
         if (!land) return;
         const auto matching = [&](const QStringList& ids) {
-            std::vector<bool> out(land->parts.size());
-            for (std::size_t i = 0; i < out.size(); ++i) {
-                const auto f = land->parts[i].feature;
-                out[i] = ids.contains(QString::fromStdString(land->source->value(f, "id"))) ||
-                         ids.contains(QString::fromStdString(land->source->value(f, "group")));
+            std::vector<bool> out(land->parts.size(), false);
+            for (const QString& id : ids) {
+                const std::string value = id.toStdString();
+                for (const char* field : {"id", "group"}) {
+                    const std::vector<bool> of = partsWhere(*land, field, value);
+                    for (std::size_t i = 0; i < out.size(); ++i)
+                        out[i] = out[i] || of[i];
+                }
             }
             return out;
         };
@@ -185,7 +190,7 @@ class StepPlanner {
 
 } // namespace
 
-FramePlan planFrame(const Scene& scene, const MapSettings& settings, RenderCache& cache, bool raster) {
+FramePlan planLayers(const Scene& scene, const MapSettings& settings, bool raster) {
     FramePlan plan;
     plan.level = levelOfDetail(settings);
     StepPlanner steps(scene, settings, plan);
@@ -193,6 +198,11 @@ FramePlan planFrame(const Scene& scene, const MapSettings& settings, RenderCache
     steps.claims(raster);
     steps.emphasis();
     steps.added();
+    return plan;
+}
+
+FramePlan planFrame(const Scene& scene, const MapSettings& settings, RenderCache& cache, bool raster) {
+    FramePlan plan = planLayers(scene, settings, raster);
     layOut(scene, settings, cache, plan);
     return plan;
 }

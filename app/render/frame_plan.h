@@ -103,4 +103,8 @@ struct FramePlan {
 /// into an image (claims shared by every side shown are then filled once with composed tiles).
 FramePlan planFrame(const Scene& scene, const MapSettings& settings, RenderCache& cache, bool raster);
 
+/// The first half of planFrame: the level of detail and the layer steps, without the layout (layOut in
+/// frame_layout.h adds it), so that painting the layers need not wait for the layout.
+FramePlan planLayers(const Scene& scene, const MapSettings& settings, bool raster);
+
 } // namespace isv

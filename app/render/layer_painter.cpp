@@ -111,7 +111,7 @@ void LayerPainter::draw(const LayerStep& step) {
         return step.parts.empty() || step.parts[static_cast<std::size_t>(&part - layer.parts.data())];
     };
     p_.save();
-    p_.setPen(step.pen);
+    p_.setPen(unsharedPen(step.pen)); // the stripes of a frame draw the same steps at once
     if (!step.hatch.empty())
         p_.setBrush(hatchBrush(p_, step.hatch, s_.devicePixelRatio, cache_));
     else

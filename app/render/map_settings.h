@@ -52,6 +52,9 @@ struct MapSettings {
     bool attribution = false; ///< the small attribution line (always on in exports)
     QString attributionDate;  ///< ISO date shown in the attribution line
     QString title;
+    /// The area asked for (projected metres, e.g. `--extent`), or empty. When the frame's shape makes it
+    /// show more than this, the attribution line says what it shows.
+    geo::Box requestedArea;
     QList<Note> notes;
     bool draft = false; ///< coarser level of detail and no antialiasing (while moving)
     bool operator==(const MapSettings&) const = default;

@@ -21,10 +21,15 @@ struct Reader {
         if (!c.isValid()) fail(key, "is not a colour (#RRGGBB or #AARRGGBB)");
         return c;
     }
-    double number(const QJsonObject& o, const char* key, double otherwise) {
+    // Bounded above too: a width or size of 1e9 would make every frame paint for minutes.
+    double number(const QJsonObject& o, const char* key, double otherwise, double most = 100) {
         if (!o.contains(key)) return otherwise;
-        if (!o[key].isDouble() || !(o[key].toDouble() >= 0)) fail(key, "is not a number >= 0");
-        return o[key].toDouble(otherwise);
+        const double v = o[key].toDouble(-1);
+        if (!o[key].isDouble() || !(v >= 0) || !(v <= most)) {
+            fail(key, QString("is not a number from 0 to %1").arg(most));
+            return otherwise;
+        }
+        return v;
     }
     QFont font(const QJsonObject& o, const QString& family) {
         QFont f;
@@ -35,12 +40,17 @@ struct Reader {
         }
         if (o["bold"].toBool()) f.setBold(true);
         if (o["italic"].toBool()) f.setItalic(true);
-        if (o.contains("spacing")) f.setLetterSpacing(QFont::PercentageSpacing, number(o, "spacing", 100));
-        f.setPointSizeF(number(o, "size", 9));
+        if (o.contains("spacing"))
+            f.setLetterSpacing(QFont::PercentageSpacing, number(o, "spacing", 100, 400));
+        const double size = number(o, "size", 9, 200);
+        if (size > 0)
+            f.setPointSizeF(size);
+        else
+            fail("size", "must be above 0");
         return f;
     }
-    void fail(const char* key, const char* what) {
-        if (problem.isEmpty()) problem = QString("'%1' %2").arg(key, what);
+    void fail(const char* key, const QString& what) {
+        if (problem.isEmpty()) problem = QString("'%1' %2").arg(QLatin1String(key), what);
     }
 };
 
@@ -91,7 +101,7 @@ geo::Result<MapStyle> MapStyle::fromJson(const QByteArray& json, const QString& 
     s.addedWidth = r.number(w, "added", s.addedWidth);
     s.graticuleWidth = r.number(w, "graticule", s.graticuleWidth);
     s.halo = QPen(r.colour(c, "halo"), r.number(w, "halo", 3), Qt::SolidLine, Qt::RoundCap, Qt::RoundJoin);
-    s.addedFillAlpha = static_cast<int>(std::min(255.0, r.number(root, "added_fill_alpha", 70)));
+    s.addedFillAlpha = static_cast<int>(r.number(root, "added_fill_alpha", 70, 255));
     const QJsonObject f = root["fonts"].toObject();
     s.title = r.font(f["title"].toObject(), family);
     s.legendHeading = r.font(f["legend_heading"].toObject(), family);
@@ -114,9 +124,9 @@ geo::Result<MapStyle> MapStyle::fromJson(const QByteArray& json, const QString& 
             r.fail("placement", "is not one of point, area, centre");
         l.point = placement == "point";
         l.area = placement == "area";
-        l.minPx = r.number(o, "min_px", 0);
-        l.maxViews = r.number(o, "max_views", 0);
-        l.maxMetresPerPixel = r.number(o, "max_metres_per_px", 0);
+        l.minPx = r.number(o, "min_px", 0, 10000);
+        l.maxViews = r.number(o, "max_views", 0, 1e6);
+        l.maxMetresPerPixel = r.number(o, "max_metres_per_px", 0, 1e9);
         return l;
     };
     s.otherKind = labelStyle({});
@@ -133,9 +143,9 @@ std::shared_ptr<const MapStyle> MapStyle::shipped() {
         QFile f(":/isleview/style.json");
         f.open(QIODevice::ReadOnly);
         auto s = fromJson(f.readAll(), "style.json", wv);
-        // Compiled in and checked by a test: a failure here is a broken build.
-        Q_ASSERT_X(s.ok(), "MapStyle::shipped", s.ok() ? "" : s.error().message.c_str());
-        return std::make_shared<const MapStyle>(s.ok() ? std::move(s).value() : MapStyle{});
+        // Compiled in and checked by a test: a failure here is a broken build, never the user's input.
+        if (!s) qFatal("%s", s.error().message.c_str());
+        return std::make_shared<const MapStyle>(std::move(s).value());
     }();
     return style;
 }

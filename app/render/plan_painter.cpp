@@ -86,7 +86,7 @@ class OverlayPainter {
             const QRectF swatch(l.box.left() + 8, y + 2, sw, row - 6);
             p_.save();
             for (const SwatchLayer& layer : e.swatch) {
-                p_.setPen(layer.pen);
+                p_.setPen(unsharedPen(layer.pen)); // the stripes of a frame paint the same legend at once
                 if (e.line) {
                     p_.drawLine(swatch.left(), swatch.center().y(), swatch.right(), swatch.center().y());
                     continue;

@@ -77,6 +77,15 @@ QFont unsharedFont(const QFont& font) {
     return own;
 }
 
+QPen unsharedPen(const QPen& pen) {
+    QPen own(pen.brush(), pen.widthF(), pen.style(), pen.capStyle(), pen.joinStyle());
+    own.setCosmetic(pen.isCosmetic());
+    own.setMiterLimit(pen.miterLimit());
+    own.setDashOffset(pen.dashOffset());
+    if (pen.style() == Qt::CustomDashLine) own.setDashPattern(pen.dashPattern()); // stored, not filled in
+    return own;
+}
+
 TextMetrics RenderCache::measure(const QString& text, const QFont& font) {
     const std::pair<QString, QFont> key{text, font};
     const std::lock_guard lock(mutex_);

@@ -6,6 +6,7 @@
 #include <QFont>
 #include <QHash>
 #include <QImage>
+#include <QPen>
 #include <QPoint>
 #include <QRectF>
 #include <QString>
@@ -20,6 +21,10 @@ namespace isv {
 /// engines lazily and without a lock: fonts used on several threads at once (the stripes of a frame, the
 /// canvas and an export) must each be a copy of their own.
 QFont unsharedFont(const QFont& font);
+
+/// The same for a pen: QPen::dashPattern() fills in the pattern of a dashed style lazily, in the private part
+/// its copies share, so a dashed pen drawn by several threads at once must be a copy of each one's own.
+QPen unsharedPen(const QPen& pen);
 
 /// What layout needs of one line of text (logical pixels).
 struct TextMetrics {

@@ -1,6 +1,7 @@
 // renderMap: plans a frame once, then paints it, in horizontal stripes on several cores when it is big.
 #include "render_map.h"
 
+#include "frame_layout.h"
 #include "frame_plan.h"
 #include "layer_painter.h"
 #include "plan_painter.h"
@@ -16,6 +17,7 @@
 #include <algorithm>
 #include <cmath>
 #include <exception>
+#include <functional>
 #include <memory>
 
 namespace isv {
@@ -49,10 +51,11 @@ void reportPlan(const FramePlan& plan, RenderReport& r) {
 }
 
 // Paints `plan` onto a painter whose device holds the frame's `rows` (logical pixels; invalid: all of it).
-// Counts what it drew in `report`; stops between layers once `cancel` turns true.
+// Counts what it drew in `report`; stops between layers once `cancel` turns true. `laidOut`, if given, is
+// asked after the layers whether the plan's layout is there to paint (it waits for it).
 void paintPlan(const Scene& scene, const MapSettings& s, const FramePlan& plan, QPainter& painter,
-               const QRectF& rows, RenderCache& cache, const std::atomic<bool>* cancel,
-               RenderReport& report) {
+               const QRectF& rows, RenderCache& cache, const std::atomic<bool>* cancel, RenderReport& report,
+               const std::function<bool()>& laidOut = {}) {
     const auto stop = [&] {
         return cancel && cancel->load(std::memory_order_relaxed) && (report.cancelled = true);
     };
@@ -63,7 +66,7 @@ void paintPlan(const Scene& scene, const MapSettings& s, const FramePlan& plan, 
     LayerPainter layers(painter, s, plan.level, rows, cache, report);
     for (const LayerStep& step : plan.steps)
         if (!stop()) layers.draw(step);
-    if (!stop())
+    if (!stop() && (!laidOut || laidOut()))
         paintOverlay(plan, s, scene.style(), painter, rows.isValid() ? rows : QRectF(-1e9, -1e9, 2e9, 2e9),
                      cache);
     painter.restore();
@@ -79,7 +82,7 @@ constexpr int kMaxStripes = 4;
 // comes back as its message, never crossing the thread. On that pool Qt's raster engine draws on the calling
 // thread instead of farming spans out to the pool: on a small virtual machine those wake-ups cost more than
 // the work (a long antialiased line: 14x slower, a 4K frame 2x).
-template <class Work> QStringList onPool(int n, Work work) {
+template <class Work, class During> QStringList onPool(int n, Work work, During during) {
     QThreadPool* pool = QThreadPool::globalInstance();
     // Qt loses a task whose thread it cannot create (short of memory: "Thread creation error"), and waiting
     // for it would hang the frame. Each task is claimed by whoever runs it: a task no thread has started
@@ -108,6 +111,7 @@ template <class Work> QStringList onPool(int n, Work work) {
         pool->reserveThread();
         pool->startOnReservedThread([run, k] { run(k); });
     }
+    during();
     for (int finished = 0; finished < n;) {
         if (tasks->done.tryAcquire(1, 1000)) {
             ++finished;
@@ -122,6 +126,10 @@ template <class Work> QStringList onPool(int n, Work work) {
     return out;
 }
 
+template <class Work> QStringList onPool(int n, Work work) {
+    return onPool(n, work, [] {});
+}
+
 void merge(RenderReport& into, const RenderReport& stripe) {
     into.cancelled = into.cancelled || stripe.cancelled;
     into.vertices += stripe.vertices;
@@ -129,8 +137,13 @@ void merge(RenderReport& into, const RenderReport& stripe) {
 }
 
 // Each stripe is a QImage over some rows of the frame's buffer with a painter of its own (a device takes one
-// painter at a time); it reads and draws only what falls in its rows.
-QStringList paintStripes(const Scene& scene, const MapSettings& s, const FramePlan& plan, QPainter& painter,
+// painter at a time); it reads and draws only what falls in its rows. `plan` holds the layer steps; the
+// layout is added to it on the calling thread (layOut) while the stripes paint their layers, and each
+// stripe paints the overlay once it is there. Laid out there, text is measured on one thread and the stripes
+// only draw sprites: Qt keeps font engines and glyph caches per thread, and a glyph's first drawing on a
+// thread can differ by a level from later ones, so the same frame comes out the same whichever pool thread
+// paints which stripe.
+QStringList paintStripes(const Scene& scene, const MapSettings& s, FramePlan& plan, QPainter& painter,
                          QImage& image, int stripes, RenderCache& cache, const std::atomic<bool>* cancel,
                          RenderReport& report) {
     std::vector<RenderReport> reports(static_cast<std::size_t>(stripes));
@@ -140,23 +153,44 @@ QStringList paintStripes(const Scene& scene, const MapSettings& s, const FramePl
     const QTransform world = painter.worldTransform(), dt = painter.deviceTransform();
     const std::vector<int> rows = cache.stripeRows(stripes, h);
     std::vector<double> seconds(static_cast<std::size_t>(stripes));
-    const QStringList failures = onPool(stripes, [&](int k) {
-        const auto at = static_cast<std::size_t>(k);
-        const int y0 = rows[at], y1 = rows[at + 1];
-        QElapsedTimer clock;
-        clock.start();
-        QImage rowsImage(bits + bpl * y0, w, y1 - y0, bpl, image.format());
-        rowsImage.setDevicePixelRatio(image.devicePixelRatio());
-        rowsImage.setDotsPerMeterX(image.dotsPerMeterX());
-        rowsImage.setDotsPerMeterY(image.dotsPerMeterY());
-        QPainter p(&rowsImage);
-        p.setWorldTransform(world * QTransform::fromTranslate(0, -y0 / image.devicePixelRatio()));
-        // The stripe's rows in the frame's logical pixels: through the world transform too, which an export's
-        // band translates.
-        paintPlan(scene, s, plan, p, (world * dt).inverted().mapRect(QRectF(0, y0, w, y1 - y0)), cache,
-                  cancel, reports[at]);
-        seconds[at] = static_cast<double>(clock.nsecsElapsed()) * 1e-9;
-    });
+    QSemaphore layoutDone;
+    std::atomic<bool> layoutOk{false};
+    QString layoutFailure;
+    const auto laidOut = [&] {
+        layoutDone.acquire();
+        layoutDone.release(); // for the next stripe
+        return layoutOk.load();
+    };
+    const auto layOutPlan = [&] {
+        try {
+            layOut(scene, s, cache, plan);
+            layoutOk = true;
+        } catch (const std::exception& e) {
+            layoutFailure = "drawing the map failed: " + QString::fromUtf8(e.what());
+        }
+        layoutDone.release();
+    };
+    QStringList failures = onPool(
+        stripes,
+        [&](int k) {
+            const auto at = static_cast<std::size_t>(k);
+            const int y0 = rows[at], y1 = rows[at + 1];
+            QElapsedTimer clock;
+            clock.start();
+            QImage rowsImage(bits + bpl * y0, w, y1 - y0, bpl, image.format());
+            rowsImage.setDevicePixelRatio(image.devicePixelRatio());
+            rowsImage.setDotsPerMeterX(image.dotsPerMeterX());
+            rowsImage.setDotsPerMeterY(image.dotsPerMeterY());
+            QPainter p(&rowsImage);
+            p.setWorldTransform(world * QTransform::fromTranslate(0, -y0 / image.devicePixelRatio()));
+            // The stripe's rows in the frame's logical pixels: through the world transform too, which an
+            // export's band translates.
+            paintPlan(scene, s, plan, p, (world * dt).inverted().mapRect(QRectF(0, y0, w, y1 - y0)), cache,
+                      cancel, reports[at], laidOut);
+            seconds[at] = static_cast<double>(clock.nsecsElapsed()) * 1e-9;
+        },
+        layOutPlan);
+    if (!layoutFailure.isEmpty()) failures.prepend(layoutFailure);
     if (failures.isEmpty()) cache.balanceStripes(seconds);
     for (const RenderReport& r : reports)
         merge(report, r);
@@ -179,9 +213,10 @@ RenderReport renderMap(const Scene& scene, const MapSettings& settings, QPainter
     const bool onWorker = QThreadPool::globalInstance()->contains(QThread::currentThread());
     FramePlan plan;
     const auto paintWhole = [&] { paintPlan(scene, settings, plan, painter, {}, c, cancel, report); };
-    const auto planned = [&] {
+    // The layer steps, and (unless the stripes lay it out as they paint) the layout.
+    const auto planned = [&](bool layout) {
         if (cancel && cancel->load(std::memory_order_relaxed)) return void(report.cancelled = true);
-        plan = planFrame(scene, settings, c, image != nullptr);
+        plan = layout ? planFrame(scene, settings, c, image != nullptr) : planLayers(scene, settings, true);
         report.errors << plan.errors;
     };
     // A cancelled frame reports no placements: they may not all have been drawn.
@@ -191,7 +226,7 @@ RenderReport renderMap(const Scene& scene, const MapSettings& settings, QPainter
     };
     if (!image || onWorker) { // vector devices, and frames already drawn on a worker of the pool
         try {
-            planned();
+            planned(true);
             if (!report.cancelled) paintWhole();
         } catch (const std::exception& e) {
             report.errors << "drawing the map failed: " + QString::fromUtf8(e.what());
@@ -206,16 +241,12 @@ RenderReport renderMap(const Scene& scene, const MapSettings& settings, QPainter
     QStringList failures;
     if (!striped) {
         failures = onPool(1, [&](int) {
-            planned();
+            planned(true);
             if (!report.cancelled) paintWhole();
         });
     } else {
-        // Planned on the calling thread: the stripes then draw on threads of the pool that have drawn the
-        // same kinds of frames before (Qt keeps font engines and glyph caches per thread, and a glyph's
-        // first drawing on a thread can differ by a level from later ones), so the same frame comes out the
-        // same whichever thread draws which stripe.
         try {
-            planned();
+            planned(false);
         } catch (const std::exception& e) {
             failures << "drawing the map failed: " + QString::fromUtf8(e.what());
         }
@@ -235,6 +266,35 @@ MapSettings draftFrame(MapSettings s) {
     return s;
 }
 
+QString shownAreaText(const Scene& scene, const MapSettings& s) {
+    const geo::Box& asked = s.requestedArea;
+    if (asked.empty()) return {};
+    const geo::Box frame = s.viewport.mapBounds();
+    // Rounding a frame to whole pixels moves its edges by under a pixel: only more than that is news.
+    const double px = s.viewport.metresPerPixel;
+    if (frame.width() <= asked.width() + px && frame.height() <= asked.height() + px) return {};
+    geo::Box ll;
+    for (const geo::Point p : geo::boxEdgePoints(frame, 32)) {
+        const geo::Point q = scene.unproject(p);
+        if (!std::isfinite(q.x) || !std::isfinite(q.y))
+            return QStringLiteral("Shown: more than the area asked for");
+        ll.expand(q);
+    }
+    const double span = std::min(ll.width(), ll.height());
+    const int decimals = span >= 1 ? 1 : span >= 0.1 ? 2 : 3;
+    const auto range = [decimals](double a, double b, QChar plus, QChar minus) -> QString {
+        const auto one = [&](double v) { return QString::number(std::abs(v), 'f', decimals); };
+        // Both ends on one side share its letter; across the equator or meridian each has its own.
+        if ((a >= 0) == (b >= 0))
+            return one(a) + QStringLiteral("–") + one(b) + QStringLiteral("°") + (b >= 0 ? plus : minus);
+        return one(a) + QStringLiteral("°") + minus + QStringLiteral("–") + one(b) + QStringLiteral("°") +
+               plus;
+    };
+    return QStringLiteral("Shown: %1, %2")
+        .arg(range(ll.minx, ll.maxx, QLatin1Char('E'), QLatin1Char('W')),
+             range(ll.miny, ll.maxy, QLatin1Char('N'), QLatin1Char('S')));
+}
+
 QString attributionText(const Scene& scene, const MapSettings& s) {
     QStringList claims;
     for (const auto& c : s.claims)
@@ -243,10 +303,13 @@ QString attributionText(const Scene& scene, const MapSettings& s) {
     QStringList added;
     for (const auto& layer : scene.layers())
         if (layer->added && !s.hiddenLayers.contains(layer->key)) added << layer->title;
-    return QString("Coastline: GSHHG 2.3.7 full resolution (Wessel & Smith, LGPL) · Borders: median lines "
+    // The shown area goes first: the line is cut at its end when the frame is narrow.
+    const QString area = shownAreaText(scene, s);
+    return (area.isEmpty() ? QString() : area + " · ") +
+           QString("Coastline: GSHHG 2.3.7 full resolution (Wessel & Smith, LGPL) · Borders: median lines "
                    "computed by Isleview · Names: %1 · Claims shown: %2%3 · %4")
-        .arg(s.names.describe(), shown, added.isEmpty() ? QString() : " · Added: " + added.join(", "),
-             s.attributionDate);
+               .arg(s.names.describe(), shown, added.isEmpty() ? QString() : " · Added: " + added.join(", "),
+                    s.attributionDate);
 }
 
 } // namespace isv

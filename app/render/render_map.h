@@ -46,7 +46,12 @@ int levelOfDetail(const MapSettings& settings);
 /// most about 1920x1080 device pixels, shown scaled up until the full frame replaces it.
 MapSettings draftFrame(MapSettings settings);
 
-/// The attribution line for a frame: data source, name set, claims shown, date.
+/// "Shown: 143.2–150.8°E, 43.0–46.0°N" (the lon/lat box round the frame, degrees) when the frame shows
+/// more than settings.requestedArea by over a pixel; "" otherwise (or with no requested area).
+QString shownAreaText(const Scene& scene, const MapSettings& settings);
+
+/// The attribution line for a frame: the area shown (see shownAreaText), data source, name set, claims
+/// shown, date.
 QString attributionText(const Scene& scene, const MapSettings& settings);
 
 } // namespace isv

@@ -2,6 +2,8 @@
 // Claim overlays as data (resources/worldviews.json): what each side's overlay looks like and is called.
 #include "name_set.h"
 
+#include <geo/result.h>
+
 #include <QColor>
 #include <QList>
 #include <QString>
@@ -35,7 +37,12 @@ struct Worldviews {
     DefactoStyle defacto;
     NameWords nameWords; ///< the words of name sets (see NameWords::shipped())
     const ClaimStyle* claim(const QString& claimant) const;
-    /// The shipped definitions (compiled into the program from resources/worldviews.json).
+    /// Reads a worldviews file (the format of resources/worldviews.json). Fails naming `name`, the entry
+    /// and the problem: not JSON, a missing or empty list or text, a colour, pattern or line style that
+    /// does not parse, a claimant twice, a name choice with an unknown code.
+    static geo::Result<Worldviews> fromJson(const QByteArray& json, const QString& name);
+    /// The shipped definitions (compiled into the program from resources/worldviews.json; a file that does
+    /// not read ends the program: it is a broken build).
     static const Worldviews& shipped();
 };
 

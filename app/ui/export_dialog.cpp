@@ -231,13 +231,26 @@ QVariantMap ExportDialog::choices() const {
 }
 
 void ExportDialog::setChoices(const QVariantMap& c) {
-    if (c.contains("path")) path_->setText(c["path"].toString());
-    width_->setValue(c.value("width", width_->value()).toInt());
-    height_->setValue(c.value("height", height_->value()).toInt());
-    dpi_->setValue(c.value("dpi", dpi_->value()).toInt());
-    setFocusPlace(c.value("extent").toString());
-    title_->setText(c.value("title", title_->text()).toString());
-    worldFile_->setChecked(c.value("worldFile", false).toBool());
+    // Remembered choices come from a settings file: a value of the wrong type or out of range keeps the
+    // default rather than being forced into range (a width of "big" is not 16 pixels).
+    const auto text = [&c](const char* key) -> std::optional<QString> {
+        const QVariant v = c.value(key);
+        if (v.typeId() != QMetaType::QString) return std::nullopt;
+        return v.toString();
+    };
+    const auto whole = [&c](const char* key, QSpinBox* box) {
+        bool ok = false;
+        const int v = c.value(key).toString().trimmed().toInt(&ok);
+        if (ok && v >= box->minimum() && v <= box->maximum()) box->setValue(v);
+    };
+    if (const auto path = text("path"); path && !path->trimmed().isEmpty()) path_->setText(*path);
+    whole("width", width_);
+    whole("height", height_);
+    whole("dpi", dpi_);
+    setFocusPlace(text("extent").value_or(QString()));
+    if (const auto title = text("title")) title_->setText(*title);
+    const QString world = c.value("worldFile").toString();
+    worldFile_->setChecked(world == QLatin1String("true") || world == QLatin1String("1"));
 }
 
 QString ExportDialog::focusPlace() const {

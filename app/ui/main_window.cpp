@@ -109,8 +109,13 @@ MainWindow::MainWindow(std::shared_ptr<const Scene> initial, QSettings* store, Q
     if (store_) {
         restoreGeometry(store_->value("window/geometry").toByteArray());
         restoreState(store_->value("window/state").toByteArray());
-        viewRestored = restoreViewState(*store_, &s);
+        QStringList problems;
+        viewRestored = restoreViewState(*store_, &s, canvas_->navigator(), &problems);
         exportChoices_ = store_->value("export/choices").toMap();
+        if (!problems.isEmpty())
+            messageBar_->showMessage(tr("Some remembered settings could not be used and were left at their "
+                                        "defaults (%1): %2")
+                                         .arg(store_->fileName(), problems.join("; ")));
     }
     canvas_->setSettings(s);
     if (!viewRestored) canvas_->goHome();
@@ -355,6 +360,11 @@ void MainWindow::createInfoDock() {
     connect(info_, &InfoPanel::highlightRequested, this,
             [this](const QStringList& ids) { edit([&ids](MapSettings& s) { s.highlight = ids; }); });
     connect(info_, &InfoPanel::nameSetSuggested, this, &MainWindow::suggestNameSet);
+    // A data folder without facts is normal (the panel says so where the facts would be); a facts file
+    // that is there but cannot be used is a problem to tell.
+    if (!info_->loadError().isEmpty() &&
+        QFileInfo::exists(defaultFactsPath(QString::fromStdString(scene()->data().dataDir))))
+        messageBar_->showMessage(tr("The information panel has no facts: %1").arg(info_->loadError()));
 }
 
 void MainWindow::createStatusBar() {

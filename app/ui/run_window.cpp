@@ -42,7 +42,10 @@ QString noDisplayMessage(const QProcessEnvironment& env) {
 namespace {
 int fail(const QString& message) {
     std::fprintf(stderr, "isleview: %s\n", message.toLocal8Bit().constData());
-    QMessageBox::critical(nullptr, QStringLiteral("Isleview"), message);
+    // Platforms without a screen have no one to close the dialog: it would wait for ever.
+    static const QStringList unseen{QStringLiteral("offscreen"), QStringLiteral("minimal")};
+    if (!unseen.contains(QGuiApplication::platformName()))
+        QMessageBox::critical(nullptr, QStringLiteral("Isleview"), message);
     return 1;
 }
 } // namespace
@@ -81,18 +84,19 @@ int runWindow(int argc, char** argv, const WindowArgs& args) {
     QApplication::setApplicationName(QStringLiteral("isleview"));
     QApplication::setApplicationDisplayName(QStringLiteral("Isleview"));
 
-    const QString dir = findDataDir(dataDirOption);
-    if (dir.isEmpty())
-        return fail(dataDirOption.isEmpty()
-                        ? QStringLiteral("no data directory found; pass --data DIR or set ISLEVIEW_DATA")
-                        : QStringLiteral("data directory not found: %1").arg(dataDirOption));
-    auto data = geo::loadMapData(dir.toStdString());
+    const auto dir = findDataDir(dataDirOption);
+    if (!dir) return fail(QString::fromStdString(dir.error().message));
+    auto data = geo::loadMapData(dir.value().toStdString());
     if (!data) return fail(QString::fromStdString(data.error().message));
     auto scene =
         Scene::build(std::make_shared<const geo::MapData>(std::move(data).value()), geo::kDisplayCrs);
     if (!scene) return fail(QString::fromStdString(scene.error().message));
 
     QSettings store;
+    // Qt's default, stated because it is relied on: the settings file is written to a temporary and renamed
+    // over the old one (QSaveFile), never rewritten in place, so a crash or a full disk mid-write leaves the
+    // previous settings whole.
+    store.setAtomicSyncRequired(true);
     MainWindow window(scene.value(), &store);
     window.show();
     for (const QString& file : args.files) // opened in the background, one after the other

@@ -2,9 +2,14 @@
 
 #include "geo/geodesic.h"
 
+#include <cpl_csv.h>
+#include <cpl_string.h>
+#include <cpl_vsi.h>
+
 #include <algorithm>
 #include <array>
 #include <charconv>
+#include <cmath>
 #include <filesystem>
 #include <optional>
 #include <set>
@@ -37,12 +42,35 @@ std::optional<int> parseInt(const std::string& s) {
     return value;
 }
 
+// One column of a CSV file as written, a text per data row ("" where a row is short). GDAL reads a column
+// that a .csvt types Integer as a number, turning "high" into 0 and "2.5" into 2 with only a warning; the
+// table's checks need what the file says. Blank lines are skipped, as GDAL's CSV driver skips them.
+std::vector<std::string> csvColumnText(const std::string& path, const char* column) {
+    std::vector<std::string> out;
+    VSILFILE* fp = VSIFOpenL(path.c_str(), "rb");
+    if (fp == nullptr) return out;
+    int index = -1;
+    for (bool header = true;; header = false) {
+        char** tokens = CSVReadParseLine3L(fp, 1 << 20, ",", true, false, false, true);
+        if (tokens == nullptr) break;
+        const int count = CSLCount(tokens);
+        if (header)
+            index = CSLFindString(tokens, column);
+        else if (count > 0)
+            out.emplace_back(index >= 0 && index < count ? tokens[index] : "");
+        CSLDestroy(tokens);
+    }
+    VSIFCloseL(fp);
+    return out;
+}
+
 // names.csv rows as places. GDAL numbers CSV features from 1 in file order, so a feature id is the row
 // number (header excluded), and a gap in the ids is a row whose WKT point could not be read.
 Result<std::vector<Place>> readPlaces(const Layer& names) {
     std::vector<Place> places;
     std::set<std::string, std::less<>> ids;
     std::int64_t expectedRow = 1;
+    const std::vector<std::string> priorities = csvColumnText(names.path, "priority");
     for (std::size_t i = 0; i < names.features.size(); ++i) {
         const Feature& f = names.features[i];
         if (f.fid != expectedRow) break;
@@ -63,9 +91,17 @@ Result<std::vector<Place>> readPlaces(const Layer& names) {
         if (f.geometry.type != GeometryType::Point || f.geometry.points.size() != 1)
             return Error{where + "'" + p.id + "' is not a single point"};
         p.lonlat = f.geometry.points.front();
-        if (const std::string& priority = names.value(i, "priority"); !priority.empty()) {
+        if (!(std::abs(p.lonlat.x) <= 180 && std::abs(p.lonlat.y) <= 90))
+            return Error{where + "'" + p.id + "' is not at a longitude and latitude in degrees (" +
+                         std::to_string(p.lonlat.x) + ", " + std::to_string(p.lonlat.y) + ")"};
+        const std::size_t row = static_cast<std::size_t>(f.fid - 1);
+        if (const std::string& priority =
+                row < priorities.size() ? priorities[row] : names.value(i, "priority");
+            !priority.empty()) {
             const auto value = parseInt(priority);
             if (!value) return Error{where + "priority '" + priority + "' is not an integer"};
+            if (*value < 1 || *value > 99)
+                return Error{where + "priority " + priority + " is not from 1 to 99"};
             p.priority = *value;
         }
         if (const std::string& at = names.value(i, "label_at"); at == "point")
@@ -76,6 +112,10 @@ Result<std::vector<Place>> readPlaces(const Layer& names) {
     }
     if (names.skipped > 0 || places.size() < names.features.size())
         return Error{names.path + ": row " + std::to_string(expectedRow) + ": no readable POINT in WKT"};
+    for (std::size_t i = 0; i < places.size(); ++i)
+        if (const std::string& parent = places[i].parent; !parent.empty() && !ids.contains(parent))
+            return Error{names.path + ": row " + std::to_string(i + 1) + ": parent '" + parent + "' of '" +
+                         places[i].id + "' is not in the table"};
     return places;
 }
 
@@ -124,7 +164,23 @@ Result<MapData> loadMapData(const std::string& dir) {
     std::error_code ec;
     std::filesystem::path root = std::filesystem::absolute(dir, ec).lexically_normal();
     if (!root.has_filename()) root = root.parent_path(); // drop a trailing separator
-    if (!std::filesystem::is_directory(root, ec)) return Error{root.string() + ": no such directory"};
+    if (!std::filesystem::exists(root, ec)) return Error{root.string() + ": no such directory"};
+    if (!std::filesystem::is_directory(root, ec)) return Error{root.string() + ": not a directory"};
+    // Every file the four layers need, named before GDAL sees them: GDAL reads a shapefile without its
+    // .dbf as one without attributes, and opens a folder called coast.shp as a directory of shapefiles,
+    // and its messages for either would not say which file is wrong.
+    for (const char* name : {"coast.shp", "coast.shx", "coast.dbf", "boundaries.shp", "boundaries.shx",
+                             "boundaries.dbf", "claims.shp", "claims.shx", "claims.dbf", "names.csv"}) {
+        const std::filesystem::path file = root / name;
+        const auto status = std::filesystem::status(file, ec);
+        if (!std::filesystem::exists(status))
+            return Error{file.string() + ": missing (every data folder needs coast, boundaries and claims "
+                                         "shapefiles with their .shx and .dbf, and names.csv)"};
+        if (std::filesystem::is_directory(status))
+            return Error{file.string() + ": a folder where a file should be"};
+        if (!std::filesystem::is_regular_file(status)) return Error{file.string() + ": not a regular file"};
+        if (std::filesystem::file_size(file, ec) == 0) return Error{file.string() + ": empty file"};
+    }
 
     MapData data;
     data.dataDir = root.string();

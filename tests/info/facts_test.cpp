@@ -16,6 +16,7 @@
 
 #include <algorithm>
 #include <functional>
+#include <random>
 
 namespace {
 
@@ -206,3 +207,95 @@ TEST(Facts, UnknownSourceIdIsRejected) {
     ASSERT_FALSE(sheet.ok());
     EXPECT_NE(sheet.error().message.find("S999"), std::string::npos) << sheet.error().message;
 }
+
+namespace {
+
+// The shipped JSON with its root changed by `edit`.
+QByteArray shippedRootWithEdit(const std::function<void(QJsonObject&)>& edit) {
+    QJsonObject root = QJsonDocument::fromJson(readAll(kFactsFile)).object();
+    edit(root);
+    return QJsonDocument(root).toJson();
+}
+
+TEST(Facts, EveryKindOfBadFileIsAnErrorNamingTheFile) {
+    const QByteArray good = readAll(kFactsFile);
+    std::mt19937 gen(99);
+    QByteArray random(good.size(), '\0');
+    for (char& c : random)
+        c = char(gen() & 0xff);
+    const struct {
+        const char* what;
+        QByteArray bytes;
+        const char* expected;
+    } cases[] = {
+        {"empty", "", "empty facts file"},
+        {"only spaces", "  \n\t ", "empty facts file"},
+        {"truncated", good.left(good.size() / 2), "invalid JSON at offset"},
+        {"random bytes", random, "invalid JSON at offset"},
+        {"an array", "[{\"id\": \"x\"}]", "top level is not an object"},
+        {"an empty object", "{}", "missing or empty"},
+        {"facts is an object", shippedRootWithEdit([](QJsonObject& r) { r["facts"] = QJsonObject{}; }),
+         "facts: missing or empty list"},
+        {"a fact is a text", shippedRootWithEdit([](QJsonObject& r) { r["facts"] = QJsonArray{"a fact"}; }),
+         "fact #1: missing \"id\""},
+        {"article missing", shippedRootWithEdit([](QJsonObject& r) { r.remove("article"); }),
+         "article: missing or empty \"headline\""},
+        {"sources not an object", shippedRootWithEdit([](QJsonObject& r) { r["sources"] = 3; }),
+         "unknown source id"},
+        {"an island's area is a text", shippedRootWithEdit([](QJsonObject& r) {
+             QJsonObject islands = r["islands"].toObject();
+             QJsonObject first = islands.begin()->toObject();
+             QJsonObject area = first["official_area"].toObject();
+             area["km2"] = "large";
+             first["official_area"] = area;
+             islands[islands.begin().key()] = first;
+             r["islands"] = islands;
+         }),
+         "official_area.km2 must be a positive number"},
+        {"a quote is a number", shippedWithEdit([](QJsonObject& f) { f["quote"] = 7; }),
+         "missing or empty \"quote\""},
+        {"a place is not known",
+         shippedWithEdit([](QJsonObject& f) { f["places"] = QJsonArray{"atlantis"}; }),
+         "unknown place id 'atlantis'"},
+        {"duplicate fact", shippedRootWithEdit([](QJsonObject& r) {
+             QJsonArray facts = r["facts"].toArray();
+             facts.append(facts[0]);
+             r["facts"] = facts;
+         }),
+         "duplicate id"},
+        {"bad confidence mark", shippedWithEdit([](QJsonObject& f) {
+             f["context"] = QJsonArray{QJsonObject{{"text", "x"}, {"source", "S1"}, {"confidence", "maybe"}}};
+         }),
+         "confidence must be"},
+    };
+    for (const auto& c : cases) {
+        QTemporaryDir dir;
+        const QString path = writeTemp(dir, c.bytes);
+        auto sheet = isv::loadFacts(path, kGroups);
+        ASSERT_FALSE(sheet.ok()) << c.what;
+        const std::string& m = sheet.error().message;
+        EXPECT_EQ(m.rfind(path.toStdString() + ": ", 0), 0U) << c.what << ": " << m;
+        EXPECT_NE(m.find(c.expected), std::string::npos) << c.what << ": " << m;
+    }
+}
+
+TEST(Facts, AFolderOrAHugeFileIsNotReadAsFacts) {
+    QTemporaryDir dir;
+    const QString folder = dir.filePath("article.json");
+    ASSERT_TRUE(QDir().mkpath(folder));
+    auto sheet = isv::loadFacts(folder, kGroups);
+    ASSERT_FALSE(sheet.ok());
+    EXPECT_EQ(sheet.error().message, (folder + ": a folder where the facts file should be").toStdString());
+
+    const QString big = dir.filePath("big.json");
+    QFile f(big);
+    ASSERT_TRUE(f.open(QIODevice::WriteOnly));
+    ASSERT_TRUE(f.resize(qint64(17) << 20)); // sparse: 17 MB of zeros
+    f.close();
+    sheet = isv::loadFacts(big, kGroups);
+    ASSERT_FALSE(sheet.ok());
+    EXPECT_EQ(sheet.error().message,
+              (big + ": 17 MB is too big for a facts file (at most 16 MB)").toStdString());
+}
+
+} // namespace

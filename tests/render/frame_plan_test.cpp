@@ -40,6 +40,24 @@ QStringList texts(const std::vector<isv::PlacedLabel>& labels) {
     return out;
 }
 
+// The shipped style file with one piece of text replaced.
+QByteArray shippedStyleWith(const char* from, const char* to) {
+    QFile f(":/isleview/style.json");
+    EXPECT_TRUE(f.open(QIODevice::ReadOnly));
+    QByteArray json = f.readAll();
+    EXPECT_TRUE(json.contains(from)) << from;
+    return json.replace(from, to);
+}
+
+// The shipped scene in the shipped style with one piece of text replaced.
+std::shared_ptr<const isv::Scene> sceneWithStyle(const char* from, const char* to) {
+    auto style = isv::MapStyle::fromJson(shippedStyleWith(from, to), "test.json", isv::Worldviews::shipped());
+    EXPECT_TRUE(style.ok()) << (style.ok() ? "" : style.error().message);
+    return style.ok()
+               ? shippedScene()->withStyle(std::make_shared<const isv::MapStyle>(std::move(style).value()))
+               : shippedScene();
+}
+
 TEST(FramePlan, PlacesLabelsAndFurnitureWithoutPixelsAndWithoutOverlaps) {
     isv::RenderCache cache;
     const isv::FramePlan plan = isv::planFrame(*shippedScene(), home(), cache, true);
@@ -116,24 +134,14 @@ TEST(MapStyle, ABadStyleFileIsAnErrorNamingTheFileAndTheKey) {
     auto notJson = isv::MapStyle::fromJson("{ nope", "mine.json", wv);
     ASSERT_FALSE(notJson.ok());
     EXPECT_NE(notJson.error().message.find("mine.json"), std::string::npos);
-    QFile f(":/isleview/style.json");
-    ASSERT_TRUE(f.open(QIODevice::ReadOnly));
-    QByteArray json = f.readAll();
-    json.replace("\"sea\": \"#c9dff0\"", "\"sea\": \"sea-blue\"");
-    auto badColour = isv::MapStyle::fromJson(json, "mine.json", wv);
+    auto badColour = isv::MapStyle::fromJson(
+        shippedStyleWith("\"sea\": \"#c9dff0\"", "\"sea\": \"sea-blue\""), "mine.json", wv);
     ASSERT_FALSE(badColour.ok());
     EXPECT_NE(badColour.error().message.find("'sea'"), std::string::npos) << badColour.error().message;
 }
 
 TEST(MapStyle, TheMapIsDrawnInTheScenesStyle) {
-    QFile f(":/isleview/style.json");
-    ASSERT_TRUE(f.open(QIODevice::ReadOnly));
-    QByteArray json = f.readAll();
-    json.replace("\"sea\": \"#c9dff0\"", "\"sea\": \"#102030\"");
-    auto style = isv::MapStyle::fromJson(json, "dark-sea.json", isv::Worldviews::shipped());
-    ASSERT_TRUE(style.ok()) << style.error().message;
-    const auto dark =
-        shippedScene()->withStyle(std::make_shared<const isv::MapStyle>(std::move(style).value()));
+    const auto dark = sceneWithStyle("\"sea\": \"#c9dff0\"", "\"sea\": \"#102030\"");
     MapSettings s = home(400, 300);
     s.legend = s.scaleBar = s.northArrow = false;
     s.hiddenLayers = {"graticule", "labels"};
@@ -187,19 +195,8 @@ TEST(RenderErrors, APainterThatIsNotActiveIsAnErrorNotAnEmptyImage) {
     EXPECT_TRUE(report.labels.isEmpty());
 }
 
-} // namespace
-
-namespace {
-
 TEST(MapStyle, LabelStylesAreResolvedFromTheScenesStyle) {
-    QFile f(":/isleview/style.json");
-    ASSERT_TRUE(f.open(QIODevice::ReadOnly));
-    QByteArray json = f.readAll();
-    json.replace("\"group\": {\"size\": 12.5", "\"group\": {\"size\": 20");
-    auto style = isv::MapStyle::fromJson(json, "big-groups.json", isv::Worldviews::shipped());
-    ASSERT_TRUE(style.ok()) << style.error().message;
-    const auto big =
-        shippedScene()->withStyle(std::make_shared<const isv::MapStyle>(std::move(style).value()));
+    const auto big = sceneWithStyle("\"group\": {\"size\": 12.5", "\"group\": {\"size\": 20");
     isv::RenderCache cache;
     const auto sizeOf = [&](const isv::Scene& scene, const QString& text) {
         for (const auto& l : isv::planFrame(scene, home(), cache, true).labels)

@@ -14,13 +14,13 @@ namespace {
 using isv::MapSettings;
 using isv::NameSet;
 
-struct Frame {
+struct Drawn {
     QImage image;
     isv::RenderReport report;
 };
 
-Frame render(const MapSettings& s, const std::atomic<bool>* cancel = nullptr) {
-    Frame f{QImage(static_cast<int>(s.viewport.widthPx), static_cast<int>(s.viewport.heightPx),
+Drawn render(const MapSettings& s, const std::atomic<bool>* cancel = nullptr) {
+    Drawn f{QImage(static_cast<int>(s.viewport.widthPx), static_cast<int>(s.viewport.heightPx),
                    QImage::Format_ARGB32_Premultiplied),
             {}};
     QPainter p(&f.image);
@@ -198,11 +198,11 @@ TEST(RenderMap, EachClaimCoversAllFourGroupsAtEveryZoom) {
     for (const QSize size : {QSize(640, 360), QSize(1280, 720), QSize(2560, 1440)}) {
         MapSettings s = homeSettings(size.width(), size.height());
         s.hiddenLayers = {"labels"}; // a label can cover a whole small island at this scale
-        const Frame plain = render(s);
+        const Drawn plain = render(s);
         const QImage& none = plain.image;
         for (const char* claimant : {"japan", "russia"}) {
             s.claims = {claimant};
-            const Frame claimed = render(s);
+            const Drawn claimed = render(s);
             const QImage& with = claimed.image;
             // Label text is not what this test is about: pixels under any label are left out.
             const auto underLabel = [&](int x, int y) {
@@ -366,7 +366,7 @@ TEST(RenderMap, BigFramesDrawnInStripesMatchOneThread) {
     // thin lines are cut at a stripe's edge (the graticule: 1-3 levels on some 1.5 % of the pixels).
     MapSettings s = homeSettings(1600, 1000);
     s.claims = {"japan", "russia"};
-    const Frame striped = render(s);
+    const Drawn striped = render(s);
     QImage single(1600, 1000, QImage::Format_ARGB32_Premultiplied);
     QPainter p(&single);
     p.setClipRect(QRect(0, 0, 1600, 1000));
@@ -451,7 +451,7 @@ TEST(RenderMap, WhereTheDataBoxCutsTheLandNoCoastIsDrawn) {
     s.viewport = geo::Viewport::fitting(scene->projectBox({144.3, 43.6, 144.9, 44.1}), 600, 500);
     s.hiddenLayers = {"graticule", "labels"};
     s.legend = s.scaleBar = s.northArrow = false;
-    const Frame f = render(s);
+    const Drawn f = render(s);
     const QColor sea("#c9dff0"), ground("#f3efe4");
     const int lighter =
         std::min(sea.red() + sea.green() + sea.blue(), ground.red() + ground.green() + ground.blue());

@@ -59,6 +59,16 @@ struct SlowRenderer {
     }
 };
 
+// A renderer that ignores the cancel flag, takes `delay`, and reports the frame's title as its one label.
+RenderScheduler::Renderer titleRenderer(std::chrono::milliseconds delay = {}) {
+    return [delay](const MapSettings& s, QPainter&, const std::atomic<bool>*) {
+        std::this_thread::sleep_for(delay);
+        RenderReport r;
+        r.labels << s.title;
+        return r;
+    };
+}
+
 TEST(RenderScheduler, OnlyTheNewestOfABurstIsDelivered) {
     RenderScheduler scheduler;
     SlowRenderer slow;
@@ -86,12 +96,7 @@ TEST(RenderScheduler, OnlyTheNewestOfABurstIsDelivered) {
 TEST(RenderScheduler, AFrameFinishedAfterANewerRequestIsDropped) {
     RenderScheduler scheduler;
     // A renderer that ignores the cancel flag: its stale frame must still never be delivered.
-    scheduler.setRenderer([](const MapSettings& s, QPainter&, const std::atomic<bool>*) {
-        std::this_thread::sleep_for(std::chrono::milliseconds(30));
-        RenderReport r;
-        r.labels << s.title;
-        return r;
-    });
+    scheduler.setRenderer(titleRenderer(std::chrono::milliseconds(30)));
     QList<Frame> frames;
     QObject::connect(&scheduler, &RenderScheduler::frameReady, [&](const Frame& f) { frames << f; });
     scheduler.request(settingsNumber(1));
@@ -101,6 +106,23 @@ TEST(RenderScheduler, AFrameFinishedAfterANewerRequestIsDropped) {
     settle(scheduler);
     ASSERT_EQ(frames.size(), 1);
     EXPECT_EQ(frames[0].settings.title, "request 2");
+}
+
+TEST(RenderScheduler, AFrameQueuedForDeliveryBeforeANewerRequestIsDropped) {
+    // The worker finishes the first frame and posts its delivery before the second request is made: the
+    // only thing that can stop it is the id check where the queued call runs.
+    RenderScheduler scheduler;
+    scheduler.setRenderer(titleRenderer());
+    QList<Frame> frames;
+    QObject::connect(&scheduler, &RenderScheduler::frameReady, [&](const Frame& f) { frames << f; });
+    scheduler.request(settingsNumber(1));
+    scheduler.waitForIdle(); // done and posted; no event has been processed yet
+    ASSERT_TRUE(frames.isEmpty());
+    const quint64 newest = scheduler.request(settingsNumber(2));
+    settle(scheduler);
+    ASSERT_EQ(frames.size(), 1);
+    EXPECT_EQ(frames[0].id, newest);
+    EXPECT_EQ(frames[0].report.labels, QStringList{"request 2"});
 }
 
 TEST(RenderScheduler, CancelDeliversNothing) {

@@ -21,6 +21,7 @@ struct Box {
     double miny = std::numeric_limits<double>::infinity();
     double maxx = -std::numeric_limits<double>::infinity();
     double maxy = -std::numeric_limits<double>::infinity();
+    friend bool operator==(const Box&, const Box&) = default;
     bool empty() const { return minx > maxx || miny > maxy; }
     void expand(const Point& p) {
         minx = std::min(minx, p.x);
