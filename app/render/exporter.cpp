@@ -1,14 +1,12 @@
 #include "exporter.h"
 
+#include "frame_plan.h"
 #include "render_cache.h"
 #include "render_map.h"
 
-#include <gdal_priv.h>
-#include <ogr_spatialref.h>
+#include <geo/raster_writer.h>
 
-#include <QCoreApplication>
 #include <QDateTime>
-#include <QDir>
 #include <QFileInfo>
 #include <QImage>
 #include <QPainter>
@@ -18,10 +16,16 @@
 
 #include <zlib.h>
 
-#include <atomic>
-#include <cstdio>
+#include <algorithm>
+#include <cmath>
+#include <cstdint>
+#include <cstdlib>
+#include <functional>
+#include <memory>
 #include <optional>
+#include <system_error>
 #include <thread>
+#include <vector>
 
 namespace isv {
 
@@ -39,29 +43,6 @@ MapSettings exported(const ExportOptions& o) {
     return s;
 }
 
-// The map drawn into a new image, or why it could not be: an image too big for the memory, or a render
-// error (which names the layer).
-geo::Result<QImage> renderImage(const Scene& scene, const MapSettings& s, const ExportOptions& o,
-                                QImage::Format format) {
-    const QSize size = s.pixelSize();
-    QImage image(size, format);
-    if (image.isNull())
-        return fail(o.path, QString("a %1 x %2 image does not fit in memory; choose a smaller size")
-                                .arg(size.width())
-                                .arg(size.height()));
-    image.setDevicePixelRatio(s.devicePixelRatio);
-    QPainter painter(&image);
-    RenderCache cache;
-    const RenderReport report = renderMap(scene, s, painter, nullptr, &cache);
-    painter.end();
-    if (!report.errors.isEmpty()) return fail(o.path, report.errors.join("; "));
-    // The density goes into the file only after drawing: Qt sizes point-size fonts by the device's dots per
-    // metre, and the device pixel ratio already scales everything by dpi / 96.
-    image.setDotsPerMeterX(static_cast<int>(s.dpi() / 0.0254));
-    image.setDotsPerMeterY(static_cast<int>(s.dpi() / 0.0254));
-    return image;
-}
-
 // Draws onto a vector device's painter; a render error names the layer.
 std::optional<geo::Error> renderVector(const Scene& scene, const MapSettings& s, QPainter& painter,
                                        const QString& path) {
@@ -74,135 +55,319 @@ QString description(const Scene& scene, const MapSettings& s) {
     return (s.title.isEmpty() ? QString() : s.title + " — ") + attributionText(scene, s);
 }
 
-// Qt's PNG writer (libpng, adaptive row filters, zlib level 6) takes 0.3 s for a 3840x2160 map: more than
-// the rest of an export. This one writes 8-bit RGB rows unfiltered at zlib level 1, the two halves
-// compressed at once (a full flush ends the first half on a byte boundary, so the two raw deflate streams
-// concatenate): about 50 ms for the same image, 10 % larger. `image` is opaque (Format_RGB32).
-bool writePng(QIODevice& out, const QImage& image, int dpi) {
-    const auto w = static_cast<std::size_t>(image.width()), h = static_cast<std::size_t>(image.height());
-    const std::size_t row = 1 + 3 * w; // filter byte, then R G B
-    struct Half {
-        std::vector<unsigned char> data;
-        uLong adler = 0;
-        bool ok = false;
-    };
-    // Each half converts its own rows to RGB and compresses them, on its own thread, 64 rows at a time (a
-    // small buffer: converting a half at once would cost 12 MB of fresh pages).
-    const auto compress = [&](std::size_t y0, std::size_t y1, bool last, Half& half) {
-        z_stream z{};
-        if (deflateInit2(&z, 1, Z_DEFLATED, -15, 8, Z_DEFAULT_STRATEGY) != Z_OK) return;
-        half.data.resize(deflateBound(&z, static_cast<uLong>(row * (y1 - y0))) + 16);
-        half.adler = adler32(0, nullptr, 0);
-        z.next_out = half.data.data();
-        z.avail_out = static_cast<uInt>(half.data.size());
-        std::vector<unsigned char> raw(row * 64);
-        bool ok = true;
-        for (std::size_t from = y0; from < y1 && ok; from += 64) {
-            const std::size_t to = std::min(y1, from + 64);
-            for (std::size_t y = from; y < to; ++y) {
-                const auto* src = reinterpret_cast<const QRgb*>(image.constScanLine(static_cast<int>(y)));
-                unsigned char* d = &raw[(y - from) * row];
-                *d++ = 0;
-                for (std::size_t x = 0; x < w; ++x, d += 3)
-                    d[0] = uchar(qRed(src[x])), d[1] = uchar(qGreen(src[x])), d[2] = uchar(qBlue(src[x]));
-            }
-            const auto bytes = static_cast<uInt>(row * (to - from));
-            half.adler = adler32(half.adler, raw.data(), bytes);
-            z.next_in = raw.data();
-            z.avail_in = bytes;
-            ok = deflate(&z, Z_NO_FLUSH) == Z_OK && z.avail_in == 0;
-        }
-        const int rc = ok ? deflate(&z, last ? Z_FINISH : Z_FULL_FLUSH) : Z_STREAM_ERROR;
-        half.ok = last ? rc == Z_STREAM_END : rc == Z_OK;
-        half.data.resize(z.total_out);
-        deflateEnd(&z);
-    };
-    const std::size_t mid = h / 2;
-    Half a, b;
-    std::thread second([&] { compress(mid, h, true, b); });
-    compress(0, mid, false, a);
-    second.join();
-    if (!a.ok || !b.ok) return false;
+// Frames are drawn in horizontal bands of at most this many device pixels (256 MB at 4 bytes a pixel): a
+// 20000 x 20000 export draws 7 bands of 3355 rows instead of needing one 1.6 GB image; a 4K frame is one
+// band.
+constexpr qint64 kBandPixels = qint64(64) << 20;
+// Frames above this many pixels (twice a 4K frame) are planned before their band is allocated (see
+// renderBands).
+constexpr qint64 kWarmPixels = qint64(16) << 20;
 
-    QByteArray png("\x89PNG\r\n\x1a\n", 8);
-    const auto be32 = [](QByteArray& to, std::uint32_t v) {
-        const char bytes[4] = {char(v >> 24), char(v >> 16), char(v >> 8), char(v)};
-        to.append(bytes, 4);
-    };
-    const auto chunk = [&](const char* type, const QByteArray& body) {
-        be32(png, static_cast<std::uint32_t>(body.size()));
-        const QByteArray typed = QByteArray(type, 4) + body;
-        png.append(typed);
-        be32(png, static_cast<std::uint32_t>(crc32(0, reinterpret_cast<const Bytef*>(typed.constData()),
-                                                   static_cast<uInt>(typed.size()))));
-    };
-    QByteArray ihdr;
-    be32(ihdr, static_cast<std::uint32_t>(w));
-    be32(ihdr, static_cast<std::uint32_t>(h));
-    ihdr.append("\x08\x02\x00\x00\x00", 5); // 8-bit RGB, deflate, no filter method, no interlace
-    chunk("IHDR", ihdr);
-    QByteArray phys;
-    const auto ppm = static_cast<std::uint32_t>(std::lround(dpi / 0.0254));
-    be32(phys, ppm);
-    be32(phys, ppm);
-    phys.append('\x01'); // unit: metre
-    chunk("pHYs", phys);
-    QByteArray idat("\x78\x01", 2); // zlib header: deflate, 32 KiB window, fastest level
-    idat.append(reinterpret_cast<const char*>(a.data.data()), static_cast<qsizetype>(a.data.size()));
-    idat.append(reinterpret_cast<const char*>(b.data.data()), static_cast<qsizetype>(b.data.size()));
-    be32(idat, static_cast<std::uint32_t>(
-                   adler32_combine(a.adler, b.adler, static_cast<z_off_t>(row * (h - mid)))));
-    chunk("IDAT", idat);
-    chunk("IEND", {});
-    return out.write(png) == png.size();
+geo::Error tooBig(const QString& path, QSize size) {
+    return fail(path, QString("a %1 x %2 image does not fit in memory; choose a smaller size")
+                          .arg(size.width())
+                          .arg(size.height()));
 }
 
-// Affine transform from physical pixel (col,row) to projected metres: GDAL order.
-std::array<double, 6> geoTransform(const MapSettings& s) {
+int bandRows(const ExportOptions& o, QSize size) {
+    if (o.bandRows > 0) return std::min(o.bandRows, size.height());
+    return static_cast<int>(std::clamp<qint64>(kBandPixels / size.width(), 1, size.height()));
+}
+
+// Whether `bytes` more could be allocated now. Drawing a band needs memory besides the band (font engines,
+// text sprites, the compressor's output), and some libraries crash rather than fail when they get none
+// (fontconfig): a band that leaves no room is refused while failing is still clean.
+bool headroom(std::size_t bytes) {
+    void* volatile probe = std::malloc(bytes); // volatile: the compiler may not drop the pair
+    const bool ok = probe != nullptr;
+    std::free(probe);
+    return ok;
+}
+
+// Takes each band as it is drawn, with the frame row it starts at; false stops the drawing.
+using BandSink = std::function<bool(QImage& band, int y)>;
+
+// Draws the frame `rows` device rows at a time into one band-sized image and hands each band to `sink`. A
+// band is the whole frame drawn through a painter moved up by the rows above it (as renderMap's stripes are):
+// renderMap plans labels, legend and furniture from the settings alone, so they come out the same whichever
+// band they fall in. The error says what to do when the band does not fit in memory, or names the layer that
+// failed to draw.
+std::optional<geo::Error> renderBands(const Scene& scene, const MapSettings& s, const QString& path,
+                                      QImage::Format format, int rows, const ExportProgress& progress,
+                                      const BandSink& sink) {
+    const QSize size = s.pixelSize();
+    RenderCache cache; // text sprites and hatch tiles, drawn once for all bands
+    // A big frame is planned once before its band takes the memory: planning loads the fonts, whose files
+    // fontconfig and FreeType map in whole (the CJK ones are tens of MB each), and fontconfig crashes rather
+    // than fails when an allocation does. (renderMap plans each band again, from the same settings.)
+    if (qint64(size.width()) * size.height() > kWarmPixels) (void)planFrame(scene, s, cache, true);
+    QImage band(size.width(), rows, format);
+    if (band.isNull() ||
+        !headroom(static_cast<std::size_t>(band.sizeInBytes()) / 4 + (std::size_t(64) << 20)))
+        return tooBig(path, size);
+    band.setDevicePixelRatio(s.devicePixelRatio);
+    for (int y = 0; y < size.height(); y += rows) {
+        const int n = std::min(rows, size.height() - y);
+        QImage shorter; // the last band: the first rows of the same buffer
+        if (n < rows) {
+            shorter = QImage(band.bits(), size.width(), n, band.bytesPerLine(), format);
+            shorter.setDevicePixelRatio(s.devicePixelRatio);
+        }
+        QImage& target = n < rows ? shorter : band;
+        QPainter painter;
+        if (!painter.begin(&target)) return tooBig(path, size);
+        if (y > 0) painter.setWorldTransform(QTransform::fromTranslate(0, -y / s.devicePixelRatio));
+        const RenderReport report = renderMap(scene, s, painter, nullptr, &cache);
+        painter.end();
+        if (!report.errors.isEmpty()) {
+            // renderMap turns an exception on its workers into an error; running out of memory is the size's.
+            if (report.errors.join(" ").contains("bad_alloc")) return tooBig(path, size);
+            return fail(path, report.errors.join("; "));
+        }
+        if (!sink(target, y)) break;
+        if (progress) progress(static_cast<double>(y + n) / size.height());
+    }
+    return std::nullopt;
+}
+
+// Qt's PNG writer (libpng, adaptive row filters, zlib level 6) takes 0.3 s for a 3840x2160 map: more than
+// the rest of an export. This one writes 8-bit RGB rows unfiltered at zlib level 1, each band's two halves
+// compressed at once (a full flush ends every part but the last on a byte boundary, so the raw deflate
+// streams concatenate): about 50 ms for the same image, 10 % larger. Each band goes out as one IDAT chunk as
+// soon as it is drawn. Write errors are not checked here: the QSaveFile remembers them and its commit()
+// reports them.
+class PngWriter {
+  public:
+    PngWriter(QIODevice& out, QSize size, int dpi)
+        : out_(out), width_(static_cast<std::size_t>(size.width())),
+          height_(static_cast<std::size_t>(size.height())) {
+        out_.write("\x89PNG\r\n\x1a\n", 8);
+        QByteArray ihdr;
+        be32(ihdr, static_cast<std::uint32_t>(width_));
+        be32(ihdr, static_cast<std::uint32_t>(height_));
+        ihdr.append("\x08\x02\x00\x00\x00", 5); // 8-bit RGB, deflate, no filter method, no interlace
+        chunk("IHDR", {ihdr});
+        QByteArray phys;
+        const auto ppm = static_cast<std::uint32_t>(std::lround(dpi / 0.0254));
+        be32(phys, ppm);
+        be32(phys, ppm);
+        phys.append('\x01'); // unit: metre
+        chunk("pHYs", {phys});
+    }
+
+    /// Compresses and writes the next rows of the image (`rows`: Format_RGB32, opaque). False when zlib
+    /// runs out of memory (its only failure with these fixed parameters).
+    bool add(const QImage& rows) {
+        const auto h = static_cast<std::size_t>(rows.height());
+        const bool first = done_ == 0, last = done_ + h >= height_;
+        const std::size_t mid = h / 2;
+        Half a, b;
+        std::optional<std::thread> second;
+        try {
+            second.emplace([&] { compress(rows, mid, h, last, b); });
+        } catch (const std::system_error&) { // no thread to be had: both halves here
+        }
+        compress(rows, 0, mid, false, a);
+        if (second)
+            second->join();
+        else
+            compress(rows, mid, h, last, b);
+        if (!a.ok || !b.ok) return false;
+        const std::size_t row = 1 + 3 * width_;
+        adler_ = adler32_combine(adler_, a.adler, static_cast<z_off_t>(row * mid));
+        adler_ = adler32_combine(adler_, b.adler, static_cast<z_off_t>(row * (h - mid)));
+        QByteArray tail;
+        if (last) be32(tail, static_cast<std::uint32_t>(adler_));
+        const QByteArrayView header = first ? QByteArrayView("\x78\x01", 2) // deflate, 32 KiB window, fastest
+                                            : QByteArrayView();
+        chunk("IDAT", {header, bytes(a.data), bytes(b.data), tail});
+        if (last) chunk("IEND", {});
+        done_ += h;
+        return true;
+    }
+
+  private:
+    struct Half {
+        std::vector<unsigned char> data;
+        uLong adler = 1;
+        bool ok = false;
+    };
+
+    static void be32(QByteArray& to, std::uint32_t v) {
+        const char b[4] = {char(v >> 24), char(v >> 16), char(v >> 8), char(v)};
+        to.append(b, 4);
+    }
+    static QByteArrayView bytes(const std::vector<unsigned char>& v) {
+        return {reinterpret_cast<const char*>(v.data()), static_cast<qsizetype>(v.size())};
+    }
+
+    void chunk(const char* type, std::initializer_list<QByteArrayView> parts) {
+        qsizetype n = 0;
+        for (const QByteArrayView& p : parts)
+            n += p.size();
+        QByteArray head;
+        be32(head, static_cast<std::uint32_t>(n));
+        head.append(type, 4);
+        out_.write(head);
+        uLong crc = crc32(0, reinterpret_cast<const Bytef*>(type), 4);
+        for (const QByteArrayView& p : parts) {
+            if (p.isEmpty()) continue;
+            crc = crc32(crc, reinterpret_cast<const Bytef*>(p.data()), static_cast<uInt>(p.size()));
+            out_.write(p.data(), p.size());
+        }
+        QByteArray tail;
+        be32(tail, static_cast<std::uint32_t>(crc));
+        out_.write(tail);
+    }
+
+    // Rows [y0, y1) of `image` as unfiltered RGB, deflated; ends on a full flush unless `last`. Converts and
+    // compresses 64 rows at a time (converting a half at once would cost 12 MB of fresh pages for a 4K map).
+    void compress(const QImage& image, std::size_t y0, std::size_t y1, bool last, Half& half) const {
+        half.adler = adler32(0, nullptr, 0);
+        if (y0 == y1) return void(half.ok = true);
+        const std::size_t w = width_, row = 1 + 3 * w;
+        z_stream z{};
+        if (deflateInit2(&z, 1, Z_DEFLATED, -15, 8, Z_DEFAULT_STRATEGY) != Z_OK) return;
+        try {
+            // A map deflates 5-20 times at level 1: the output starts at a quarter of the input and doubles
+            // when full, rather than holding deflateBound (more than the input) for a 64-Mpixel band.
+            half.data.resize(row * (y1 - y0) / 4 + 4096);
+            z.next_out = half.data.data();
+            z.avail_out = static_cast<uInt>(half.data.size());
+            // Deflates until all input is taken and, when flushing, all output written (zlib's contract: a
+            // flush is complete when deflate returns with output space left).
+            const auto run = [&](int flush) {
+                for (;;) {
+                    if (z.avail_out == 0) {
+                        const std::size_t used = half.data.size();
+                        half.data.resize(used * 2);
+                        z.next_out = half.data.data() + used;
+                        z.avail_out = static_cast<uInt>(half.data.size() - used);
+                    }
+                    const int rc = deflate(&z, flush);
+                    if (rc == Z_STREAM_END) return true;
+                    if (rc != Z_OK && rc != Z_BUF_ERROR) return false;
+                    if (z.avail_out == 0) continue;
+                    if (flush == Z_FINISH) {
+                        if (rc == Z_BUF_ERROR) return false;
+                        continue;
+                    }
+                    if (z.avail_in == 0) return true;
+                }
+            };
+            std::vector<unsigned char> raw(row * 64);
+            bool ok = true;
+            for (std::size_t from = y0; from < y1 && ok; from += 64) {
+                const std::size_t to = std::min(y1, from + 64);
+                for (std::size_t y = from; y < to; ++y) {
+                    const auto* src = reinterpret_cast<const QRgb*>(image.constScanLine(static_cast<int>(y)));
+                    unsigned char* d = &raw[(y - from) * row];
+                    *d++ = 0;
+                    for (std::size_t x = 0; x < w; ++x, d += 3)
+                        d[0] = uchar(qRed(src[x])), d[1] = uchar(qGreen(src[x])), d[2] = uchar(qBlue(src[x]));
+                }
+                const auto bytes = static_cast<uInt>(row * (to - from));
+                half.adler = adler32(half.adler, raw.data(), bytes);
+                z.next_in = raw.data();
+                z.avail_in = bytes;
+                ok = run(Z_NO_FLUSH);
+            }
+            half.ok = ok && run(last ? Z_FINISH : Z_FULL_FLUSH);
+            half.data.resize(z.total_out);
+        } catch (const std::bad_alloc&) { // on a worker thread: an exception must not leave it
+            half.ok = false;
+        }
+        deflateEnd(&z);
+    }
+
+    QIODevice& out_;
+    std::size_t width_, height_, done_ = 0;
+    uLong adler_ = 1; // of the rows written so far
+};
+
+// Affine transform from physical pixel (col,row) to projected metres: GDAL order, from the upper-left corner
+// of the upper-left pixel.
+geo::GeoTransform geoTransform(const MapSettings& s) {
     const geo::Box b = s.viewport.mapBounds();
     const double px = s.viewport.metresPerPixel / s.devicePixelRatio;
     return {b.minx, px, 0, b.maxy, 0, -px};
 }
 
+// The world file, .prj and .aux.xml that place a PNG or JPEG, opened and written but not yet committed.
+geo::Result<std::vector<std::unique_ptr<QSaveFile>>> sidecars(const Scene& scene, const MapSettings& s,
+                                                              const ExportOptions& o, bool jpeg) {
+    const QFileInfo fi(o.path);
+    const QString base = fi.path() + "/" + fi.completeBaseName();
+    const auto crs = geo::crsSidecars(scene.crs());
+    if (!crs) return fail(o.path, QString::fromStdString(crs.error().message));
+    const geo::GeoTransform gt = geoTransform(s);
+    // World file: pixel size x, rotation, rotation, pixel size y, then the centre of the upper-left pixel.
+    const QString world = QString("%1\n0\n0\n%2\n%3\n%4\n")
+                              .arg(gt[1], 0, 'f', 10)
+                              .arg(gt[5], 0, 'f', 10)
+                              .arg(gt[0] + gt[1] / 2, 0, 'f', 10)
+                              .arg(gt[3] + gt[5] / 2, 0, 'f', 10);
+    const std::pair<QString, QByteArray> files[] = {
+        {base + (jpeg ? ".jgw" : ".pgw"), world.toUtf8()},
+        {base + ".prj", QByteArray::fromStdString(crs->prj)},
+        {o.path + ".aux.xml", QByteArray::fromStdString(crs->auxXml)},
+    };
+    std::vector<std::unique_ptr<QSaveFile>> out;
+    for (const auto& [path, text] : files) {
+        auto file = std::make_unique<QSaveFile>(path);
+        if (!file->open(QIODevice::WriteOnly)) return fail(path, file->errorString());
+        file->write(text);
+        out.push_back(std::move(file));
+    }
+    return out;
+}
+
 geo::Result<QStringList> writeRaster(const Scene& scene, const MapSettings& s, const ExportOptions& o,
-                                     const char* format) {
-    const bool jpeg = QByteArray(format) == "JPEG";
-    // The map is opaque (the sea is filled first): RGB32 renders fastest and needs no alpha in the file.
-    const geo::Result<QImage> rendered = renderImage(scene, s, o, QImage::Format_RGB32);
-    if (!rendered) return rendered.error();
-    const QImage& image = rendered.value();
-    QStringList written;
-    std::unique_ptr<QSaveFile> world;
+                                     bool jpeg, const ExportProgress& progress) {
+    std::vector<std::unique_ptr<QSaveFile>> beside;
     if (o.worldFile) {
-        const QFileInfo fi(o.path);
-        const QString wpath = fi.path() + "/" + fi.completeBaseName() + (jpeg ? ".jgw" : ".pgw");
-        world = std::make_unique<QSaveFile>(wpath);
-        if (!world->open(QIODevice::WriteOnly)) return fail(wpath, world->errorString());
-        const auto gt = geoTransform(s);
-        // World file: pixel size x, rotation, rotation, pixel size y, centre of the upper-left pixel.
-        const QString text = QString("%1\n0\n0\n%2\n%3\n%4\n")
-                                 .arg(gt[1], 0, 'f', 6)
-                                 .arg(gt[5], 0, 'f', 6)
-                                 .arg(gt[0] + gt[1] / 2, 0, 'f', 4)
-                                 .arg(gt[3] + gt[5] / 2, 0, 'f', 4);
-        world->write(text.toUtf8());
+        auto opened = sidecars(scene, s, o, jpeg);
+        if (!opened) return opened.error();
+        beside = std::move(opened.value());
     }
     QSaveFile file(o.path);
     if (!file.open(QIODevice::WriteOnly)) return fail(o.path, file.errorString());
-    if (!(jpeg ? image.save(&file, format, 92) : writePng(file, image, s.dpi()))) {
-        file.cancelWriting();
-        return fail(o.path, "could not encode the image");
+    const QSize size = s.pixelSize();
+    std::optional<geo::Error> encodeError;
+    std::optional<geo::Error> failed;
+    // The map is opaque (the sea is filled first): RGB32 renders fastest and needs no alpha in the file. A
+    // failed write stops the drawing; commit() below reports it and keeps any earlier file.
+    if (jpeg) {
+        // Qt's JPEG writer takes one whole image, so a JPEG is drawn in one band, and fails as too big for
+        // the memory where a PNG or GeoTIFF of the same size still draws band by band.
+        failed = renderBands(scene, s, o.path, QImage::Format_RGB32, size.height(), progress,
+                             [&](QImage& image, int) {
+                                 // The density goes into the file only after drawing: Qt sizes point-size
+                                 // fonts by the device's dots per metre, and the device pixel ratio already
+                                 // scales everything by dpi / 96.
+                                 image.setDotsPerMeterX(static_cast<int>(s.dpi() / 0.0254));
+                                 image.setDotsPerMeterY(static_cast<int>(s.dpi() / 0.0254));
+                                 if (!image.save(&file, "JPEG", 92) && file.error() == QFileDevice::NoError)
+                                     encodeError = fail(o.path, "could not encode the image as JPEG");
+                                 return true;
+                             });
+    } else {
+        PngWriter png(file, size, s.dpi());
+        failed = renderBands(scene, s, o.path, QImage::Format_RGB32, bandRows(o, size), progress,
+                             [&](QImage& rows, int) {
+                                 if (!png.add(rows)) encodeError = tooBig(o.path, size); // zlib's memory
+                                 return !encodeError && file.error() == QFileDevice::NoError;
+                             });
     }
-    if (world && !world->commit()) {
-        file.cancelWriting();
-        return fail(world->fileName(), world->errorString());
+    if (failed) return *failed; // the QSaveFiles' destructors discard what they wrote
+    if (encodeError) return *encodeError;
+    if (!file.commit()) return fail(o.path, file.errorString());
+    // The image first: a failure before here leaves every earlier file as it was.
+    QStringList written{o.path};
+    for (const auto& f : beside) {
+        if (!f->commit()) return fail(f->fileName(), f->errorString());
+        written << f->fileName();
     }
-    if (!file.commit()) {
-        if (world) QFile::remove(world->fileName());
-        return fail(o.path, file.errorString());
-    }
-    written << o.path;
-    if (world) written << world->fileName();
     return written;
 }
 
@@ -273,59 +438,31 @@ geo::Result<QStringList> writePdf(const Scene& scene, const MapSettings& s, cons
     return QStringList{o.path};
 }
 
-geo::Result<QStringList> writeGeoTiff(const Scene& scene, const MapSettings& s, const ExportOptions& o) {
-    const geo::Result<QImage> rendered = renderImage(scene, s, o, QImage::Format_RGBA8888);
-    if (!rendered) return rendered.error();
-    const QImage& image = rendered.value();
-    const QFileInfo fi(o.path);
-    if (!fi.dir().exists()) return fail(o.path, "the folder does not exist");
-    GDALAllRegister();
-    GDALDriver* driver = GetGDALDriverManager()->GetDriverByName("GTiff");
-    if (!driver) return fail(o.path, "GDAL has no GTiff driver");
-    // GDAL writes in place, so write beside the target and rename when complete.
-    // A name of its own per process and call, so two exports to one file cannot write the same temporary.
-    static std::atomic<int> serial{0};
-    const QString tmp = QString("%1/.%2.%3-%4.part")
-                            .arg(fi.path(), fi.fileName())
-                            .arg(QCoreApplication::applicationPid())
-                            .arg(serial.fetch_add(1));
-    const QByteArray tmpName = QFile::encodeName(tmp);
-    char** opts = nullptr;
-    opts = CSLSetNameValue(opts, "COMPRESS", "DEFLATE");
-    opts = CSLSetNameValue(opts, "PHOTOMETRIC", "RGB");
-    opts = CSLSetNameValue(opts, "ALPHA", "YES");
-    CPLPushErrorHandler(CPLQuietErrorHandler);
-    GDALDataset* ds = driver->Create(tmpName.constData(), image.width(), image.height(), 4, GDT_Byte, opts);
-    CSLDestroy(opts);
-    bool ok = ds != nullptr;
-    QString why = ok ? QString() : QString::fromUtf8(CPLGetLastErrorMsg());
-    if (ok) {
-        auto gt = geoTransform(s);
-        ds->SetGeoTransform(gt.data());
-        OGRSpatialReference srs;
-        srs.SetFromUserInput(scene.crs().c_str());
-        ds->SetSpatialRef(&srs);
-        ds->SetMetadataItem("TIFFTAG_SOFTWARE", "Isleview");
-        ds->SetMetadataItem("TIFFTAG_IMAGEDESCRIPTION", description(scene, s).toUtf8().constData());
-        ds->SetMetadataItem(
-            "TIFFTAG_DATETIME",
-            QDateTime::currentDateTime().toString("yyyy:MM:dd HH:mm:ss").toUtf8().constData());
-        ok = ds->RasterIO(GF_Write, 0, 0, image.width(), image.height(),
-                          const_cast<uchar*>(image.constBits()), image.width(), image.height(), GDT_Byte, 4,
-                          nullptr, 4, static_cast<GSpacing>(image.bytesPerLine()), 1) == CE_None;
-        if (!ok) why = QString::fromUtf8(CPLGetLastErrorMsg());
-        CPLErrorReset();
-        GDALClose(ds); // flushes: a full disk shows up here
-        if (ok && CPLGetLastErrorType() >= CE_Failure)
-            ok = false, why = QString::fromUtf8(CPLGetLastErrorMsg());
-    }
-    CPLPopErrorHandler();
-    if (ok && std::rename(tmpName.constData(), QFile::encodeName(o.path).constData()) != 0)
-        ok = false, why = QString::fromLocal8Bit(std::strerror(errno));
-    if (!ok) {
-        QFile::remove(tmp);
-        return fail(o.path, why.isEmpty() ? "could not write the GeoTIFF" : why);
-    }
+geo::Result<QStringList> writeGeoTiff(const Scene& scene, const MapSettings& s, const ExportOptions& o,
+                                      const ExportProgress& progress) {
+    const QSize size = s.pixelSize();
+    geo::GeoTiffInfo info;
+    info.width = size.width();
+    info.height = size.height();
+    info.bands = 4;
+    info.transform = geoTransform(s);
+    info.crs = scene.crs();
+    info.metadata = {
+        {"TIFFTAG_SOFTWARE", "Isleview"},
+        {"TIFFTAG_IMAGEDESCRIPTION", description(scene, s).toStdString()},
+        {"TIFFTAG_DATETIME", QDateTime::currentDateTime().toString("yyyy:MM:dd HH:mm:ss").toStdString()},
+    };
+    auto writer = geo::GeoTiffWriter::create(QFile::encodeName(o.path).toStdString(), info);
+    if (!writer) return writer.error();
+    std::optional<geo::Error> writeError;
+    const auto failed = renderBands(
+        scene, s, o.path, QImage::Format_RGBA8888, bandRows(o, size), progress, [&](QImage& rows, int y) {
+            writeError = writer->write(y, rows.height(), rows.constBits(), 4, rows.bytesPerLine());
+            return !writeError;
+        });
+    if (failed) return *failed; // the writer's destructor removes its temporary
+    if (writeError) return *writeError;
+    if (auto e = writer->commit()) return *e;
     return QStringList{o.path};
 }
 
@@ -352,7 +489,8 @@ QString formatForPath(const QString& path) {
     return {};
 }
 
-geo::Result<ExportReport> exportMap(const Scene& scene, const ExportOptions& o) {
+geo::Result<ExportReport> exportMap(const Scene& scene, const ExportOptions& o,
+                                    const ExportProgress& progress) {
     const QString format = formatForPath(o.path);
     if (format.isEmpty())
         return fail(o.path, "unknown image format '." + QFileInfo(o.path).suffix() +
@@ -365,11 +503,18 @@ geo::Result<ExportReport> exportMap(const Scene& scene, const ExportOptions& o) 
                     "--world-file applies to PNG and JPEG only (GeoTIFF carries its own georeference)");
     if (QFileInfo(o.path).isDir()) return fail(o.path, "is a folder");
     const MapSettings s = exported(o);
-    geo::Result<QStringList> written = format == "png"    ? writeRaster(scene, s, o, "PNG")
-                                       : format == "jpeg" ? writeRaster(scene, s, o, "JPEG")
-                                       : format == "svg"  ? writeSvg(scene, s, o)
-                                       : format == "pdf"  ? writePdf(scene, s, o)
-                                                          : writeGeoTiff(scene, s, o);
+    const auto write = [&]() -> geo::Result<QStringList> {
+        try {
+            return format == "png"    ? writeRaster(scene, s, o, false, progress)
+                   : format == "jpeg" ? writeRaster(scene, s, o, true, progress)
+                   : format == "svg"  ? writeSvg(scene, s, o)
+                   : format == "pdf"  ? writePdf(scene, s, o)
+                                      : writeGeoTiff(scene, s, o, progress);
+        } catch (const std::bad_alloc&) { // the temporaries are discarded as the stack unwinds
+            return tooBig(o.path, s.pixelSize());
+        }
+    };
+    geo::Result<QStringList> written = write();
     if (!written) return written.error();
     return ExportReport{o.path, format, written.value()};
 }

@@ -9,20 +9,30 @@
 #include <QSize>
 #include <QString>
 
+#include <functional>
+
 namespace isv {
 
 struct ExportOptions {
-    QString path;           ///< output file; the format comes from its extension
-    bool worldFile = false; ///< also write a world file (.pgw/.jgw) beside a PNG/JPEG
+    QString path; ///< output file; the format comes from its extension
+    /// Also write a world file (.pgw/.jgw) beside a PNG/JPEG, with the CRS in a .prj (ESRI WKT) and in GDAL's
+    /// NAME.EXT.aux.xml (which GDAL and QGIS read).
+    bool worldFile = false;
     /// The frame, drawn as it is: its pixelSize() is the image's, its dpi() the density written to the file
     /// (see MapSettings::fitOutput). Exports always carry the attribution line.
     MapSettings settings;
+    /// Device rows a PNG or GeoTIFF is drawn and written at a time (0: as many as fit in 64 Mpixels, so a
+    /// 20000 x 20000 map never needs one 1.6 GB image). A JPEG is always drawn whole.
+    int bandRows = 0;
 };
+
+/// Told the fraction of the image written so far (0 to 1), on the thread exportMap runs on.
+using ExportProgress = std::function<void(double fraction)>;
 
 struct ExportReport {
     QString path;
     QString format;      ///< "png", "jpeg", "svg", "pdf", "tiff"
-    QStringList written; ///< every file written (the image and any world file)
+    QStringList written; ///< every file written (the image, then any world file and CRS sidecars)
 };
 
 /// The area `isleview export --focus ID` and the Export dialog show for a place: its projected bounds grown
@@ -38,7 +48,9 @@ QString formatForPath(const QString& path);
 
 /// Renders and writes. The file appears only when complete (written to a temporary file in the same
 /// folder, then renamed); on failure nothing is left behind and an existing file is untouched. The error
-/// names the path and the reason.
-geo::Result<ExportReport> exportMap(const Scene& scene, const ExportOptions& options);
+/// names the path and the reason (an image too big for the memory says to choose a smaller size).
+/// `progress`, if set, is told after each band.
+geo::Result<ExportReport> exportMap(const Scene& scene, const ExportOptions& options,
+                                    const ExportProgress& progress = {});
 
 } // namespace isv

@@ -18,6 +18,7 @@
 #include <cmath>
 #include <exception>
 #include <functional>
+#include <memory>
 
 namespace isv {
 
@@ -84,23 +85,42 @@ constexpr int kMaxStripes = 4;
 // the work (a long antialiased line: 14x slower, a 4K frame 2x).
 template <class Work, class During> QStringList onPool(int n, Work work, During during) {
     QThreadPool* pool = QThreadPool::globalInstance();
+    // Qt loses a task whose thread it cannot create (short of memory: "Thread creation error"), and waiting
+    // for it would hang the frame. Each task is claimed by whoever runs it: a task no thread has started
+    // after a second is run here, and one the pool starts later finds it claimed and touches nothing else.
+    struct Tasks {
+        explicit Tasks(int count) : claimed(static_cast<std::size_t>(count)) {}
+        std::vector<std::atomic<bool>> claimed;
+        QSemaphore done;
+    };
+    const auto tasks = std::make_shared<Tasks>(n);
     std::vector<QString> failures(static_cast<std::size_t>(n));
-    QSemaphore done;
+    // Runs task k unless it is claimed; what it refers to lives until every task is done.
+    const auto run = [tasks, &failures, &work](int k) {
+        const auto at = static_cast<std::size_t>(k);
+        if (tasks->claimed[at].exchange(true)) return;
+        try {
+            work(k);
+        } catch (const std::exception& e) {
+            failures[at] = QString::fromUtf8(e.what());
+        } catch (...) {
+            failures[at] = "unknown error";
+        }
+        tasks->done.release();
+    };
     for (int k = 0; k < n; ++k) {
         pool->reserveThread();
-        pool->startOnReservedThread([&, k] {
-            try {
-                work(k);
-            } catch (const std::exception& e) {
-                failures[static_cast<std::size_t>(k)] = QString::fromUtf8(e.what());
-            } catch (...) {
-                failures[static_cast<std::size_t>(k)] = "unknown error";
-            }
-            done.release();
-        });
+        pool->startOnReservedThread([run, k] { run(k); });
     }
     during();
-    done.acquire(n);
+    for (int finished = 0; finished < n;) {
+        if (tasks->done.tryAcquire(1, 1000)) {
+            ++finished;
+            continue;
+        }
+        for (int k = 0; k < n; ++k)
+            run(k); // those not yet claimed
+    }
     QStringList out;
     for (const QString& f : failures)
         if (!f.isEmpty() && !out.contains(f)) out << "drawing the map failed: " + f;
@@ -164,8 +184,10 @@ QStringList paintStripes(const Scene& scene, const MapSettings& s, FramePlan& pl
             rowsImage.setDotsPerMeterY(image.dotsPerMeterY());
             QPainter p(&rowsImage);
             p.setWorldTransform(world * QTransform::fromTranslate(0, -y0 / image.devicePixelRatio()));
-            paintPlan(scene, s, plan, p, dt.inverted().mapRect(QRectF(0, y0, w, y1 - y0)), cache, cancel,
-                      reports[at], laidOut);
+            // The stripe's rows in the frame's logical pixels: through the world transform too, which an
+            // export's band translates.
+            paintPlan(scene, s, plan, p, (world * dt).inverted().mapRect(QRectF(0, y0, w, y1 - y0)), cache,
+                      cancel, reports[at], laidOut);
             seconds[at] = static_cast<double>(clock.nsecsElapsed()) * 1e-9;
         },
         layOutPlan);

@@ -21,6 +21,7 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QMessageBox>
+#include <QProgressBar>
 #include <QPushButton>
 #include <QSpinBox>
 #include <QThread>
@@ -156,8 +157,13 @@ ExportDialog::ExportDialog(std::shared_ptr<const Scene> scene, const MapSettings
     connect(buttons_, &QDialogButtonBox::rejected, this, &QDialog::reject);
     status_ = new QLabel(this);
     status_->setObjectName(QStringLiteral("status"));
+    progress_ = new QProgressBar(this);
+    progress_->setObjectName(QStringLiteral("progress"));
+    progress_->setRange(0, 100);
+    progress_->hide();
     auto* bottom = new QHBoxLayout;
     bottom->addWidget(status_, 1);
+    bottom->addWidget(progress_);
     bottom->addWidget(buttons_);
 
     inputs_ = new QWidget(this);
@@ -331,10 +337,15 @@ void ExportDialog::accept() {
     // Written on a thread of its own (the scene is shared, the options copied): a big image takes seconds,
     // and the window keeps drawing meanwhile.
     auto result = std::make_shared<std::optional<geo::Result<ExportReport>>>();
-    exporting_ = QThread::create([scene = scene_, o, result] {
+    // Progress comes from the export's thread: the bar is set on the dialog's (the dialog outlives the
+    // thread).
+    const auto progress = [bar = progress_](double done) {
+        QMetaObject::invokeMethod(bar, [bar, done] { bar->setValue(static_cast<int>(done * 100)); });
+    };
+    exporting_ = QThread::create([scene = scene_, o, result, progress] {
         // An exception must not leave the thread (it would terminate the program): it fails the export.
         try {
-            result->emplace(exportMap(*scene, o));
+            result->emplace(exportMap(*scene, o, progress));
         } catch (const std::exception& e) {
             result->emplace(geo::Error{e.what()});
         } catch (...) {
@@ -375,6 +386,8 @@ void ExportDialog::setBusy(const QString& path) {
     inputs_->setEnabled(!busy);
     buttons_->setEnabled(!busy);
     status_->setText(busy ? tr("Writing %1…").arg(QFileInfo(path).fileName()) : QString());
+    progress_->setValue(0);
+    progress_->setVisible(busy);
     if (busy)
         QApplication::setOverrideCursor(Qt::BusyCursor);
     else

@@ -15,6 +15,7 @@ class QComboBox;
 class QDialogButtonBox;
 class QLabel;
 class QLineEdit;
+class QProgressBar;
 class QSpinBox;
 class QThread;
 class QTimer;
@@ -82,6 +83,7 @@ class ExportDialog : public QDialog {
     QLabel* preview_ = nullptr;
     QWidget* inputs_ = nullptr;
     QLabel* status_ = nullptr;
+    QProgressBar* progress_ = nullptr; ///< shown while a file is written
     QDialogButtonBox* buttons_ = nullptr;
     QThread* exporting_ = nullptr;
     RenderScheduler* scheduler_ = nullptr;

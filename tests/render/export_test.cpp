@@ -67,7 +67,7 @@ TEST(Export, WorldFileGeoreferencesThePng) {
     o.worldFile = true;
     auto r = isv::exportMap(*shippedScene(), o);
     ASSERT_TRUE(r.ok()) << r.error().message;
-    ASSERT_EQ(r->written.size(), 2);
+    ASSERT_EQ(r->written.size(), 4) << "the image, the world file, the .prj and the .aux.xml";
     const QStringList lines =
         QString::fromUtf8(readAll(dir.filePath("geo.pgw"))).split('\n', Qt::SkipEmptyParts);
     ASSERT_EQ(lines.size(), 6);

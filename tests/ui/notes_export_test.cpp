@@ -20,6 +20,7 @@
 #include <QInputDialog>
 #include <QListWidget>
 #include <QMenu>
+#include <QProgressBar>
 #include <QPushButton>
 #include <QSignalSpy>
 #include <QSpinBox>
@@ -301,8 +302,13 @@ TEST(ExportDialogTest, ExportWritesWhatExportMapWritesForTheSameOptions) {
     QStringList written;
     QObject::connect(&d, &isv::ExportDialog::exported, [&](const QStringList& files) { written = files; });
     QSignalSpy done(&d, &isv::ExportDialog::exportFinished), rejected(&d, &QDialog::rejected);
+    auto* progress = child<QProgressBar>(d, "progress");
+    ASSERT_TRUE(progress);
+    int most = 0;
+    QObject::connect(progress, &QProgressBar::valueChanged, [&](int v) { most = std::max(most, v); });
     d.accept();
     EXPECT_TRUE(d.busy()) << "written on a thread of its own";
+    EXPECT_FALSE(progress->isHidden()) << "how far it has got, while it is written";
     EXPECT_FALSE(child<QSpinBox>(d, "dpi")->isEnabled()) << "no edits while it is written";
     d.reject();
     EXPECT_EQ(rejected.count(), 0) << "not closed while it is written";
@@ -310,6 +316,8 @@ TEST(ExportDialogTest, ExportWritesWhatExportMapWritesForTheSameOptions) {
     EXPECT_EQ(done.front().front().toBool(), true);
     EXPECT_FALSE(d.busy());
     EXPECT_EQ(d.result(), QDialog::Accepted);
+    EXPECT_EQ(most, 100) << "the exporter's progress reached the bar";
+    EXPECT_TRUE(progress->isHidden());
     EXPECT_EQ(written, QStringList{path});
     const QImage fromDialog(path);
     ASSERT_FALSE(fromDialog.isNull());
