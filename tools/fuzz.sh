@@ -36,7 +36,8 @@ cmake --build "$BUILD" --target "${TARGETS[@]/#/fuzz_}"
 [ "$SECONDS_EACH" != 0 ] || exit 0
 
 export QT_QPA_PLATFORM=offscreen
-export ASAN_OPTIONS=${ASAN_OPTIONS:-detect_leaks=0:print_stacktrace=1}
+export ASAN_OPTIONS=${ASAN_OPTIONS:-detect_leaks=1:print_stacktrace=1}
+export LSAN_OPTIONS=${LSAN_OPTIONS:-suppressions=$PWD/tools/sanitizers/lsan.supp:print_suppressions=0}
 export UBSAN_OPTIONS=${UBSAN_OPTIONS:-halt_on_error=1:print_stacktrace=1}
 mkdir -p "$BUILD/logs"
 summary=()
@@ -60,7 +61,7 @@ for t in "${TARGETS[@]}"; do
   [ -n "$done_line" ] || done_line=$(grep -E '^#[0-9]+ ' "$BUILD/logs/$t.log" | tail -1 || true)
   execs=$(sed -n 's/^stat::number_of_executed_units: *//p' "$BUILD/logs/$t.log")
   rate=$(sed -n 's/^stat::average_exec_per_sec: *//p' "$BUILD/logs/$t.log")
-  cov=$(sed -n 's/.* cov: \([0-9]*\) ft: \([0-9]*\) corp: \([0-9]*\).*/cov \1, ft \2, corpus \3/p' <<<"$done_line")
+  cov=$(sed -n 's/.* cov: \([0-9]*\) ft: \([0-9]*\) corp: \([0-9]*\)\/.*/cov \1, ft \2, corpus \3/p' <<<"$done_line")
   found=$(find "$artifacts" -type f -newer "$BUILD/logs/$t.start" \( -name 'crash-*' -o -name 'leak-*' -o -name 'timeout-*' -o -name 'oom-*' \) | wc -l)
   [ "$found" -eq 0 ] && [ "$status" -ne 0 ] && found="exit $status"
   [ "$found" = 0 ] || crashed=1
