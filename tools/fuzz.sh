@@ -57,8 +57,8 @@ for t in "${TARGETS[@]}"; do
     >"$BUILD/logs/$t.log" 2>&1
   status=$?
   set -e
-  done_line=$(grep -E '^#[0-9]+ +DONE' "$BUILD/logs/$t.log" | tail -1 || true)
-  [ -n "$done_line" ] || done_line=$(grep -E '^#[0-9]+ ' "$BUILD/logs/$t.log" | tail -1 || true)
+  done_line=$(grep -E '^#[0-9]+[[:space:]]+DONE' "$BUILD/logs/$t.log" | tail -1 || true)
+  [ -n "$done_line" ] || done_line=$(grep -E '^#[0-9]+[[:space:]]' "$BUILD/logs/$t.log" | tail -1 || true)
   execs=$(sed -n 's/^stat::number_of_executed_units: *//p' "$BUILD/logs/$t.log")
   rate=$(sed -n 's/^stat::average_exec_per_sec: *//p' "$BUILD/logs/$t.log")
   cov=$(sed -n 's/.* cov: \([0-9]*\) ft: \([0-9]*\) corp: \([0-9]*\)\/.*/cov \1, ft \2, corpus \3/p' <<<"$done_line")
