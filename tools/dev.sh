@@ -58,5 +58,5 @@ case "${1:-}" in
   test)        install_deps; test_normal; test_asan ;;
   test-normal) install_deps; test_normal ;;
   test-asan)   install_deps; test_asan ;;
-  *)           sed -n '2,13p' "$0"; exit 2 ;;
+  *)           sed -n '2,11p' "$0"; exit 2 ;;
 esac
