@@ -2,10 +2,13 @@
 # One-command set-up for Isleview on Debian 12.
 #
 #   tools/dev.sh run    install what is missing, build, start the map window
-#   tools/dev.sh test   install what is missing, build, run every test (CTest)
+#   tools/dev.sh test   install what is missing, build, run every test (CTest), then the same tests built
+#                       with AddressSanitizer and UndefinedBehaviorSanitizer (test-normal / test-asan: one)
 #   tools/dev.sh deps   only install the Debian packages
 #
-# Packages are installed with apt-get (through sudo when not root). The build goes to ./build (Ninja).
+# Packages are installed with apt-get (through sudo when not root). The build goes to ./build (Ninja), the
+# sanitizer build to ./build-asan (the asan preset of CMakePresets.json, which also sets ASAN_OPTIONS,
+# UBSAN_OPTIONS and the leak suppressions of tools/sanitizers/lsan.supp for the build and the tests).
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 
@@ -36,9 +39,24 @@ build() {
   cmake --build build
 }
 
+test_normal() {
+  build
+  QT_QPA_PLATFORM=offscreen ctest --test-dir build --output-on-failure -j2
+}
+
+# Any sanitizer report fails its test (halt_on_error); the build runs the test programs too (to list
+# their tests), under the same options.
+test_asan() {
+  cmake --preset asan >/dev/null
+  cmake --build --preset asan
+  ctest --preset asan -j2
+}
+
 case "${1:-}" in
-  deps) install_deps ;;
-  run)  install_deps; build; shift; exec build/bin/isleview "$@" ;;
-  test) install_deps; build; QT_QPA_PLATFORM=offscreen ctest --test-dir build --output-on-failure -j2 ;;
-  *)    sed -n '2,9p' "$0"; exit 2 ;;
+  deps)        install_deps ;;
+  run)         install_deps; build; shift; exec build/bin/isleview "$@" ;;
+  test)        install_deps; test_normal; test_asan ;;
+  test-normal) install_deps; test_normal ;;
+  test-asan)   install_deps; test_asan ;;
+  *)           sed -n '2,11p' "$0"; exit 2 ;;
 esac

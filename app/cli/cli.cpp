@@ -201,10 +201,11 @@ QString usageText() {
            "Exit status: 0 success, 1 failure (message on stderr), 2 usage error.\n";
 }
 
-int runInfo(const QStringList& argList) {
+int runInfo(const QStringList& argList, CliMode mode) {
     const Args args(argList, {"--data"}, {"--json"});
     if (!args.problem.isEmpty()) return usage(args.problem);
     if (!args.rest.isEmpty()) return usage("unexpected argument '" + args.rest.first() + "'");
+    if (mode == CliMode::CheckOnly) return kExitOk;
     auto loaded = loadData(args.value("--data"));
     if (!loaded) {
         err(QString::fromStdString(loaded.error().message));
@@ -287,7 +288,7 @@ int runInfo(const QStringList& argList) {
     return code;
 }
 
-int runExport(const QStringList& argList) {
+int runExport(const QStringList& argList, CliMode mode) {
     const Args args(argList,
                     {"--size", "--dpi", "--names", "--script", "--claims", "--extent", "--focus", "--title",
                      "--note", "--add", "--data", "--crs"},
@@ -353,6 +354,7 @@ int runExport(const QStringList& argList) {
             return usage("--extent must be W,S,E,N in degrees with W < E and S < N");
         if (args.has("--focus")) return usage("use --extent or --focus, not both");
     }
+    if (mode == CliMode::CheckOnly) return kExitOk;
 
     auto loaded = loadData(args.value("--data"));
     if (!loaded) {

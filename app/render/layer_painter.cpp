@@ -412,8 +412,9 @@ bool LayerPainter::coastOf(const std::vector<QPolygonF>& rings, std::vector<QPol
     if (notCoast_.empty()) return false;
     const auto along = [&](QPointF a, QPointF b) {
         if (!notCoastBox_.contains(a) || !notCoastBox_.contains(b)) return false;
-        for (const auto& [c, d] : notCoast_) {
-            const QPointF e = d - c;
+        for (const auto& edge : notCoast_) {
+            // Not a structured binding: clang 14, which builds the fuzzers, cannot capture one in `on`.
+            const QPointF c = edge.first, e = edge.second - c;
             const double len2 = QPointF::dotProduct(e, e);
             if (!(len2 > 0)) continue;
             const auto on = [&](QPointF p) { // within a third of a pixel of the edge
