@@ -110,10 +110,35 @@ std::vector<bool> withinBudget(const SceneLayer& layer, const MapSettings& s, in
     const double budget = kOutlinePerFrameSide * (s.viewport.widthPx + s.viewport.heightPx) * dpr;
     const geo::Box view = s.viewport.mapBounds();
     const QTransform t = mapToScreen(s.viewport);
+    // Parts under half a pixel are not outlined (see LayerPainter), so they do not count.
+    const std::vector<std::uint32_t> inView =
+        layer.index.query(view, 0.5 * s.viewport.metresPerPixel / std::max(1.0, s.devicePixelRatio));
+    // A bound first, from what the index holds (no point is read): no edge is longer than its part's box is
+    // across, nor than the frame. Ordinary data, a whole world's coastline included, stays under the budget
+    // by this bound alone, and only a file that may not is measured edge by edge.
+    const double pxPerM = dpr / s.viewport.metresPerPixel, most = frame.width() + frame.height();
+    double bound = 0;
+    for (const std::uint32_t i : inView) {
+        const ScenePart& part = layer.parts[i];
+        if (part.point) continue;
+        const auto add = [&](const ScenePart& p) {
+            const double across = std::min(std::hypot(p.box.width(), p.box.height()) * pxPerM, most * dpr);
+            bound += double(p.lods[static_cast<std::size_t>(level)].count) * across;
+        };
+        if (part.ring < 0) {
+            add(part);
+        } else {
+            const SceneRing& ring = layer.rings[static_cast<std::size_t>(part.ring)];
+            for (std::uint32_t k = 0; k < ring.runCount; ++k)
+                if (const ScenePart& run = layer.runs[ring.firstRun + k]; run.box.intersects(view)) add(run);
+        }
+        if (bound > budget) break;
+    }
+    if (bound <= budget) return {};
     std::vector<std::pair<double, std::uint32_t>> cost; // outline px, part
     double total = 0;
     QPolygonF scratch;
-    for (const std::uint32_t i : layer.index.query(view)) {
+    for (const std::uint32_t i : inView) {
         const ScenePart& part = layer.parts[i];
         if (part.point) continue;
         const double px = outlinePx(layer, part, level, t, frame, view, dpr, scratch);

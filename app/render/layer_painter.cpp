@@ -5,6 +5,7 @@
 #include "render_map.h"
 
 #include <geo/clip.h>
+#include <geo/cpu.h>
 
 #include <QPaintDevice>
 #include <QPainter>
@@ -106,6 +107,7 @@ LayerPainter::LayerPainter(QPainter& painter, const MapSettings& s, int level, c
 }
 
 void LayerPainter::draw(const LayerStep& step) {
+    geo::clearUpperVectorState(); // text drawn on this thread may have left it set
     const SceneLayer& layer = *step.layer;
     const auto keep = [&](const ScenePart& part) {
         return step.parts.empty() || step.parts[static_cast<std::size_t>(&part - layer.parts.data())];

@@ -3,6 +3,7 @@
 #include "scene_layer_builder.h"
 #include "scene_pieces.h"
 
+#include <geo/cpu.h>
 #include <geo/label_anchor.h>
 
 #include <algorithm>
@@ -125,6 +126,7 @@ LabelAnchor labelAnchor(const Scene& scene, const geo::Place& place, const geo::
 
 geo::Result<std::shared_ptr<const Scene>> Scene::build(std::shared_ptr<const geo::MapData> data,
                                                        const std::string& crs) {
+    geo::clearUpperVectorState();
     const geo::Projector* proj = projectorFor(crs);
     if (!proj) return detail::unknownCrs(crs);
     auto scene = std::shared_ptr<Scene>(new Scene);

@@ -1,5 +1,7 @@
 #include "geo/projection.h"
 
+#include "geo/cpu.h"
+
 #include <proj.h>
 
 #include <cmath>
@@ -76,6 +78,7 @@ Point Projector::inverse(Point xy) const {
 void Projector::forward(std::span<Point> points) const {
     if (points.empty()) return;
     const std::size_t stride = sizeof(Point);
+    clearUpperVectorState();
     proj_trans_generic(d_->pj, PJ_FWD, &points[0].x, stride, points.size(), &points[0].y, stride,
                        points.size(), nullptr, 0, 0, nullptr, 0, 0);
     for (Point& p : points)
