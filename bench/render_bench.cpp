@@ -199,14 +199,20 @@ BENCHMARK(BM_ShippedHabomai)->Args({1920, 1080})->Unit(benchmark::kMillisecond)-
 // stripe paints.
 void BM_PlanFrame(benchmark::State& state, bool habomai) {
     const auto scene = shippedScene();
-    const auto s = view(habomai ? scene->placeBounds("habomai") : scene->homeBounds(), state.range(0),
-                        state.range(1));
+    const auto s =
+        view(habomai ? scene->placeBounds("habomai") : scene->homeBounds(), state.range(0), state.range(1));
     isv::RenderCache cache;
     for (auto _ : state)
         benchmark::DoNotOptimize(isv::planFrame(*scene, s, cache, true).labels.size());
 }
-BENCHMARK_CAPTURE(BM_PlanFrame, home, false)->Args({3840, 2160})->Unit(benchmark::kMillisecond)->UseRealTime();
-BENCHMARK_CAPTURE(BM_PlanFrame, habomai, true)->Args({1920, 1080})->Unit(benchmark::kMillisecond)->UseRealTime();
+BENCHMARK_CAPTURE(BM_PlanFrame, home, false)
+    ->Args({3840, 2160})
+    ->Unit(benchmark::kMillisecond)
+    ->UseRealTime();
+BENCHMARK_CAPTURE(BM_PlanFrame, habomai, true)
+    ->Args({1920, 1080})
+    ->Unit(benchmark::kMillisecond)
+    ->UseRealTime();
 
 // ---- data files: region (14.5 k vertices), japan (387 k), world (10.6 M) -----------------------------
 
