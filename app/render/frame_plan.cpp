@@ -71,6 +71,15 @@ std::vector<bool> without(std::vector<bool> a, const std::vector<bool>& b) {
     return a;
 }
 
+// Calls add(p) for `part`, or for a long ring's runs that meet `view` (the only ones a frame reads).
+template <class Add>
+void forEachPiece(const SceneLayer& layer, const ScenePart& part, const geo::Box& view, Add add) {
+    if (part.ring < 0) return add(part);
+    const SceneRing& ring = layer.rings[static_cast<std::size_t>(part.ring)];
+    for (std::uint32_t k = 0; k < ring.runCount; ++k)
+        if (const ScenePart& run = layer.runs[ring.firstRun + k]; run.box.intersects(view)) add(run);
+}
+
 // Device pixels of line a part (or a long ring's runs in view) draws in the frame at `level`: each edge
 // whose box meets the frame counts its longer side, at most the frame's width plus height (what is outside
 // is cut away). What rasterising an outline or a fill costs grows with it.
@@ -91,13 +100,7 @@ double outlinePx(const SceneLayer& layer, const ScenePart& part, int level, cons
             px += std::min(std::max(std::abs(b.x() - a.x()), std::abs(b.y() - a.y())), most);
         }
     };
-    if (part.ring < 0) {
-        add(part);
-    } else {
-        const SceneRing& ring = layer.rings[static_cast<std::size_t>(part.ring)];
-        for (std::uint32_t k = 0; k < ring.runCount; ++k)
-            if (const ScenePart& run = layer.runs[ring.firstRun + k]; run.box.intersects(view)) add(run);
-    }
+    forEachPiece(layer, part, view, add);
     return px * dpr;
 }
 
@@ -111,8 +114,7 @@ std::vector<bool> withinBudget(const SceneLayer& layer, const MapSettings& s, in
     const geo::Box view = s.viewport.mapBounds();
     const QTransform t = mapToScreen(s.viewport);
     // Parts under half a pixel are not outlined (see LayerPainter), so they do not count.
-    const std::vector<std::uint32_t> inView =
-        layer.index.query(view, 0.5 * s.viewport.metresPerPixel / std::max(1.0, s.devicePixelRatio));
+    const std::vector<std::uint32_t> inView = layer.index.query(view, 0.5 * s.viewport.metresPerPixel / dpr);
     // A bound first, from what the index holds (no point is read): no edge is longer than its part's box is
     // across, nor than the frame. Ordinary data, a whole world's coastline included, stays under the budget
     // by this bound alone, and only a file that may not is measured edge by edge.
@@ -121,17 +123,10 @@ std::vector<bool> withinBudget(const SceneLayer& layer, const MapSettings& s, in
     for (const std::uint32_t i : inView) {
         const ScenePart& part = layer.parts[i];
         if (part.point) continue;
-        const auto add = [&](const ScenePart& p) {
+        forEachPiece(layer, part, view, [&](const ScenePart& p) {
             const double across = std::min(std::hypot(p.box.width(), p.box.height()) * pxPerM, most * dpr);
             bound += double(p.lods[static_cast<std::size_t>(level)].count) * across;
-        };
-        if (part.ring < 0) {
-            add(part);
-        } else {
-            const SceneRing& ring = layer.rings[static_cast<std::size_t>(part.ring)];
-            for (std::uint32_t k = 0; k < ring.runCount; ++k)
-                if (const ScenePart& run = layer.runs[ring.firstRun + k]; run.box.intersects(view)) add(run);
-        }
+        });
         if (bound > budget) break;
     }
     if (bound <= budget) return {};
