@@ -1,4 +1,5 @@
 // GeoTiffWriter and crsSidecars: every CRS PROJ knows is read back the same by GDAL, nothing is left beside.
+#include "../support/srs.h"
 #include "test_support.h"
 
 #include <geo/geometry.h>
@@ -22,13 +23,6 @@ std::vector<std::string> filesIn(const std::filesystem::path& dir) {
         names.push_back(e.path().filename().string());
     std::sort(names.begin(), names.end());
     return names;
-}
-
-OGRSpatialReference srsOf(const std::string& crs) {
-    OGRSpatialReference srs;
-    EXPECT_EQ(srs.SetFromUserInput(crs.c_str()), OGRERR_NONE) << crs;
-    srs.SetAxisMappingStrategy(OAMS_TRADITIONAL_GIS_ORDER);
-    return srs;
 }
 
 // Opens `path` as GDAL would for a user: PAM on, so an .aux.xml beside it would be read too.

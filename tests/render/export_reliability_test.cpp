@@ -3,6 +3,7 @@
 // that leave the old file and nothing else.
 #include "exporter.h"
 #include "shipped.h"
+#include <srs.h>
 
 #include <image_compare.h>
 
@@ -33,13 +34,6 @@ std::shared_ptr<const isv::Scene> sceneIn(const std::string& crs) {
         if (built) scene = built.value();
     }
     return scene;
-}
-
-OGRSpatialReference srsOf(const std::string& crs) {
-    OGRSpatialReference srs;
-    EXPECT_EQ(srs.SetFromUserInput(crs.c_str()), OGRERR_NONE) << crs;
-    srs.SetAxisMappingStrategy(OAMS_TRADITIONAL_GIS_ORDER);
-    return srs;
 }
 
 GDALDatasetUniquePtr openRaster(const QString& path) {
