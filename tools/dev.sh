@@ -19,6 +19,8 @@ PACKAGES=(
   googletest libgtest-dev libbenchmark-dev
   fonts-noto-cjk fonts-dejavu-core
   xvfb xauth poppler-utils
+  # the install and package tests: desktop-file-validate, appstreamcli, dpkg-shlibdeps, lintian
+  desktop-file-utils appstream dpkg-dev file lintian
 )
 
 install_deps() {

@@ -31,7 +31,7 @@ command -v ccache >/dev/null && launcher=(-DCMAKE_CXX_COMPILER_LAUNCHER=ccache)
 # -O1 with assertions on: fast enough to fuzz, and a broken precondition is a crash the fuzzer keeps.
 cmake -S . -B "$BUILD" -G Ninja -DCMAKE_C_COMPILER=clang -DCMAKE_CXX_COMPILER=clang++ \
   -DCMAKE_BUILD_TYPE=Debug -DCMAKE_CXX_FLAGS_DEBUG="-g -O1" "${launcher[@]}" \
-  -DISLEVIEW_BUILD_FUZZERS=ON -DISLEVIEW_BUILD_TESTS=OFF -DISLEVIEW_BUILD_BENCHMARKS=OFF >/dev/null
+  -DISLEVIEW_BUILD_FUZZERS=ON -DBUILD_TESTING=OFF -DISLEVIEW_BUILD_BENCHMARKS=OFF >/dev/null
 cmake --build "$BUILD" --target "${TARGETS[@]/#/fuzz_}"
 [ "$SECONDS_EACH" != 0 ] || exit 0
 

@@ -35,7 +35,7 @@ int usage(const QString& problem) {
     return kExitUsage;
 }
 
-// Loads the data directory (from --data, the environment, or the install/source tree).
+// Loads the data directory (from --data, the environment, or the share folder beside the program).
 geo::Result<std::shared_ptr<const geo::MapData>> loadData(const QString& option) {
     const auto dir = findDataDir(option);
     if (!dir) return dir.error();

@@ -46,7 +46,7 @@ TEST(Cli, InfoJsonListsLayersAndTheFourGroupsWithComputedAreas) {
     const Outcome r = isleview({"info", "--json"});
     ASSERT_EQ(r.code, 0) << r.err.toStdString();
     const QJsonObject root = QJsonDocument::fromJson(r.out).object();
-    EXPECT_EQ(root["data_dir"].toString(), QDir(ISLEVIEW_SOURCE_DATA_DIR).absolutePath());
+    EXPECT_EQ(root["data_dir"].toString(), QDir(ISLEVIEW_STAGED_DATA_DIR).absolutePath());
     const QJsonArray layers = root["layers"].toArray();
     ASSERT_EQ(layers.size(), 4);
     for (const auto& l : layers) {

@@ -67,7 +67,7 @@ TEST(DataLocation, AFolderTheUserGaveIsUsedOrRefusedNeverReplaced) {
 
     const auto shipped = isv::findDataDir();
     ASSERT_TRUE(shipped.ok()) << shipped.error().message;
-    EXPECT_EQ(shipped.value(), QDir(ISLEVIEW_SOURCE_DATA_DIR).absolutePath()) << "an empty variable is unset";
+    EXPECT_EQ(shipped.value(), QDir(ISLEVIEW_STAGED_DATA_DIR).absolutePath()) << "an empty variable is unset";
 
     const struct {
         QString requested, env, expected;
