@@ -10,6 +10,7 @@
 
 #include <QApplication>
 #include <QFileInfo>
+#include <QIcon>
 #include <QMessageBox>
 #include <QSettings>
 
@@ -83,6 +84,11 @@ int runWindow(int argc, char** argv, const WindowArgs& args) {
     QApplication::setOrganizationName(QStringLiteral("Isleview"));
     QApplication::setApplicationName(QStringLiteral("isleview"));
     QApplication::setApplicationDisplayName(QStringLiteral("Isleview"));
+    // The desktop entry's id ties the window to its menu entry and icon (Wayland); the theme's icon of that
+    // name is the installed one, the compiled-in copy serves a build that is not installed.
+    QGuiApplication::setDesktopFileName(QStringLiteral(ISLEVIEW_APP_ID));
+    QApplication::setWindowIcon(
+        QIcon::fromTheme(QStringLiteral(ISLEVIEW_APP_ID), QIcon(QStringLiteral(":/isleview/icons/app.svg"))));
 
     const auto dir = findDataDir(dataDirOption);
     if (!dir) return fail(QString::fromStdString(dir.error().message));
