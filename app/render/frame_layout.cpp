@@ -388,20 +388,28 @@ class Layout {
             box.adjust(-3, -2, 3, 2);
             const auto fits = [&](const QRectF& b) { return QRectF(0, 0, W_, H_).contains(b) && !taken(b); };
             if (!fits(box)) {
-                // A label that must be shown (a group's) whose place is in the frame moves back inside
-                // the frame's edge, and just above, below or beside its place, rather than being dropped.
+                // A label that must be shown (a group's) whose place is in the frame is moved next to its
+                // place rather than dropped: beside it, above or below it, or at a corner of it (the
+                // place's size on screen, at most 80 pixels, apart), then as far again, kept inside the
+                // frame.
                 if (!ls.displace || !QRectF(0, 0, W_, H_).contains(anchor)) continue;
-                const double w = box.width(), h = box.height();
-                const QRectF inside = box.translated(std::clamp(box.left(), 0.0, W_ - w) - box.left(),
-                                                     std::clamp(box.top(), 0.0, H_ - h) - box.top());
+                const double r = std::min(a->sizeM / s_.viewport.metresPerPixel, 80.0) / 2;
+                const double dx = r + box.width() / 2 + 6, dy = r + box.height() / 2 + 2;
+                const QRectF centred = box;
                 bool placed = false;
-                for (const QPointF off : {QPointF(0, 0), QPointF(0, -h), QPointF(0, h), QPointF(w / 2 + 6, 0),
-                                          QPointF(-w / 2 - 6, 0), QPointF(0, -2 * h), QPointF(0, 2 * h)})
-                    if (fits(inside.translated(off))) {
-                        origin += inside.topLeft() + off - box.topLeft();
-                        box = inside.translated(off);
-                        placed = true;
-                        break;
+                for (const double k : {1.0, 2.0})
+                    for (const QPointF off :
+                         {QPointF(0, 0), QPointF(dx, 0), QPointF(-dx, 0), QPointF(0, -dy), QPointF(0, dy),
+                          QPointF(dx, -dy), QPointF(-dx, -dy), QPointF(dx, dy), QPointF(-dx, dy)}) {
+                        if (placed) break;
+                        QRectF b = centred.translated(off * k);
+                        b.translate(std::clamp(b.left(), 0.0, W_ - b.width()) - b.left(),
+                                    std::clamp(b.top(), 0.0, H_ - b.height()) - b.top());
+                        if (fits(b)) {
+                            origin += b.topLeft() - centred.topLeft();
+                            box = b;
+                            placed = true;
+                        }
                     }
                 if (!placed) continue;
             }

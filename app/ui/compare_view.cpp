@@ -75,6 +75,15 @@ CompareView::CompareView(QWidget* parent) : QWidget(parent) {
     handle_->setPalette(white);
     handle_->setToolTip(tr("Drag to move the divider: Japan's map on the left, Russia's on the right"));
     handle_->installEventFilter(this);
+    // In the swipe, each side is named on the map beside the divider: "As Japan draws it ◀ | ▶ As Russia
+    // draws it".
+    for (QLabel*& caption : captions_) {
+        caption = new QLabel(stage_);
+        caption->setAttribute(Qt::WA_TransparentForMouseEvents);
+        caption->setStyleSheet(
+            QStringLiteral("QLabel { background: rgba(255, 255, 255, 225); color: #1d2a33; "
+                           "padding: 3px 6px; border-radius: 3px; font-weight: bold; }"));
+    }
     stage_->installEventFilter(this);
     arrange();
 }
@@ -83,13 +92,13 @@ QWidget* CompareView::makeControls(int side) {
     auto* box = new QWidget(this);
     auto* row = new QHBoxLayout(box);
     row->setContentsMargins(0, 0, 0, 0);
-    auto* caption = new QLabel(box);
-    captions_[static_cast<std::size_t>(side)] = caption;
-    row->addWidget(caption);
     const auto combo = [&](const QString& name, const QString& tip) {
         auto* c = new QComboBox(box);
         c->setObjectName(name);
         c->setToolTip(tip);
+        // Narrow windows squeeze the boxes (their texts elided) rather than the map.
+        c->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
+        c->setMinimumContentsLength(4);
         row->addWidget(c);
         connect(c, &QComboBox::activated, this, [this, side] { applyControls(side); });
         return c;
@@ -180,8 +189,12 @@ void CompareView::syncControls(int side) {
     select("script", s.names.scriptWord());
     select("claims", s.claims);
     const QString caption = sideCaption(*MapStyle::shipped(), s.claims);
-    captions_[static_cast<std::size_t>(side)]->setText(
-        mode_ == Mode::Swipe ? (side == 0 ? tr("Left: %1") : tr("Right: %1")).arg(caption) : QString());
+    QLabel* label = captions_[static_cast<std::size_t>(side)];
+    const QString text = (side == 0 ? tr("%1 ◀") : tr("▶ %1")).arg(caption);
+    if (text == label->text()) return;
+    label->setText(text);
+    label->adjustSize();
+    arrange();
 }
 
 void CompareView::follow(int from) {
@@ -194,6 +207,9 @@ void CompareView::follow(int from) {
 }
 
 void CompareView::setMode(Mode mode) {
+    // The area shown stays shown when the canvases change size (the swipe's is twice as wide).
+    const geo::Box shown = canvas(0)->settings().viewport.mapBounds();
+    const bool keep = mode != mode_ && isVisible() && canvas(0)->width() > 1;
     mode_ = mode;
     // Side by side each canvas names its side in its title; in the swipe the titles would lie on top of
     // each other, so the control row names them and each legend keeps to its own side.
@@ -205,6 +221,7 @@ void CompareView::setMode(Mode mode) {
         syncControls(side);
     }
     arrange();
+    if (keep) canvas(0)->zoomToBox(shown);
 }
 
 void CompareView::setDividerPosition(double fraction) {
@@ -223,6 +240,8 @@ void CompareView::arrange() {
         right->clearMask();
         right->show();
         handle_->hide();
+        for (QLabel* caption : captions_)
+            caption->hide();
         return;
     }
     left->setGeometry(all);
@@ -235,6 +254,15 @@ void CompareView::arrange() {
     handle_->setGeometry(x - kHandle / 2, 0, kHandle, all.height());
     handle_->show();
     handle_->raise();
+    // The captions stay beside the divider, inside the map.
+    QLabel* l = captions_[0];
+    QLabel* r = captions_[1];
+    l->move(std::max(0, x - kHandle / 2 - 4 - l->width()), 8);
+    r->move(std::min(all.width() - r->width(), x + kHandle / 2 + 4), 8);
+    for (QLabel* caption : captions_) {
+        caption->show();
+        caption->raise();
+    }
 }
 
 bool CompareView::eventFilter(QObject* watched, QEvent* event) {

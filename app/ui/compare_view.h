@@ -44,6 +44,8 @@ class CompareView : public QWidget {
     QWidget* dividerHandle() const { return handle_; }
     /// Side `side`'s names and claims (its controls follow).
     void setSide(int side, const NameSet& names, const QStringList& claims);
+    /// The swipe's caption of a side, beside the divider ("As Japan draws it ◀").
+    QLabel* swipeCaption(int side) const { return captions_[static_cast<std::size_t>(side)]; }
     /// The control row of a side: combo boxes "names", "script", "claims" (tests).
     QWidget* sideControls(int side) const { return controls_[static_cast<std::size_t>(side)]; }
 

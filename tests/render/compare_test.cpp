@@ -57,7 +57,10 @@ TEST_P(SmallMaps, LegendStaysSmallAndTheFourGroupsAreLabelled) {
     const QRectF frame(0, 0, c.w, c.h);
     EXPECT_TRUE(frame.contains(plan.legend->box));
     const double share = plan.legend->box.width() * plan.legend->box.height() / (c.w * c.h);
-    EXPECT_LT(share, 0.10) << plan.legend->box.width() << "x" << plan.legend->box.height();
+    // Under 10 % of 1024 x 640 or 512 x 640; a frame of 300 x 540 (a half of a comparison in a 1024 x 640
+    // window with its docks open) under 12 %.
+    EXPECT_LT(share, c.w * c.h < 200000 ? 0.12 : 0.10)
+        << plan.legend->box.width() << "x" << plan.legend->box.height();
     for (const QString& name : groupNames(s))
         EXPECT_TRUE(placed(plan).contains(name))
             << name.toStdString() << " in " << placed(plan).join(", ").toStdString();
@@ -71,7 +74,9 @@ INSTANTIATE_TEST_SUITE_P(Frames, SmallMaps,
                          ::testing::Values(Small{1024, 640, "japanese", {}}, Small{512, 640, "japanese", {}},
                                            Small{1024, 640, "russian", {"russia"}},
                                            Small{512, 640, "russian", {"japan", "russia"}},
-                                           Small{512, 640, "both", {"japan"}}));
+                                           Small{512, 640, "both", {"japan"}},
+                                           // a half of the comparison in a 1024 x 640 window with its docks
+                                           Small{300, 540, "russian", {"russia"}}));
 
 TEST(SmallMaps, ABigFrameKeepsTheFullLegendAndASmallOneFoldsIt) {
     isv::RenderCache cache;

@@ -4,6 +4,7 @@
 #include "ui_test_util.h"
 
 #include <QComboBox>
+#include <QLabel>
 
 namespace {
 
@@ -88,6 +89,12 @@ TEST_F(CompareViewTest, SwipeStacksTheCanvasesAndTheDividerClamps) {
     view.setDividerPosition(0.25);
     EXPECT_DOUBLE_EQ(view.dividerPosition(), 0.25);
     EXPECT_EQ(right->mask().boundingRect().left(), static_cast<int>(std::lround(0.25 * right->width())));
+    // Each side is named beside the divider, on its own side of it.
+    EXPECT_TRUE(view.swipeCaption(0)->isVisible());
+    EXPECT_TRUE(view.swipeCaption(0)->text().contains("Japan"));
+    EXPECT_TRUE(view.swipeCaption(1)->text().contains("Russia"));
+    EXPECT_LE(view.swipeCaption(0)->geometry().right(), view.dividerHandle()->geometry().left());
+    EXPECT_GE(view.swipeCaption(1)->geometry().left(), view.dividerHandle()->geometry().right());
     view.setDividerPosition(1.7);
     EXPECT_DOUBLE_EQ(view.dividerPosition(), 1.0);
     view.setDividerPosition(-3);
@@ -107,6 +114,7 @@ TEST_F(CompareViewTest, SwipeStacksTheCanvasesAndTheDividerClamps) {
     view.setMode(CompareView::Mode::SideBySide);
     EXPECT_TRUE(right->isVisible());
     EXPECT_FALSE(view.dividerHandle()->isVisible());
+    EXPECT_FALSE(view.swipeCaption(0)->isVisible());
 }
 
 class CompareWindowTest : public uitest::WindowFixture {};
