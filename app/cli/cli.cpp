@@ -415,6 +415,7 @@ int runExport(const QStringList& argList, CliMode mode) {
                 half.claims = s.claims, half.title = sideCaption(base.style(), s.claims);
         }
         fitPair(base.style(), *o.compare, box, size, dpi);
+        s.title = o.compare->title; // the file's title
     }
     // Added files are read only where the image shows them (with a margin), projected as they are read,
     // and kept only at the detail the image draws, so that a world file costs what the view holds, and

@@ -58,7 +58,12 @@ std::optional<geo::Error> renderVector(const Scene& scene, const MapSettings& s,
     return fail(o.path, report.errors.join("; "));
 }
 
-QString description(const Scene& scene, const MapSettings& s) {
+// The title and attribution line a file's metadata carries; a comparison's names both halves'.
+QString description(const Scene& scene, const MapSettings& s, const ExportOptions& o) {
+    if (o.compare)
+        return (o.compare->title.isEmpty() ? QString() : o.compare->title + " — ") +
+               attributionText(scene, o.compare->halves[0]) + " | " +
+               attributionText(scene, o.compare->halves[1]);
     return (s.title.isEmpty() ? QString() : s.title + " — ") + attributionText(scene, s);
 }
 
@@ -390,7 +395,7 @@ geo::Result<QStringList> writeSvg(const Scene& scene, const MapSettings& s, cons
     svg.setResolution(96);
     // QSvgGenerator writes these verbatim: escape them so the file stays well-formed XML.
     svg.setTitle((s.title.isEmpty() ? QString("Isleview map") : s.title).toHtmlEscaped());
-    svg.setDescription(description(scene, s).toHtmlEscaped());
+    svg.setDescription(description(scene, s, o).toHtmlEscaped());
     QPainter painter;
     if (!painter.begin(&svg)) {
         file.cancelWriting();
@@ -426,7 +431,7 @@ geo::Result<QStringList> writePdf(const Scene& scene, const MapSettings& s, cons
                     "<rdf:Description rdf:about='' xmlns:dc='http://purl.org/dc/elements/1.1/'>"
                     "<dc:description>%1</dc:description></rdf:Description></rdf:RDF></x:xmpmeta>"
                     "<?xpacket end='w'?>")
-                .arg(description(scene, s).toHtmlEscaped());
+                .arg(description(scene, s, o).toHtmlEscaped());
         pdf.setDocumentXmpMetadata(xmp.toUtf8());
         QPainter painter;
         if (!painter.begin(&pdf)) {
@@ -457,7 +462,7 @@ geo::Result<QStringList> writeGeoTiff(const Scene& scene, const MapSettings& s, 
     info.crs = scene.crs();
     info.metadata = {
         {"TIFFTAG_SOFTWARE", "Isleview"},
-        {"TIFFTAG_IMAGEDESCRIPTION", description(scene, s).toStdString()},
+        {"TIFFTAG_IMAGEDESCRIPTION", description(scene, s, o).toStdString()},
         {"TIFFTAG_DATETIME", QDateTime::currentDateTime().toString("yyyy:MM:dd HH:mm:ss").toStdString()},
     };
     auto writer = geo::GeoTiffWriter::create(QFile::encodeName(o.path).toStdString(), info);

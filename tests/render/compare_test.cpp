@@ -195,6 +195,9 @@ TEST(Compare, ExportsInFourFormatsAndRefusesAGeoreferencedPair) {
     ASSERT_TRUE(svg.open(QIODevice::ReadOnly));
     const QByteArray text = svg.readAll();
     EXPECT_TRUE(text.contains("Etorofu") && text.contains("Iturup") && text.contains("Side by side"));
+    // The file's description names both halves' names and claims.
+    EXPECT_TRUE(text.contains("Japanese names") && text.contains("Russian names"))
+        << text.left(2000).toStdString();
     o.path = dir.filePath("pair.tif");
     auto tif = isv::exportMap(*shippedScene(), o);
     ASSERT_FALSE(tif.ok());
