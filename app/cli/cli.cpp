@@ -195,6 +195,10 @@ QString usageText() {
            "  --add FILE            draw any vector file GDAL reads over the base map (repeatable)\n"
            "  --legend / --no-legend\n"
            "  --world-file          also write a world file beside a PNG or JPEG\n"
+           "  --compare             the map as Japan draws it beside the map as Russia draws it, each\n"
+           "                        half in its side's names (--script, default latin) and claim; --names\n"
+           "                        or --claims set both halves; --title is the shared title (not with\n"
+           "                        .tif, --world-file, --exact-extent or --size W)\n"
            "  --crs CRS             display projection (default EPSG:32655, UTM 55N; world: EPSG:8857)\n"
            "  --data DIR            read the data from DIR instead of the shipped data\n"
            "\n"
@@ -292,7 +296,7 @@ int runExport(const QStringList& argList, CliMode mode) {
     const Args args(argList,
                     {"--size", "--dpi", "--names", "--script", "--claims", "--extent", "--focus", "--title",
                      "--note", "--add", "--data", "--crs"},
-                    {"--legend", "--no-legend", "--world-file", "--exact-extent"});
+                    {"--legend", "--no-legend", "--world-file", "--exact-extent", "--compare"});
     if (!args.problem.isEmpty()) return usage(args.problem);
     if (args.rest.size() != 1)
         return usage(args.rest.isEmpty() ? "export needs an output file" : "too many files");
@@ -306,6 +310,13 @@ int runExport(const QStringList& argList, CliMode mode) {
     if (args.has("--world-file") && format != "png" && format != "jpeg")
         return usage("--world-file goes with .png or .jpg (a GeoTIFF carries its own georeference)");
 
+    const bool compare = args.has("--compare");
+    if (compare && (format == "tiff" || args.has("--world-file")))
+        return usage("--compare draws two maps side by side, not one georeferenced raster: write .png, "
+                     ".jpg, .svg or .pdf, without --world-file");
+    if (compare && (args.has("--exact-extent") ||
+                    !args.value("--size").isEmpty() && !args.value("--size").contains('x')))
+        return usage("--compare takes --size WxH (the whole image), not --exact-extent or --size W");
     // --size W (a width alone) asks for the area's own shape, as --exact-extent does.
     const QStringList sizeWords = args.value("--size", "1920x1080").split('x');
     bool okW = false, okH = sizeWords.size() == 1;
@@ -395,6 +406,17 @@ int runExport(const QStringList& argList, CliMode mode) {
     }
     if (!extent.empty()) s.requestedArea = box; // the footer says what is shown when the image widens it
     s.fitOutput(box, size, dpi);
+    if (compare) { // each half its side's names and claim, unless --names or --claims say otherwise
+        o.compare =
+            comparePair(s, args.value("--script", "latin"), args.value("--title", defaultCompareTitle()));
+        for (MapSettings& half : o.compare->halves) {
+            if (args.has("--names")) half.names = s.names;
+            if (args.has("--claims"))
+                half.claims = s.claims, half.title = sideCaption(base.style(), s.claims);
+        }
+        fitPair(base.style(), *o.compare, box, size, dpi);
+        s.title = o.compare->title; // the file's title
+    }
     // Added files are read only where the image shows them (with a margin), projected as they are read,
     // and kept only at the detail the image draws, so that a world file costs what the view holds, and
     // is never held twice.

@@ -43,15 +43,27 @@ MapSettings exported(const ExportOptions& o) {
     return s;
 }
 
-// Draws onto a vector device's painter; a render error names the layer.
-std::optional<geo::Error> renderVector(const Scene& scene, const MapSettings& s, QPainter& painter,
-                                       const QString& path) {
-    const RenderReport report = renderMap(scene, s, painter);
-    if (report.errors.isEmpty()) return std::nullopt;
-    return fail(path, report.errors.join("; "));
+// The frame `s`, or the comparison `o` asks for in it.
+RenderReport draw(const Scene& scene, const ExportOptions& o, const MapSettings& s, QPainter& painter,
+                  RenderCache* cache = nullptr) {
+    return o.compare ? renderPair(scene, *o.compare, s, painter, nullptr, cache)
+                     : renderMap(scene, s, painter, nullptr, cache);
 }
 
-QString description(const Scene& scene, const MapSettings& s) {
+// Draws onto a vector device's painter; a render error names the layer.
+std::optional<geo::Error> renderVector(const Scene& scene, const MapSettings& s, QPainter& painter,
+                                       const ExportOptions& o) {
+    const RenderReport report = draw(scene, o, s, painter);
+    if (report.errors.isEmpty()) return std::nullopt;
+    return fail(o.path, report.errors.join("; "));
+}
+
+// The title and attribution line a file's metadata carries; a comparison's names both halves'.
+QString description(const Scene& scene, const MapSettings& s, const ExportOptions& o) {
+    if (o.compare)
+        return (o.compare->title.isEmpty() ? QString() : o.compare->title + " — ") +
+               attributionText(scene, o.compare->halves[0]) + " | " +
+               attributionText(scene, o.compare->halves[1]);
     return (s.title.isEmpty() ? QString() : s.title + " — ") + attributionText(scene, s);
 }
 
@@ -92,9 +104,10 @@ using BandSink = std::function<bool(QImage& band, int y)>;
 // renderMap plans labels, legend and furniture from the settings alone, so they come out the same whichever
 // band they fall in. The error says what to do when the band does not fit in memory, or names the layer that
 // failed to draw.
-std::optional<geo::Error> renderBands(const Scene& scene, const MapSettings& s, const QString& path,
+std::optional<geo::Error> renderBands(const Scene& scene, const MapSettings& s, const ExportOptions& o,
                                       QImage::Format format, int rows, const ExportProgress& progress,
                                       const BandSink& sink) {
+    const QString& path = o.path;
     const QSize size = s.pixelSize();
     RenderCache cache; // text sprites and hatch tiles, drawn once for all bands
     // A big frame is planned once before its band takes the memory: planning loads the fonts, whose files
@@ -117,7 +130,7 @@ std::optional<geo::Error> renderBands(const Scene& scene, const MapSettings& s, 
         QPainter painter;
         if (!painter.begin(&target)) return tooBig(path, size);
         if (y > 0) painter.setWorldTransform(QTransform::fromTranslate(0, -y / s.devicePixelRatio));
-        const RenderReport report = renderMap(scene, s, painter, nullptr, &cache);
+        const RenderReport report = draw(scene, o, s, painter, &cache);
         painter.end();
         if (!report.errors.isEmpty()) {
             // renderMap turns an exception on its workers into an error; running out of memory is the size's.
@@ -340,20 +353,20 @@ geo::Result<QStringList> writeRaster(const Scene& scene, const MapSettings& s, c
     if (jpeg) {
         // Qt's JPEG writer takes one whole image, so a JPEG is drawn in one band, and fails as too big for
         // the memory where a PNG or GeoTIFF of the same size still draws band by band.
-        failed = renderBands(scene, s, o.path, QImage::Format_RGB32, size.height(), progress,
-                             [&](QImage& image, int) {
-                                 // The density goes into the file only after drawing: Qt sizes point-size
-                                 // fonts by the device's dots per metre, and the device pixel ratio already
-                                 // scales everything by dpi / 96.
-                                 image.setDotsPerMeterX(static_cast<int>(s.dpi() / 0.0254));
-                                 image.setDotsPerMeterY(static_cast<int>(s.dpi() / 0.0254));
-                                 if (!image.save(&file, "JPEG", 92) && file.error() == QFileDevice::NoError)
-                                     encodeError = fail(o.path, "could not encode the image as JPEG");
-                                 return true;
-                             });
+        failed =
+            renderBands(scene, s, o, QImage::Format_RGB32, size.height(), progress, [&](QImage& image, int) {
+                // The density goes into the file only after drawing: Qt sizes point-size
+                // fonts by the device's dots per metre, and the device pixel ratio already
+                // scales everything by dpi / 96.
+                image.setDotsPerMeterX(static_cast<int>(s.dpi() / 0.0254));
+                image.setDotsPerMeterY(static_cast<int>(s.dpi() / 0.0254));
+                if (!image.save(&file, "JPEG", 92) && file.error() == QFileDevice::NoError)
+                    encodeError = fail(o.path, "could not encode the image as JPEG");
+                return true;
+            });
     } else {
         PngWriter png(file, size, s.dpi());
-        failed = renderBands(scene, s, o.path, QImage::Format_RGB32, bandRows(o, size), progress,
+        failed = renderBands(scene, s, o, QImage::Format_RGB32, bandRows(o, size), progress,
                              [&](QImage& rows, int) {
                                  if (!png.add(rows)) encodeError = tooBig(o.path, size); // zlib's memory
                                  return !encodeError && file.error() == QFileDevice::NoError;
@@ -382,13 +395,13 @@ geo::Result<QStringList> writeSvg(const Scene& scene, const MapSettings& s, cons
     svg.setResolution(96);
     // QSvgGenerator writes these verbatim: escape them so the file stays well-formed XML.
     svg.setTitle((s.title.isEmpty() ? QString("Isleview map") : s.title).toHtmlEscaped());
-    svg.setDescription(description(scene, s).toHtmlEscaped());
+    svg.setDescription(description(scene, s, o).toHtmlEscaped());
     QPainter painter;
     if (!painter.begin(&svg)) {
         file.cancelWriting();
         return fail(o.path, "could not start the SVG writer");
     }
-    const auto failed = renderVector(scene, s, painter, o.path);
+    const auto failed = renderVector(scene, s, painter, o);
     painter.end();
     if (failed) {
         file.cancelWriting();
@@ -418,7 +431,7 @@ geo::Result<QStringList> writePdf(const Scene& scene, const MapSettings& s, cons
                     "<rdf:Description rdf:about='' xmlns:dc='http://purl.org/dc/elements/1.1/'>"
                     "<dc:description>%1</dc:description></rdf:Description></rdf:RDF></x:xmpmeta>"
                     "<?xpacket end='w'?>")
-                .arg(description(scene, s).toHtmlEscaped());
+                .arg(description(scene, s, o).toHtmlEscaped());
         pdf.setDocumentXmpMetadata(xmp.toUtf8());
         QPainter painter;
         if (!painter.begin(&pdf)) {
@@ -427,7 +440,7 @@ geo::Result<QStringList> writePdf(const Scene& scene, const MapSettings& s, cons
         }
         // The PDF device works in dots at `dpi`; renderMap works in logical pixels.
         painter.scale(s.devicePixelRatio, s.devicePixelRatio);
-        const auto failed = renderVector(scene, s, painter, o.path);
+        const auto failed = renderVector(scene, s, painter, o);
         painter.end();
         if (failed) {
             file.cancelWriting();
@@ -449,14 +462,14 @@ geo::Result<QStringList> writeGeoTiff(const Scene& scene, const MapSettings& s, 
     info.crs = scene.crs();
     info.metadata = {
         {"TIFFTAG_SOFTWARE", "Isleview"},
-        {"TIFFTAG_IMAGEDESCRIPTION", description(scene, s).toStdString()},
+        {"TIFFTAG_IMAGEDESCRIPTION", description(scene, s, o).toStdString()},
         {"TIFFTAG_DATETIME", QDateTime::currentDateTime().toString("yyyy:MM:dd HH:mm:ss").toStdString()},
     };
     auto writer = geo::GeoTiffWriter::create(QFile::encodeName(o.path).toStdString(), info);
     if (!writer) return writer.error();
     std::optional<geo::Error> writeError;
     const auto failed = renderBands(
-        scene, s, o.path, QImage::Format_RGBA8888, bandRows(o, size), progress, [&](QImage& rows, int y) {
+        scene, s, o, QImage::Format_RGBA8888, bandRows(o, size), progress, [&](QImage& rows, int y) {
             writeError = writer->write(y, rows.height(), rows.constBits(), 4, rows.bytesPerLine());
             return !writeError;
         });
@@ -501,6 +514,9 @@ geo::Result<ExportReport> exportMap(const Scene& scene, const ExportOptions& o,
     if (o.worldFile && format != "png" && format != "jpeg")
         return fail(o.path,
                     "--world-file applies to PNG and JPEG only (GeoTIFF carries its own georeference)");
+    if (o.compare && (o.worldFile || format == "tiff"))
+        return fail(o.path, "a comparison is two maps side by side, not one georeferenced raster: write it "
+                            "as .png, .jpg, .svg or .pdf, without a world file");
     if (QFileInfo(o.path).isDir()) return fail(o.path, "is a folder");
     const MapSettings s = exported(o);
     const auto write = [&]() -> geo::Result<QStringList> {

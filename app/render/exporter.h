@@ -1,6 +1,7 @@
 #pragma once
 // Writing map images: PNG, JPEG, SVG, PDF and GeoTIFF, atomically. Used by `isleview export` and the
 // window's File → Export dialog, so the same options give the same picture.
+#include "compare.h"
 #include "map_settings.h"
 #include "scene.h"
 
@@ -10,6 +11,7 @@
 #include <QString>
 
 #include <functional>
+#include <optional>
 
 namespace isv {
 
@@ -24,6 +26,9 @@ struct ExportOptions {
     /// Device rows a PNG or GeoTIFF is drawn and written at a time (0: as many as fit in 64 Mpixels, so a
     /// 20000 x 20000 map never needs one 1.6 GB image). A JPEG is always drawn whole.
     int bandRows = 0;
+    /// A comparison (`isleview export --compare`): these two halves side by side in `settings`' frame
+    /// (compare.h). Not with a world file or GeoTIFF: a pair is not one georeferenced raster.
+    std::optional<ComparePair> compare;
 };
 
 /// Told the fraction of the image written so far (0 to 1), on the thread exportMap runs on.

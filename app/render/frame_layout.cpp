@@ -36,7 +36,10 @@ class Layout {
           title_(unsharedFont(style_.title)), legend_(unsharedFont(style_.legend)),
           legendHeading_(unsharedFont(style_.legendHeading)), attribution_(unsharedFont(style_.attribution)),
           note_(unsharedFont(style_.note)), gridLabel_(unsharedFont(style_.gridLabel)),
-          t_(mapToScreen(s.viewport)), W_(s.viewport.widthPx), H_(s.viewport.heightPx) {}
+          t_(mapToScreen(s.viewport)), W_(s.viewport.widthPx), H_(s.viewport.heightPx),
+          small_(W_ * H_ < style_.smallMap.areaPx), furniture_(small_ ? style_.smallMap.furnitureScale : 1) {
+        if (small_) title_.setPointSizeF(title_.pointSizeF() * style_.smallMap.fontScale);
+    }
 
     bool taken(const QRectF& box) const {
         return std::any_of(plan_.taken.begin(), plan_.taken.end(),
@@ -171,15 +174,58 @@ class Layout {
                                           {rect(QPen(style_.added, style_.addedWidth), style_.addedFill())}});
         legend.entries.push_back({s_.names.describe(), false, {}});
 
-        const TextMetrics head = cache_.measure(legend.heading, legendHeading_);
-        const double row = cache_.measure(legend.heading, legend_).height + 4, swatch = 26;
-        double w = head.advance;
-        for (const auto& e : legend.entries)
-            w = std::max(w, swatch + 8 + cache_.measure(e.text, legend_).advance);
-        const double h = head.height + 6 + row * static_cast<double>(legend.entries.size());
-        legend.box = emptiestCorner(QSizeF(w + 16, h + 10));
+        // A legend that would cover too much of a small frame folds: smaller type, long entries wrapped
+        // into a narrow column, narrower swatches (style.json "small_map").
+        const SmallMapStyle& sm = style_.smallMap;
+        legend.font = legend_, legend.headingFont = legendHeading_;
+        QSizeF size = legendSize(legend, 1e9);
+        if (small_ || size.width() * size.height() > sm.legendShare * W_ * H_) {
+            legend.compact = true;
+            legend.font.setPointSizeF(legend_.pointSizeF() * sm.fontScale);
+            legend.headingFont.setPointSizeF(legendHeading_.pointSizeF() * sm.fontScale);
+            legend.swatch = sm.swatchPx;
+            size = legendSize(legend, sm.wrapPx);
+        }
+        legend.box = emptiestCorner(size);
         plan_.taken.push_back(legend.box);
         plan_.legend = std::move(legend);
+    }
+
+    // Sets the legend's lines and row height, its texts wrapped at `wrap` pixels; returns its panel's size.
+    QSizeF legendSize(LegendPlan& legend, double wrap) const {
+        legend.row = cache_.measure(legend.heading, legend.font).height + 4;
+        legend.headingLines = wrapped(legend.heading, legend.headingFont, wrap + legend.swatch + 8);
+        double w = 0, h = 0;
+        for (const QString& line : legend.headingLines) {
+            const TextMetrics m = cache_.measure(line, legend.headingFont);
+            w = std::max(w, m.advance), h += m.height;
+        }
+        h += 6;
+        for (auto& e : legend.entries) {
+            e.lines = wrapped(e.text, legend.font, wrap);
+            for (const QString& line : e.lines)
+                w = std::max(w, legend.swatch + 8 + cache_.measure(line, legend.font).advance);
+            h += legend.row * static_cast<double>(e.lines.size());
+        }
+        return {w + 16, h + 10};
+    }
+
+    // `text` broken at spaces into lines of at most `width` pixels (a longer word keeps a line to itself).
+    QStringList wrapped(const QString& text, const QFont& font, double width) const {
+        if (cache_.measure(text, font).advance <= width) return {text};
+        QStringList lines;
+        QString line;
+        for (const QString& word : text.split(' ', Qt::SkipEmptyParts)) {
+            const QString longer = line.isEmpty() ? word : line + ' ' + word;
+            if (!line.isEmpty() && cache_.measure(longer, font).advance > width) {
+                lines << line;
+                line = word;
+            } else {
+                line = longer;
+            }
+        }
+        if (!line.isEmpty()) lines << line;
+        return lines;
     }
 
     // Of the four corners (clear of the title, scale bar and north arrow), the one that hides the least
@@ -193,13 +239,38 @@ class Layout {
                                        QRectF(QPointF(W_ - size.width() - m, H_ - size.height() - 64), size),
                                        QRectF(QPointF(m, top), size),
                                        QRectF(QPointF(W_ - size.width() - m, 80), size)};
+        if (s_.legendCorner >= 0 && s_.legendCorner < candidates.size() &&
+            candidates[s_.legendCorner].top() >= 0 && candidates[s_.legendCorner].left() >= 0)
+            return candidates[s_.legendCorner];
         QRectF best = candidates.front();
         int bestLand = INT_MAX;
         for (const QRectF& c : candidates) {
             if (c.top() < 0 || c.left() < 0) continue;
-            if (const int land = landSamples(c); land < bestLand) bestLand = land, best = c;
+            // Hiding the place of a label that must be shown (a group's) costs more than any land.
+            const int cost = landSamples(c) + 100 * placesUnder(c.adjusted(-30, -12, 30, 12));
+            if (cost < bestLand) bestLand = cost, best = c;
         }
         return best;
+    }
+
+    // How many of the labels that must be shown (LabelStyle::displace) this frame shows have their place
+    // in `box`.
+    int placesUnder(const QRectF& box) const {
+        if (s_.hiddenLayers.contains("labels")) return 0;
+        int n = 0;
+        for (const auto& a : scene_.anchors())
+            n += a.style->displace && shown(a) && box.contains(t_.map(a.pos));
+        return n;
+    }
+
+    // Whether a label is shown at this zoom: islands when they are a few pixels wide, points and straits
+    // when zoomed in.
+    bool shown(const LabelAnchor& a) const {
+        const LabelStyle& ls = *a.style;
+        const double mpp = s_.viewport.metresPerPixel;
+        if (ls.area && a.sizeM / mpp < ls.minPx) return false;
+        if (ls.area && ls.maxViews > 0 && a.sizeM / mpp > ls.maxViews * std::max(W_, H_)) return false;
+        return !(ls.maxMetresPerPixel > 0 && mpp > ls.maxMetresPerPixel);
     }
 
     // How many of 8 x 5 points spread over `box` (logical pixels) lie on the shipped land, tested against
@@ -236,8 +307,8 @@ class Layout {
         const geo::Point b = scene_.unproject(s_.viewport.toMap({c.x() + 50, c.y()}));
         const double mPerPx = geo::geodesicDistanceM(a, b) / 100; // true scale at the centre of the view
         if (!std::isfinite(mPerPx) || mPerPx <= 0) return;
-        // The longest 1, 2 or 5 times a power of ten within 140 pixels.
-        const double target = mPerPx * 140, mag = std::pow(10.0, std::floor(std::log10(target)));
+        // The longest 1, 2 or 5 times a power of ten within 140 pixels (fewer on a small frame).
+        const double target = mPerPx * 140 * furniture_, mag = std::pow(10.0, std::floor(std::log10(target)));
         double len = 1;
         for (double k : {1.0, 2.0, 5.0})
             if (k * mag <= target) len = k * mag;
@@ -255,9 +326,11 @@ class Layout {
         const geo::Point ll = scene_.unproject(v.center);
         const geo::Point up = scene_.project({ll.x, std::min(ll.y + 0.05, 89.99)});
         plan_.northAngle = std::atan2(up.x - v.center.x, up.y - v.center.y) * 180 / M_PI;
-        const QPointF c(W_ - 34, 46);
+        const double k = furniture_;
+        const QPointF c(W_ - 12 - 22 * k, 24 + 22 * k);
         plan_.northArrow = c;
-        plan_.taken.push_back(QRectF(c.x() - 24, c.y() - 24, 48, 64));
+        plan_.northArrowScale = k;
+        plan_.taken.push_back(QRectF(c.x() - 24 * k, c.y() - 24 * k, 48 * k, 64 * k));
     }
 
     void attribution() {
@@ -297,13 +370,9 @@ class Layout {
         std::stable_sort(order.begin(), order.end(), [](auto* a, auto* b) {
             return a->priority != b->priority ? a->priority < b->priority : a->sizeM > b->sizeM;
         });
-        const double mpp = s_.viewport.metresPerPixel;
         for (const LabelAnchor* a : order) {
             const LabelStyle& ls = *a->style;
-            // Visibility by zoom: islands when they are a few pixels wide, points and straits when zoomed in.
-            if (ls.area && a->sizeM / mpp < ls.minPx) continue;
-            if (ls.area && ls.maxViews > 0 && a->sizeM / mpp > ls.maxViews * std::max(W_, H_)) continue;
-            if (ls.maxMetresPerPixel > 0 && mpp > ls.maxMetresPerPixel) continue;
+            if (!shown(*a)) continue;
             const geo::Place* place = scene_.data().place(a->id.toStdString());
             if (!place) continue;
             const QString text = s_.names.label(*place);
@@ -313,11 +382,37 @@ class Layout {
             const TextMetrics fm = cache_.measure(text, f);
             const QPointF anchor = t_.map(a->pos);
             QRectF box = fm.bounds;
-            const QPointF origin = ls.point ? anchor + QPointF(5, fm.ascent / 2 - 1)
-                                            : anchor - QPointF(box.width() / 2, -fm.ascent / 2 + fm.descent);
+            QPointF origin = ls.point ? anchor + QPointF(5, fm.ascent / 2 - 1)
+                                      : anchor - QPointF(box.width() / 2, -fm.ascent / 2 + fm.descent);
             box.moveTopLeft(QPointF(origin.x(), origin.y() - fm.ascent));
             box.adjust(-3, -2, 3, 2);
-            if (!QRectF(0, 0, W_, H_).contains(box) || taken(box)) continue;
+            const auto fits = [&](const QRectF& b) { return QRectF(0, 0, W_, H_).contains(b) && !taken(b); };
+            if (!fits(box)) {
+                // A label that must be shown (a group's) whose place is in the frame is moved next to its
+                // place rather than dropped: beside it, above or below it, or at a corner of it (the
+                // place's size on screen, at most 80 pixels, apart), then as far again, kept inside the
+                // frame.
+                if (!ls.displace || !QRectF(0, 0, W_, H_).contains(anchor)) continue;
+                const double r = std::min(a->sizeM / s_.viewport.metresPerPixel, 80.0) / 2;
+                const double dx = r + box.width() / 2 + 6, dy = r + box.height() / 2 + 2;
+                const QRectF centred = box;
+                bool placed = false;
+                for (const double k : {1.0, 2.0})
+                    for (const QPointF off :
+                         {QPointF(0, 0), QPointF(dx, 0), QPointF(-dx, 0), QPointF(0, -dy), QPointF(0, dy),
+                          QPointF(dx, -dy), QPointF(-dx, -dy), QPointF(dx, dy), QPointF(-dx, dy)}) {
+                        if (placed) break;
+                        QRectF b = centred.translated(off * k);
+                        b.translate(std::clamp(b.left(), 0.0, W_ - b.width()) - b.left(),
+                                    std::clamp(b.top(), 0.0, H_ - b.height()) - b.top());
+                        if (fits(b)) {
+                            origin += b.topLeft() - centred.topLeft();
+                            box = b;
+                            placed = true;
+                        }
+                    }
+                if (!placed) continue;
+            }
             plan_.taken.push_back(box);
             PlacedLabel label{{text, f, ls.colour, origin, box}, std::nullopt};
             if (ls.point) label.dot = anchor;
@@ -336,6 +431,8 @@ class Layout {
     QFont title_, legend_, legendHeading_, attribution_, note_, gridLabel_;
     QTransform t_;
     double W_, H_;
+    bool small_;       // fewer logical pixels than SmallMapStyle::areaPx
+    double furniture_; // the north arrow's and scale bar's scale
 };
 
 } // namespace

@@ -60,12 +60,18 @@ struct LegendEntry {
     QString text;
     bool line = false;               ///< a line across the swatch, not a rectangle
     std::vector<SwatchLayer> swatch; ///< empty: text only
+    QStringList lines;               ///< `text` as drawn: wrapped into lines (one in a full legend)
 };
 
 struct LegendPlan {
     QRectF box;
     QString heading;
     std::vector<LegendEntry> entries;
+    QStringList headingLines; ///< `heading` as drawn
+    QFont font, headingFont;  ///< the style's, or smaller in a compact legend
+    double row = 0;           ///< height of one line of an entry
+    double swatch = 26;       ///< swatch width
+    bool compact = false;     ///< folded for a small frame (SmallMapStyle)
 };
 
 struct ScaleBarPlan {
@@ -90,6 +96,7 @@ struct FramePlan {
     std::optional<LegendPlan> legend;
     std::optional<ScaleBarPlan> scaleBar;
     std::optional<QPointF> northArrow;   ///< centre
+    double northArrowScale = 1;          ///< smaller on a small frame
     double northAngle = 0;               ///< degrees clockwise from up to true north
     std::optional<TextItem> attribution; ///< box: the strip; text elided to fit
     std::vector<NotePlan> notes;

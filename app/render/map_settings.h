@@ -47,6 +47,9 @@ struct MapSettings {
     QStringList highlight;      ///< place ids drawn highlighted (group ids highlight their members)
     QString selected;           ///< the selected place id, outlined
     bool legend = true;
+    /// The legend's corner: 0 bottom left, 1 bottom right, 2 top left, 3 top right; -1 (default) the one
+    /// that hides the least land (the comparison's swipe puts each side's legend on its own side).
+    int legendCorner = -1;
     bool scaleBar = true;
     bool northArrow = true;
     bool attribution = false; ///< the small attribution line (always on in exports)

@@ -111,6 +111,14 @@ geo::Result<MapStyle> MapStyle::fromJson(const QByteArray& json, const QString& 
     s.attribution = r.font(f["attribution"].toObject(), family);
     s.note = r.font(f["note"].toObject(), family);
     s.gridLabel = r.font(f["grid_label"].toObject(), family);
+    const QJsonObject small = root["small_map"].toObject();
+    SmallMapStyle& sm = s.smallMap;
+    sm.areaPx = r.number(small, "area_px", sm.areaPx, 1e8);
+    sm.legendShare = r.number(small, "legend_share", sm.legendShare, 1);
+    sm.fontScale = r.number(small, "font_scale", sm.fontScale, 1);
+    sm.wrapPx = r.number(small, "wrap_px", sm.wrapPx, 2000);
+    sm.swatchPx = r.number(small, "swatch_px", sm.swatchPx, 100);
+    sm.furnitureScale = r.number(small, "furniture_scale", sm.furnitureScale, 1);
     const QJsonObject labels = root["labels"].toObject();
     const QJsonObject fallback = labels["default"].toObject();
     const auto labelStyle = [&](QJsonObject o) {
@@ -127,6 +135,7 @@ geo::Result<MapStyle> MapStyle::fromJson(const QByteArray& json, const QString& 
         l.minPx = r.number(o, "min_px", 0, 10000);
         l.maxViews = r.number(o, "max_views", 0, 1e6);
         l.maxMetresPerPixel = r.number(o, "max_metres_per_px", 0, 1e9);
+        l.displace = o["displace"].toBool();
         return l;
     };
     s.otherKind = labelStyle({});

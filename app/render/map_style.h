@@ -25,6 +25,20 @@ struct LabelStyle {
     double minPx = 0;             ///< area: hidden while the place is fewer pixels across than this
     double maxViews = 0;          ///< area: hidden when the place is more views across than this (0: never)
     double maxMetresPerPixel = 0; ///< hidden when zoomed out beyond this scale (0: never)
+    bool displace = false;        ///< tried above, below and beside its place when its spot is taken
+};
+
+/// How a small frame's furniture gives way to the map (style.json "small_map"): a frame of fewer logical
+/// pixels than `areaPx`, or whose legend would cover more than `legendShare` of it, gets a compact legend
+/// (type scaled by `fontScale`, entries wrapped at `wrapPx`, swatches `swatchPx` wide) and a smaller
+/// north arrow and scale bar (`furnitureScale`).
+struct SmallMapStyle {
+    double areaPx = 500000;
+    double legendShare = 0.08;
+    double fontScale = 0.85;
+    double wrapPx = 190;
+    double swatchPx = 18;
+    double furnitureScale = 0.75;
 };
 
 /// Everything a frame's look depends on beyond MapSettings.
@@ -37,6 +51,7 @@ struct MapStyle {
     int addedFillAlpha = 70;
     QPen halo; ///< round the glyphs of place labels
     QFont title, legendHeading, legend, scaleBar, northArrow, attribution, note, gridLabel;
+    SmallMapStyle smallMap;
     QHash<QString, LabelStyle> kinds; ///< by place kind
     LabelStyle otherKind;             ///< for kinds the file does not name
     Worldviews worldviews;            ///< the claim overlays and the de facto view

@@ -16,8 +16,7 @@ class OverlayPainter {
   public:
     OverlayPainter(const MapSettings& s, const MapStyle& style, QPainter& p, const QRectF& rows,
                    RenderCache& cache)
-        : s_(s), style_(style), p_(p), rows_(rows), cache_(cache), legend_(unsharedFont(style.legend)),
-          legendHeading_(unsharedFont(style.legendHeading)), scaleBar_(unsharedFont(style.scaleBar)),
+        : s_(s), style_(style), p_(p), rows_(rows), cache_(cache), scaleBar_(unsharedFont(style.scaleBar)),
           northArrow_(unsharedFont(style.northArrow)), note_(unsharedFont(style.note)) {}
 
     // Whether anything drawn inside `r` (logical pixels, with 4 px to spare) lands in this painter's rows.
@@ -74,14 +73,18 @@ class OverlayPainter {
 
     void legend(const LegendPlan& l) {
         if (!inRows(l.box)) return;
-        const TextMetrics head = cache_.measure(l.heading, legendHeading_);
-        const double row = cache_.measure(l.heading, legend_).height + 4, sw = 26;
+        const QFont font = unsharedFont(l.font), headingFont = unsharedFont(l.headingFont);
+        const double row = l.row, sw = l.swatch;
         p_.setPen(QPen(style_.legendBorder, 1));
         p_.setBrush(style_.legendPanel);
         p_.drawRoundedRect(l.box, 4, 4);
-        text(l.heading, legendHeading_, style_.text,
-             QPointF(l.box.left() + 8, l.box.top() + 6 + head.ascent));
-        double y = l.box.top() + 8 + head.height;
+        double y = l.box.top() + 6;
+        for (const QString& line : l.headingLines) {
+            const TextMetrics head = cache_.measure(line, headingFont);
+            text(line, headingFont, style_.text, QPointF(l.box.left() + 8, y + head.ascent));
+            y += head.height;
+        }
+        y += 2;
         for (const auto& e : l.entries) {
             const QRectF swatch(l.box.left() + 8, y + 2, sw, row - 6);
             p_.save();
@@ -97,8 +100,10 @@ class OverlayPainter {
             }
             p_.restore();
             const double x = e.swatch.empty() ? l.box.left() + 8 : swatch.right() + 8;
-            text(e.text, legend_, style_.text, QPointF(x, y + cache_.measure(e.text, legend_).ascent + 1));
-            y += row;
+            for (const QString& line : e.lines) {
+                text(line, font, style_.text, QPointF(x, y + cache_.measure(line, font).ascent + 1));
+                y += row;
+            }
         }
     }
 
@@ -116,9 +121,10 @@ class OverlayPainter {
         centred(b.text, scaleBar_, style_.text, QRectF(o.x(), o.y() - 16, b.lengthPx, 14));
     }
 
-    void northArrow(QPointF c, double angle) {
+    void northArrow(QPointF c, double angle, double scale) {
         p_.save();
         p_.translate(c);
+        p_.scale(scale, scale);
         p_.setPen(Qt::NoPen);
         p_.setBrush(style_.panel);
         p_.drawEllipse(QPointF(0, 0), 22, 22);
@@ -132,7 +138,7 @@ class OverlayPainter {
         p_.setBrush(Qt::white);
         p_.drawPolygon(right);
         p_.restore();
-        centred("N", northArrow_, style_.text, QRectF(c.x() - 10, c.y() + 20, 20, 14));
+        centred("N", northArrow_, style_.text, QRectF(c.x() - 10, c.y() + 20 * scale, 20, 14));
     }
 
     void attribution(const TextItem& a) {
@@ -184,7 +190,7 @@ class OverlayPainter {
     QRectF rows_;
     RenderCache& cache_;
     // This painter's own copies of the fonts (see unsharedFont): the stripes of a frame draw at once.
-    QFont legend_, legendHeading_, scaleBar_, northArrow_, note_;
+    QFont scaleBar_, northArrow_, note_;
 };
 
 } // namespace
@@ -196,7 +202,7 @@ void paintOverlay(const FramePlan& plan, const MapSettings& settings, const MapS
     if (plan.title) o.title(*plan.title);
     if (plan.legend) o.legend(*plan.legend);
     if (plan.scaleBar) o.scaleBar(*plan.scaleBar);
-    if (plan.northArrow) o.northArrow(*plan.northArrow, plan.northAngle);
+    if (plan.northArrow) o.northArrow(*plan.northArrow, plan.northAngle, plan.northArrowScale);
     if (plan.attribution) o.attribution(*plan.attribution);
     for (const NotePlan& n : plan.notes)
         o.note(n);

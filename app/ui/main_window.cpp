@@ -1,5 +1,6 @@
 #include "main_window.h"
 
+#include "compare_view.h"
 #include "export_dialog.h"
 #include "file_loader.h"
 #include "layer_list_model.h"
@@ -71,6 +72,8 @@ MainWindow::MainWindow(std::shared_ptr<const Scene> initial, QSettings* store, Q
     column->setSpacing(0);
     column->addWidget(messageBar_);
     column->addWidget(canvas_, 1);
+    compare_ = new CompareView(central);
+    column->addWidget(compare_, 1);
     setCentralWidget(central);
 
     createActions();
@@ -196,6 +199,9 @@ void MainWindow::createActions() {
             [this](bool on) { edit([on](MapSettings& s) { s.scaleBar = on; }); });
     connect(make("view-northarrow", tr("&North Arrow"), {}, true), &QAction::toggled, this,
             [this](bool on) { edit([on](MapSettings& s) { s.northArrow = on; }); });
+    compare_->attach(
+        canvas_, make("view-compare", tr("Compare Side by &Side"), QKeySequence(tr("Ctrl+Shift+C")), true),
+        make("view-swipe", tr("Compare with S&wipe"), QKeySequence(tr("Ctrl+Shift+W")), true));
     projectionGroup_ = new QActionGroup(this);
     for (const auto& [name, text, crs] :
          {std::tuple{"projection-local", tr("&Local (UTM zone 55N, conformal)"), geo::kDisplayCrs},
@@ -284,6 +290,7 @@ void MainWindow::createMenus() {
     view->addActions({action("view-graticule"), action("view-labels"), action("view-legend"),
                       action("view-scalebar"), action("view-northarrow")});
     view->addMenu(tr("&Projection"))->addActions(projectionGroup_->actions());
+    view->addActions({action("view-compare"), action("view-swipe")});
     view->addSeparator();
     view->addActions({action("tool-measure"), action("tool-note")});
     view->addSeparator();
@@ -319,6 +326,8 @@ void MainWindow::createMenus() {
     bar->addActions(claimActions_);
     bar->addSeparator();
     bar->addActions({action("tool-measure"), action("tool-note")});
+    bar->addSeparator();
+    bar->addActions({action("view-compare"), action("view-swipe")});
 }
 
 void MainWindow::createDocks() {

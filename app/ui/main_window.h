@@ -18,6 +18,7 @@ class QSettings;
 
 namespace isv {
 
+class CompareView;
 class FileLoader;
 class InfoPanel;
 class LayerListModel;
@@ -39,6 +40,8 @@ class MainWindow : public QMainWindow {
     ~MainWindow() override;
 
     MapCanvas* canvas() const { return canvas_; }
+    /// The comparison view (View → Compare Side by Side / Compare with Swipe), shown in the canvas's place.
+    CompareView* compareView() const { return compare_; }
     PlaceList* placeList() const { return places_; }
     /// The Layers dock's list; its model has a checkable row per layer, the key in Qt::UserRole.
     QListView* layerList() const { return layers_; }
@@ -121,6 +124,7 @@ class MainWindow : public QMainWindow {
 
     QSettings* store_ = nullptr;
     MapCanvas* canvas_ = nullptr;
+    CompareView* compare_ = nullptr;
     PlaceList* places_ = nullptr;
     QListView* layers_ = nullptr;
     LayerListModel* layerModel_ = nullptr;

@@ -86,6 +86,13 @@ void MapCanvas::setSettings(const MapSettings& settings) {
     update();
 }
 
+void MapCanvas::followView(const geo::Viewport& vp, bool interactive) {
+    geo::Viewport v = settings_.viewport;
+    v.center = vp.center;
+    v.metresPerPixel = vp.metresPerPixel;
+    setViewport(nav_.clamped(v), interactive);
+}
+
 void MapCanvas::setViewport(const geo::Viewport& vp, bool interactive) {
     homePending_ = false;
     if (vp == settings_.viewport) return;

@@ -32,6 +32,11 @@ class MapCanvas : public QWidget {
     /// Replaces the settings (the viewport size and pixel ratio are kept as the widget's) and re-renders.
     void setSettings(const MapSettings& settings);
     Navigator& navigator() { return nav_; }
+    /// Shows the place and scale of `vp` (its centre and metres per pixel; the canvas keeps its own size),
+    /// as drafts while `interactive`: a canvas kept in step with another (the comparison view).
+    void followView(const geo::Viewport& vp, bool interactive);
+    /// True while the user pans or zooms (drafts are shown), until the full frame is asked for.
+    bool isInteracting() const { return interacting_; }
     const Frame& frame() const { return frame_; }
     RenderScheduler& scheduler() { return scheduler_; }
 
