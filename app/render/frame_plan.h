@@ -85,8 +85,9 @@ struct NotePlan {
 struct FramePlan {
     int level = 0; ///< level of detail of the outlines
     std::vector<LayerStep> steps;
-    std::vector<QPolygonF> graticule; ///< lines, logical pixels
-    std::optional<TextItem> title;    ///< box: the panel; word-wrapped in it
+    std::vector<QPolygonF> graticule;  ///< lines, logical pixels
+    std::vector<QPolygonF> datedLines; ///< a past day's border lines given as polylines, logical pixels
+    std::optional<TextItem> title;     ///< box: the panel; word-wrapped in it
     std::optional<LegendPlan> legend;
     std::optional<ScaleBarPlan> scaleBar;
     std::optional<QPointF> northArrow;   ///< centre

@@ -1,6 +1,7 @@
 #pragma once
 // MapSettings: the one copyable value that fully describes a frame. Canvas, exporter and tests fill it in
 // and hand it to renderMap(); a worker thread takes a copy.
+#include "dated_map.h"
 #include "name_set.h"
 
 #include <geo/viewport.h>
@@ -13,6 +14,7 @@
 #include <QStringList>
 
 #include <atomic>
+#include <optional>
 
 #include <cmath>
 
@@ -41,11 +43,12 @@ struct MapSettings {
     geo::Viewport viewport;        ///< in the scene's projected CRS, logical pixels
     double devicePixelRatio = 1.0; ///< physical pixels per logical pixel (HiDPI; an export's dpi / 96)
     NameSet names;
-    QStringList claims;         ///< claimants whose overlay is on; empty = the de facto view
-    QSet<QString> hiddenLayers; ///< layer keys switched off: "land", "lakes", "borders", "labels",
-                                ///< "graticule", or an added layer's key
-    QStringList highlight;      ///< place ids drawn highlighted (group ids highlight their members)
-    QString selected;           ///< the selected place id, outlined
+    QStringList claims;            ///< claimants whose overlay is on; empty = the de facto view
+    std::optional<DatedMap> dated; ///< the administration of a past day (with no claims); unset: today
+    QSet<QString> hiddenLayers;    ///< layer keys switched off: "land", "lakes", "borders", "labels",
+                                   ///< "graticule", or an added layer's key
+    QStringList highlight;         ///< place ids drawn highlighted (group ids highlight their members)
+    QString selected;              ///< the selected place id, outlined
     bool legend = true;
     bool scaleBar = true;
     bool northArrow = true;
