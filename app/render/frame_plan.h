@@ -85,9 +85,8 @@ struct NotePlan {
 struct FramePlan {
     int level = 0; ///< level of detail of the outlines
     std::vector<LayerStep> steps;
-    std::vector<QPolygonF> graticule;  ///< lines, logical pixels
-    std::vector<QPolygonF> datedLines; ///< a past day's border lines given as polylines, logical pixels
-    std::optional<TextItem> title;     ///< box: the panel; word-wrapped in it
+    std::vector<QPolygonF> graticule; ///< lines, logical pixels
+    std::optional<TextItem> title;    ///< box: the panel; word-wrapped in it
     std::optional<LegendPlan> legend;
     std::optional<ScaleBarPlan> scaleBar;
     std::optional<QPointF> northArrow;   ///< centre
@@ -99,6 +98,9 @@ struct FramePlan {
     std::vector<QRectF> taken;        ///< what labels must avoid (furniture, notes, labels placed)
     QStringList errors;
     QStringList omitted; ///< what was left out to keep the frame's work bounded (see drawingNotes)
+
+    /// A past day's border lines given as polylines (MapSettings::dated), logical pixels.
+    std::vector<QPolygonF> datedLines;
 };
 
 /// The outline an added layer may draw in one frame, in device pixels of line per device pixel of the

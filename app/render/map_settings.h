@@ -43,12 +43,11 @@ struct MapSettings {
     geo::Viewport viewport;        ///< in the scene's projected CRS, logical pixels
     double devicePixelRatio = 1.0; ///< physical pixels per logical pixel (HiDPI; an export's dpi / 96)
     NameSet names;
-    QStringList claims;            ///< claimants whose overlay is on; empty = the de facto view
-    std::optional<DatedMap> dated; ///< the administration of a past day (with no claims); unset: today
-    QSet<QString> hiddenLayers;    ///< layer keys switched off: "land", "lakes", "borders", "labels",
-                                   ///< "graticule", or an added layer's key
-    QStringList highlight;         ///< place ids drawn highlighted (group ids highlight their members)
-    QString selected;              ///< the selected place id, outlined
+    QStringList claims;         ///< claimants whose overlay is on; empty = the de facto view
+    QSet<QString> hiddenLayers; ///< layer keys switched off: "land", "lakes", "borders", "labels",
+                                ///< "graticule", or an added layer's key
+    QStringList highlight;      ///< place ids drawn highlighted (group ids highlight their members)
+    QString selected;           ///< the selected place id, outlined
     bool legend = true;
     bool scaleBar = true;
     bool northArrow = true;
@@ -60,6 +59,9 @@ struct MapSettings {
     geo::Box requestedArea;
     QList<Note> notes;
     bool draft = false; ///< coarser level of detail and no antialiasing (while moving)
+
+    /// The administration of a past day (drawn when no claims are shown); unset: today's de facto view.
+    std::optional<DatedMap> dated;
     bool operator==(const MapSettings&) const = default;
 
     /// The frame's size in device pixels: the viewport's logical size times devicePixelRatio.
