@@ -384,7 +384,7 @@ int runExport(const QStringList& argList, CliMode mode) {
         const auto history = historyFor(QString::fromStdString(loaded.value()->dataDir), day);
         if (const auto* bad = std::get_if<DateProblem>(&history))
             return bad->usage ? usage(bad->message) : (err(bad->message), kExitFailure);
-        s.dated = std::get<History>(history).mapOn(day, datedHeading(day));
+        s.dated = std::get<History>(history).mapOn(day, datedMapHeading(day));
     }
     auto built = Scene::build(loaded.value(), args.value("--crs", geo::kDisplayCrs).toStdString());
     if (!built) {

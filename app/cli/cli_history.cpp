@@ -1,6 +1,5 @@
 #include "cli_history.h"
 
-#include <QCoreApplication>
 #include <QFileInfo>
 #include <QJsonArray>
 
@@ -27,10 +26,6 @@ std::variant<History, DateProblem> historyFor(const QString& dataDir, QDate day)
                 .arg(day.toString(Qt::ISODate), h->firstDay().toString(Qt::ISODate)),
             true};
     return std::move(h).value();
-}
-
-QString datedHeading(QDate day) {
-    return QCoreApplication::translate("map", "Administration on %1").arg(day.toString(Qt::ISODate));
 }
 
 QString historyText(const QJsonObject& report) {

@@ -28,9 +28,6 @@ std::optional<DateProblem> parseDateOption(const QString& value, QDate* day);
 /// The timeline beside `dataDir`, checked to cover `day`.
 std::variant<History, DateProblem> historyFor(const QString& dataDir, QDate day);
 
-/// The legend heading of the map of `day` (a map word: translated with context "map").
-QString datedHeading(QDate day);
-
 /// The `info` report of `day` as text: each group's administrator and claimants, the event that set the
 /// map, and the events up to then.
 QString historyText(const QJsonObject& report);

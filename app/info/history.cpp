@@ -2,6 +2,7 @@
 // as ISO 8601 gives them); the Julian dates are kept only to be shown.
 #include "history.h"
 
+#include <QCoreApplication>
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
@@ -316,6 +317,10 @@ DatedMap History::mapOn(QDate day, const QString& heading) const {
         if (l.from <= day && (!l.to.isValid() || day < l.to))
             m.lines.push_back({l.label, l.field, l.value, l.lonLat});
     return m;
+}
+
+QString datedMapHeading(QDate day) {
+    return QCoreApplication::translate("map", "Administration on %1").arg(day.toString(Qt::ISODate));
 }
 
 geo::Result<QDate> parseHistoryDay(const QString& text, QDate today) {

@@ -142,6 +142,10 @@ class History {
 /// The timeline file beside a data directory: `dataDir`/../history/timeline.json (source tree and install).
 QString defaultHistoryPath(const QString& dataDir);
 
+/// The legend heading of the map of `day`, e.g. "Administration on 1880-12-31" (a map word: translated
+/// with context "map").
+QString datedMapHeading(QDate day);
+
 /// A day from "YYYY" or "YYYY-MM-DD" (Gregorian). A year alone means its last day, or `today` when that is
 /// later. Fails with a message that says what is wrong with `text`.
 geo::Result<QDate> parseHistoryDay(const QString& text, QDate today);

@@ -26,6 +26,7 @@ class MessageBar;
 class NotesDock;
 class PlaceList;
 class Scene;
+class TimelineBar;
 struct Frame;
 struct LoadRequest;
 struct LoadResult;
@@ -96,6 +97,7 @@ class MainWindow : public QMainWindow {
     void createMenus();
     void createDocks();
     void createInfoDock();
+    void createTimeline();
     void createStatusBar();
     void createLoader();
     void startScene(std::shared_ptr<const Scene> scene);
@@ -127,6 +129,7 @@ class MainWindow : public QMainWindow {
     NotesDock* notes_ = nullptr;
     QVariantMap exportChoices_; // the export dialog's last choices, offered again
     InfoPanel* info_ = nullptr;
+    TimelineBar* timeline_ = nullptr;
     MessageBar* messageBar_ = nullptr;
     QStringList renderErrors_; // the last frame's problems, shown once until they change
     QLabel* selectionLabel_ = nullptr;
