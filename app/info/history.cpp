@@ -326,8 +326,9 @@ QString datedMapHeading(QDate day) {
 geo::Result<QDate> parseHistoryDay(const QString& text, QDate today) {
     static const QRegularExpression year(QStringLiteral("^\\d{4}$"));
     if (year.match(text).hasMatch()) {
+        // This year so far: today. A later year stays in the future, for the caller to refuse.
         const QDate last(text.toInt(), 12, 31);
-        return last > today ? today : last;
+        return text.toInt() == today.year() ? today : last;
     }
     const QDate d = QDate::fromString(text, Qt::ISODate);
     if (text.size() != 10 || !d.isValid())

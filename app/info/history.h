@@ -146,8 +146,8 @@ QString defaultHistoryPath(const QString& dataDir);
 /// with context "map").
 QString datedMapHeading(QDate day);
 
-/// A day from "YYYY" or "YYYY-MM-DD" (Gregorian). A year alone means its last day, or `today` when that is
-/// later. Fails with a message that says what is wrong with `text`.
+/// A day from "YYYY" or "YYYY-MM-DD" (Gregorian). A year alone means its last day (this year: `today`). Fails
+/// with a message that says what is wrong with `text`.
 geo::Result<QDate> parseHistoryDay(const QString& text, QDate today);
 
 /// Everything `isleview info --json --date` reports for `day`: {"date", "groups": [{id, name,
