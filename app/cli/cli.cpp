@@ -1,5 +1,7 @@
 #include "cli.h"
 
+#include "cli_history.h"
+
 #include "data_location.h"
 #include "exporter.h"
 #include "frame_plan.h"
@@ -171,7 +173,7 @@ geo::Result<QSize> sizeForArea(const geo::Box& area, QSize most) {
 
 QString usageText() {
     return "usage: isleview [--data DIR] [FILE...]\n"
-           "       isleview info [--json] [--data DIR]\n"
+           "       isleview info [--json] [--data DIR] [--date YYYY[-MM-DD]]\n"
            "       isleview export OUT.(png|jpg|svg|pdf|tif) [options]\n"
            "\n"
            "With no subcommand, opens the map window, and in it any FILEs GDAL reads (as File → Open does).\n"
@@ -191,6 +193,8 @@ QString usageText() {
            "                        --size that the area (--extent, --focus or the islands) fills exactly\n"
            "  --focus ID            area of an island, islet or group (e.g. habomai, shikotan, yuri)\n"
            "  --title TEXT          title drawn on the map\n"
+           "  --date YYYY[-MM-DD]   the administration and border lines of that day (from 1855-02-07; a\n"
+           "                        year alone: its last day); the legend names the day\n"
            "  --note LON,LAT,TEXT   a callout with a leader line to that point (repeatable)\n"
            "  --add FILE            draw any vector file GDAL reads over the base map (repeatable)\n"
            "  --legend / --no-legend\n"
@@ -206,9 +210,12 @@ QString usageText() {
 }
 
 int runInfo(const QStringList& argList, CliMode mode) {
-    const Args args(argList, {"--data"}, {"--json"});
+    const Args args(argList, {"--data", "--date"}, {"--json"});
     if (!args.problem.isEmpty()) return usage(args.problem);
     if (!args.rest.isEmpty()) return usage("unexpected argument '" + args.rest.first() + "'");
+    QDate day;
+    if (args.has("--date"))
+        if (const auto bad = parseDateOption(args.value("--date"), &day)) return usage(bad->message);
     if (mode == CliMode::CheckOnly) return kExitOk;
     auto loaded = loadData(args.value("--data"));
     if (!loaded) {
@@ -262,6 +269,12 @@ int runInfo(const QStringList& argList, CliMode mode) {
         root["facts_error"] = QString::fromStdString(facts.error().message);
     }
     const int code = facts || !factsThere ? kExitOk : kExitFailure;
+    if (day.isValid()) {
+        const auto history = historyFor(QString::fromStdString(data.dataDir), day);
+        if (const auto* bad = std::get_if<DateProblem>(&history))
+            return bad->usage ? usage(bad->message) : (err(bad->message), kExitFailure);
+        root["history"] = historyToJson(std::get<History>(history), day).value();
+    }
 
     QTextStream out(stdout);
     if (args.has("--json")) {
@@ -289,13 +302,14 @@ int runInfo(const QStringList& argList, CliMode mode) {
                    .arg(i["islets"].toArray().size());
     }
     if (root.contains("facts")) out << "\nFacts from the article: " << root["facts"].toArray().size() << "\n";
+    if (root.contains("history")) out << historyText(root["history"].toObject());
     return code;
 }
 
 int runExport(const QStringList& argList, CliMode mode) {
     const Args args(argList,
                     {"--size", "--dpi", "--names", "--script", "--claims", "--extent", "--focus", "--title",
-                     "--note", "--add", "--data", "--crs"},
+                     "--note", "--add", "--data", "--crs", "--date"},
                     {"--legend", "--no-legend", "--world-file", "--exact-extent", "--compare"});
     if (!args.problem.isEmpty()) return usage(args.problem);
     if (args.rest.size() != 1)
@@ -365,12 +379,23 @@ int runExport(const QStringList& argList, CliMode mode) {
             return usage("--extent must be W,S,E,N in degrees with W < E and S < N");
         if (args.has("--focus")) return usage("use --extent or --focus, not both");
     }
+    QDate day;
+    if (args.has("--date")) {
+        if (const auto bad = parseDateOption(args.value("--date"), &day)) return usage(bad->message);
+        if (!s.claims.isEmpty()) return usage("--date draws the administration of a day; leave out --claims");
+    }
     if (mode == CliMode::CheckOnly) return kExitOk;
 
     auto loaded = loadData(args.value("--data"));
     if (!loaded) {
         err(QString::fromStdString(loaded.error().message));
         return kExitFailure;
+    }
+    if (day.isValid()) {
+        const auto history = historyFor(QString::fromStdString(loaded.value()->dataDir), day);
+        if (const auto* bad = std::get_if<DateProblem>(&history))
+            return bad->usage ? usage(bad->message) : (err(bad->message), kExitFailure);
+        s.dated = std::get<History>(history).mapOn(day, datedMapHeading(day));
     }
     auto built = Scene::build(loaded.value(), args.value("--crs", geo::kDisplayCrs).toStdString());
     if (!built) {

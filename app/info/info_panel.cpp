@@ -64,7 +64,12 @@ InfoPanel::InfoPanel(std::shared_ptr<const geo::MapData> mapData, QWidget* paren
     islandView_ = new QTextBrowser(this);
     islandView_->setObjectName(QStringLiteral("islandView"));
 
+    history_ = new QTextBrowser(this);
+    history_->setObjectName(QStringLiteral("historyView"));
+    history_->hide();
+
     auto* layout = new QVBoxLayout(this);
+    layout->addWidget(history_, 2);
     layout->addWidget(header_);
     layout->addWidget(factsView_, 3);
     layout->addWidget(picker_);
@@ -105,6 +110,11 @@ void InfoPanel::selectPlace(const QString& id) {
 void InfoPanel::activateFact(const QString& id) {
     const Fact* f = facts_ ? facts_->fact(id) : nullptr;
     if (f && !f->places.isEmpty()) emit highlightRequested(f->places);
+}
+
+void InfoPanel::setHistory(const QString& html) {
+    history_->setHtml(html);
+    history_->setVisible(!html.isEmpty());
 }
 
 void InfoPanel::onLink(const QUrl& url) {

@@ -42,6 +42,8 @@ class InfoPanel : public QWidget {
     void selectPlace(const QString& id);
     /// What a click on a fact does: emits highlightRequested with its places (if it has any).
     void activateFact(const QString& id);
+    /// The status of the islands on the day the map shows (HTML), above the facts; empty hides it (today).
+    void setHistory(const QString& html);
 
   signals:
     /// The user picked a place in the panel (picker or islet link).
@@ -66,6 +68,7 @@ class InfoPanel : public QWidget {
     NameSet names_;
     QString selected_;
     QLabel* header_ = nullptr;
+    QTextBrowser* history_ = nullptr;
     QTextBrowser* factsView_ = nullptr;
     QComboBox* picker_ = nullptr;
     QLabel* islandTitle_ = nullptr;

@@ -90,6 +90,21 @@ class Layout {
         }
     }
 
+    // A past day's border lines given as lon/lat polylines, in logical pixels (vertices that do not
+    // project are left out).
+    void datedLines() {
+        if (!s_.claims.isEmpty() || !s_.dated || s_.hiddenLayers.contains("borders")) return;
+        for (const DatedLine& line : s_.dated->lines) {
+            QPolygonF px;
+            for (const QPointF& ll : line.lonLat) {
+                const geo::Point xy = scene_.project({ll.x(), ll.y()});
+                const QPointF q = t_.map(QPointF(xy.x, xy.y));
+                if (std::isfinite(q.x()) && std::isfinite(q.y())) px << q;
+            }
+            if (px.size() > 1) plan_.datedLines.push_back(std::move(px));
+        }
+    }
+
     // The graticule line from `a` to `b` (lon/lat, one of them constant) in logical pixels, with as many
     // points as keep it within a fifth of a pixel of the projected curve (at least 5, at most 65): a
     // zoomed-in view needs a handful, the whole world a few dozen. Points that do not project are left out.
@@ -136,7 +151,19 @@ class Layout {
         const auto& wv = style_.worldviews;
         LegendPlan legend;
         const auto rect = [](QPen pen, QColor fill) { return SwatchLayer{pen, fill, {}}; };
-        if (s_.claims.isEmpty()) {
+        if (s_.claims.isEmpty() && s_.dated) {
+            legend.heading = s_.dated->heading;
+            for (const DatedAdmin& a : s_.dated->admins)
+                legend.entries.push_back(
+                    {a.label,
+                     false,
+                     {rect(QPen(style_.coast, style_.coastWidth), s_.dated->colour(a.admin, wv.defacto))}});
+            for (const DatedLine& line : s_.dated->lines)
+                legend.entries.push_back(
+                    {line.label,
+                     true,
+                     {rect(QPen(style_.defactoLine, style_.defactoWidth, Qt::DashDotLine), {})}});
+        } else if (s_.claims.isEmpty()) {
             legend.heading = wv.defacto.title;
             for (const auto& [admin, colour] : wv.defacto.adminColours) {
                 QString label;
@@ -441,6 +468,7 @@ void layOut(const Scene& scene, const MapSettings& settings, RenderCache& cache,
     Layout layout(scene, settings, cache, plan);
     std::vector<TextItem> edgeLabels;
     layout.graticule(edgeLabels);
+    layout.datedLines();
     // Furniture first: the labels then avoid the title, legend, scale bar, arrow and notes.
     layout.title();
     layout.legend();

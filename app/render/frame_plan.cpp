@@ -175,8 +175,11 @@ class StepPlanner {
         step.skipCuts = true;
         if (s_.claims.isEmpty()) { // the de facto view: land tinted by who administers it
             step.partFill.assign(land->parts.size(), style_.land);
-            for (const auto& [admin, colour] : style_.worldviews.defacto.adminColours) {
-                const std::vector<bool> of = partsWhere(*land, "admin", admin.toStdString());
+            // A past day: by island group, as that day's map says; groups it does not cover stay plain.
+            const auto tints = s_.dated ? datedTints() : style_.worldviews.defacto.adminColours;
+            const char* field = s_.dated ? "group" : "admin";
+            for (const auto& [value, colour] : tints) {
+                const std::vector<bool> of = partsWhere(*land, field, value.toStdString());
                 for (std::size_t i = 0; i < of.size(); ++i)
                     if (of[i]) step.partFill[i] = colour;
             }
@@ -220,9 +223,19 @@ class StepPlanner {
         const SceneLayer* borders = shown("borders");
         if (!borders) return;
         if (s_.claims.isEmpty()) {
-            plan_.steps.push_back({.layer = borders,
-                                   .parts = partsWhere(*borders, "defacto", "1"),
-                                   .pen = QPen(style_.defactoLine, style_.defactoWidth, Qt::DashDotLine)});
+            const QPen pen(style_.defactoLine, style_.defactoWidth, Qt::DashDotLine);
+            if (!s_.dated) {
+                plan_.steps.push_back(
+                    {.layer = borders, .parts = partsWhere(*borders, "defacto", "1"), .pen = pen});
+                return;
+            }
+            // That day's lines that are drawn in the borders layer (the others are laid out as polylines).
+            for (const DatedLine& line : s_.dated->lines)
+                if (!line.field.isEmpty())
+                    plan_.steps.push_back(
+                        {.layer = borders,
+                         .parts = partsWhere(*borders, line.field.toStdString(), line.value.toStdString()),
+                         .pen = pen});
             return;
         }
         for (const ClaimStyle* side : sides) {
@@ -284,6 +297,15 @@ class StepPlanner {
     }
 
   private:
+    // Group -> tint for the dated map (groups whose admin has no tint are left out).
+    QList<QPair<QString, QColor>> datedTints() const {
+        QList<QPair<QString, QColor>> out;
+        for (const auto& [group, admin] : s_.dated->groupAdmin)
+            if (const QColor c = s_.dated->colour(admin, style_.worldviews.defacto); c.isValid())
+                out.push_back({group, c});
+        return out;
+    }
+
     const Scene& scene_;
     const MapSettings& s_;
     const MapStyle& style_;

@@ -105,6 +105,9 @@ struct FramePlan {
     std::vector<QRectF> taken;        ///< what labels must avoid (furniture, notes, labels placed)
     QStringList errors;
     QStringList omitted; ///< what was left out to keep the frame's work bounded (see drawingNotes)
+
+    /// A past day's border lines given as polylines (MapSettings::dated), logical pixels.
+    std::vector<QPolygonF> datedLines;
 };
 
 /// The outline an added layer may draw in one frame, in device pixels of line per device pixel of the

@@ -1,6 +1,7 @@
 #pragma once
 // MapSettings: the one copyable value that fully describes a frame. Canvas, exporter and tests fill it in
 // and hand it to renderMap(); a worker thread takes a copy.
+#include "dated_map.h"
 #include "name_set.h"
 
 #include <geo/viewport.h>
@@ -13,6 +14,7 @@
 #include <QStringList>
 
 #include <atomic>
+#include <optional>
 
 #include <cmath>
 
@@ -60,6 +62,9 @@ struct MapSettings {
     geo::Box requestedArea;
     QList<Note> notes;
     bool draft = false; ///< coarser level of detail and no antialiasing (while moving)
+
+    /// The administration of a past day (drawn when no claims are shown); unset: today's de facto view.
+    std::optional<DatedMap> dated;
     bool operator==(const MapSettings&) const = default;
 
     /// The frame's size in device pixels: the viewport's logical size times devicePixelRatio.

@@ -62,6 +62,14 @@ class OverlayPainter {
             if (!drawHairlines(p_, {line}, false)) p_.drawPolyline(line);
     }
 
+    // A past day's border lines, in the pen of today's enforced line.
+    void datedLines(const std::vector<QPolygonF>& lines) {
+        p_.setPen(QPen(style_.defactoLine, style_.defactoWidth, Qt::DashDotLine));
+        p_.setBrush(Qt::NoBrush);
+        for (const QPolygonF& line : lines)
+            p_.drawPolyline(line);
+    }
+
     void title(const TextItem& t) {
         p_.setFont(unsharedFont(t.font));
         p_.setPen(Qt::NoPen);
@@ -199,6 +207,7 @@ void paintOverlay(const FramePlan& plan, const MapSettings& settings, const MapS
                   QPainter& painter, const QRectF& rows, RenderCache& cache) {
     OverlayPainter o(settings, style, painter, rows, cache);
     o.graticule(plan.graticule);
+    if (!plan.datedLines.empty()) o.datedLines(plan.datedLines);
     if (plan.title) o.title(*plan.title);
     if (plan.legend) o.legend(*plan.legend);
     if (plan.scaleBar) o.scaleBar(*plan.scaleBar);

@@ -300,7 +300,9 @@ QString attributionText(const Scene& scene, const MapSettings& s) {
     QStringList claims;
     for (const auto& c : s.claims)
         if (const ClaimStyle* st = scene.style().worldviews.claim(c)) claims << st->legendClaim;
-    const QString shown = claims.isEmpty() ? "none (de facto view)" : claims.join("; ");
+    const QString shown = !claims.isEmpty() ? claims.join("; ")
+                          : s.dated         ? "none (" + s.dated->heading + ")"
+                                            : "none (de facto view)";
     QStringList added;
     for (const auto& layer : scene.layers())
         if (layer->added && !s.hiddenLayers.contains(layer->key)) added << layer->title;

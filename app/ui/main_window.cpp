@@ -9,6 +9,7 @@
 #include "notes_dock.h"
 #include "place_list.h"
 #include "status_text.h"
+#include "timeline_bar.h"
 #include "view_state.h"
 
 #include <scene.h>
@@ -374,6 +375,24 @@ void MainWindow::createInfoDock() {
     if (!info_->loadError().isEmpty() &&
         QFileInfo::exists(defaultFactsPath(QString::fromStdString(scene()->data().dataDir))))
         messageBar_->showMessage(tr("The information panel has no facts: %1").arg(info_->loadError()));
+    createTimeline();
+}
+
+void MainWindow::createTimeline() {
+    auto history = History::load(defaultHistoryPath(QString::fromStdString(scene()->data().dataDir)));
+    const auto shared = history ? std::make_shared<const History>(std::move(history).value()) : nullptr;
+    auto* bar = new QToolBar(tr("Timeline"), this);
+    bar->setObjectName(QStringLiteral("timelineToolBar"));
+    timeline_ =
+        new TimelineBar(shared, history ? QString() : QString::fromStdString(history.error().message), bar);
+    bar->addWidget(timeline_);
+    addToolBar(Qt::BottomToolBarArea, bar);
+    connect(timeline_, &TimelineBar::dayChosen, this, [this, shared](QDate day) {
+        edit([&](MapSettings& s) {
+            s.dated = day.isValid() ? std::optional(shared->mapOn(day, datedMapHeading(day))) : std::nullopt;
+        });
+        info_->setHistory(day.isValid() ? TimelineBar::statusHtml(*shared, day) : QString());
+    });
 }
 
 void MainWindow::createStatusBar() {

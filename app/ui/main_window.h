@@ -27,6 +27,7 @@ class MessageBar;
 class NotesDock;
 class PlaceList;
 class Scene;
+class TimelineBar;
 struct Frame;
 struct LoadRequest;
 struct LoadResult;
@@ -99,6 +100,7 @@ class MainWindow : public QMainWindow {
     void createMenus();
     void createDocks();
     void createInfoDock();
+    void createTimeline();
     void createStatusBar();
     void createLoader();
     void startScene(std::shared_ptr<const Scene> scene);
@@ -131,6 +133,7 @@ class MainWindow : public QMainWindow {
     NotesDock* notes_ = nullptr;
     QVariantMap exportChoices_; // the export dialog's last choices, offered again
     InfoPanel* info_ = nullptr;
+    TimelineBar* timeline_ = nullptr;
     MessageBar* messageBar_ = nullptr;
     QStringList renderErrors_; // the last frame's problems, shown once until they change
     QLabel* selectionLabel_ = nullptr;

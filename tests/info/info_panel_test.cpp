@@ -22,6 +22,7 @@ void ensureApp() {
     static int argc = 1;
     static char name[] = "info_tests";
     static char* argv[] = {name, nullptr};
+    if (QCoreApplication::instance()) return; // another test of this binary made it
     if (!qEnvironmentVariableIsSet("QT_QPA_PLATFORM")) qputenv("QT_QPA_PLATFORM", "offscreen");
     static QApplication* app = new QApplication(argc, argv);
     (void)app;

@@ -244,3 +244,66 @@ TEST(Cli, ExportAddWarnsOfWhatTheFileLeftOutAndStillDrawsTheRest) {
 }
 
 } // namespace
+
+namespace {
+
+TEST(Cli, InfoJsonDateReportsEachGroupAndTheEventsUpToThen) {
+    const Outcome r = isleview({"info", "--json", "--date", "1945-09-02"});
+    ASSERT_EQ(r.code, 0) << r.err.toStdString();
+    const QJsonObject history = QJsonDocument::fromJson(r.out).object()["history"].toObject();
+    EXPECT_EQ(history["date"].toString(), "1945-09-02");
+    EXPECT_EQ(history["map_set_by"].toString(), "landing_kunashiri_shikotan");
+    QMap<QString, QJsonObject> groups;
+    for (const auto& g : history["groups"].toArray())
+        groups[g.toObject()["id"].toString()] = g.toObject();
+    EXPECT_EQ(groups["shikotan"]["administered_by"].toString(), "russia");
+    EXPECT_EQ(groups["shikotan"]["administering_state"].toString(), "Soviet Union");
+    EXPECT_EQ(groups["habomai"]["administered_by"].toString(), "japan");
+    EXPECT_EQ(groups["south_sakhalin"]["claimed_by"].toArray().size(), 2);
+    const QJsonArray events = history["events"].toArray();
+    EXPECT_EQ(events.first().toObject()["id"].toString(), "shimoda");
+    EXPECT_EQ(events.last().toObject()["id"].toString(), "surrender");
+    EXPECT_FALSE(
+        events.first().toObject()["sources"].toArray().first().toObject()["url"].toString().isEmpty());
+    // The text report says the same.
+    const Outcome text = isleview({"info", "--date", "1880"});
+    ASSERT_EQ(text.code, 0) << text.err.toStdString();
+    EXPECT_TRUE(text.out.contains("Urup / Uruppu: administered by Empire of Japan"))
+        << text.out.toStdString();
+}
+
+TEST(Cli, BadDatesAreUsageErrorsNamingTheOption) {
+    QTemporaryDir dir;
+    const QString out = dir.filePath("x.png");
+    for (const QStringList& args :
+         {QStringList{"info", "--date", "1800"}, QStringList{"info", "--date", "19x"},
+          QStringList{"export", out, "--date", "1945-02-30"}, QStringList{"export", out, "--date", "3000"},
+          QStringList{"export", out, "--date", "1880", "--claims", "both"},
+          QStringList{"export", out, "--date", "1855-02-06"}}) {
+        const Outcome r = isleview(args);
+        EXPECT_EQ(r.code, 2) << args.join(' ').toStdString();
+        EXPECT_TRUE(r.err.contains("--date")) << r.err.toStdString();
+    }
+    EXPECT_FALSE(QFile::exists(out));
+}
+
+TEST(Cli, ExportDateDrawsThatDayWithTheDateInTheLegend) {
+    QTemporaryDir dir;
+    const QString past = dir.filePath("1880.svg"), today = dir.filePath("today.svg");
+    ASSERT_EQ(isleview({"export", past, "--size", "800x500", "--date", "1880"}).code, 0);
+    ASSERT_EQ(isleview({"export", today, "--size", "800x500"}).code, 0);
+    QFile a(past), b(today);
+    ASSERT_TRUE(a.open(QIODevice::ReadOnly) && b.open(QIODevice::ReadOnly));
+    const QByteArray svgPast = a.readAll(), svgToday = b.readAll();
+    EXPECT_TRUE(svgPast.contains("Administration on 1880-12-31"));
+    EXPECT_TRUE(svgPast.contains("Administered by the Empire of Japan"));
+    EXPECT_FALSE(svgToday.contains("Administration on"));
+    // A data folder without the timeline beside it: the request fails naming the file, nothing written.
+    const QString data = copyData(dir);
+    const Outcome r = isleview({"export", dir.filePath("x.png"), "--data", data, "--date", "1880"});
+    EXPECT_EQ(r.code, 1);
+    EXPECT_TRUE(r.err.contains("timeline.json")) << r.err.toStdString();
+    EXPECT_FALSE(QFile::exists(dir.filePath("x.png")));
+}
+
+} // namespace
