@@ -23,8 +23,10 @@ class InfoPanel;
 class LayerListModel;
 class MapCanvas;
 class MessageBar;
+class MeasureDock;
 class NotesDock;
 class PlaceList;
+class PlaceSearchDock;
 class Scene;
 struct Frame;
 struct LoadRequest;
@@ -40,6 +42,9 @@ class MainWindow : public QMainWindow {
 
     MapCanvas* canvas() const { return canvas_; }
     PlaceList* placeList() const { return places_; }
+    /// The Find dock (Ctrl+F) and the Measure dock.
+    PlaceSearchDock* findDock() const { return find_; }
+    MeasureDock* measureDock() const { return measure_; }
     /// The Layers dock's list; its model has a checkable row per layer, the key in Qt::UserRole.
     QListView* layerList() const { return layers_; }
     /// The Notes dock's list: one row per MapSettings::notes entry, in order.
@@ -125,6 +130,8 @@ class MainWindow : public QMainWindow {
     QListView* layers_ = nullptr;
     LayerListModel* layerModel_ = nullptr;
     NotesDock* notes_ = nullptr;
+    PlaceSearchDock* find_ = nullptr;
+    MeasureDock* measure_ = nullptr;
     QVariantMap exportChoices_; // the export dialog's last choices, offered again
     InfoPanel* info_ = nullptr;
     MessageBar* messageBar_ = nullptr;
