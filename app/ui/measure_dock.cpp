@@ -18,6 +18,9 @@
 #include <QTreeWidget>
 #include <QVBoxLayout>
 
+#include <algorithm>
+#include <cmath>
+
 namespace isv {
 
 namespace {
@@ -64,8 +67,14 @@ MeasureDock::MeasureDock(MapCanvas* canvas, QWidget* parent)
     setWidget(body);
 
     connect(canvas_, &MapCanvas::measureChanged, this, [this] {
-        // A path the user changed is no longer the preset's.
-        if (const MeasurePreset* p = shownPreset(); p && canvas_->measurePoints().size() != 2) shownPresetId_.clear();
+        // A path the user changed is no longer the preset's (its points went through the projection and
+        // back, so they are compared to a micro-degree).
+        const geo::Path now = canvas_->measurePoints();
+        const auto same = [](geo::Point a, geo::Point b) {
+            return std::abs(a.x - b.x) < 1e-6 && std::abs(a.y - b.y) < 1e-6;
+        };
+        if (now.size() != presetPoints_.size() || !std::equal(now.begin(), now.end(), presetPoints_.begin(), same))
+            shownPresetId_.clear();
         refresh();
     });
     connect(area_, &QCheckBox::toggled, canvas_, &MapCanvas::setMeasureArea);
@@ -128,8 +137,9 @@ bool MeasureDock::showPreset(const QString& id) {
         return false;
     }
     area_->setChecked(false);
-    shownPresetId_ = id;
+    presetPoints_ = measured->points;
     canvas_->setMeasurePoints(measured->points);
+    shownPresetId_ = id;
     if (const auto& scene = canvas_->scene()) {
         geo::Box box;
         for (const geo::Point& p : measured->points)

@@ -5,6 +5,8 @@
 // in exports).
 #include <name_set.h>
 
+#include <geo/geometry.h>
+
 #include <QDockWidget>
 
 #include <memory>
@@ -56,6 +58,7 @@ class MeasureDock : public QDockWidget {
     NameSet names_;
     std::vector<MeasurePreset> presetList_;
     QString shownPresetId_; // the preset whose points the path still is ("" once the user measures)
+    geo::Path presetPoints_;
     QTreeWidget* legs_ = nullptr;
     QLabel* total_ = nullptr;
     QLabel* published_ = nullptr;
