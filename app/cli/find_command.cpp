@@ -95,11 +95,11 @@ QJsonObject matchJson(const geo::PlaceMatch& m) {
     const geo::Place& p = *m.place;
     return {{"id", QString::fromStdString(p.id)},
             {"kind", QString::fromStdString(p.kind)},
-            {"names",
-             QJsonObject{{"japanese", QJsonObject{{"latin", name(p, "ja_latin")},
-                                                  {"native", name(p, "ja_native")},
-                                                  {"kana", name(p, "ja_kana")}}},
-                         {"russian", QJsonObject{{"latin", name(p, "ru_latin")}, {"native", name(p, "ru_native")}}}}},
+            {"names", QJsonObject{{"japanese", QJsonObject{{"latin", name(p, "ja_latin")},
+                                                           {"native", name(p, "ja_native")},
+                                                           {"kana", name(p, "ja_kana")}}},
+                                  {"russian", QJsonObject{{"latin", name(p, "ru_latin")},
+                                                          {"native", name(p, "ru_native")}}}}},
             {"lon", std::round(p.lonlat.x * 1e6) / 1e6},
             {"lat", std::round(p.lonlat.y * 1e6) / 1e6},
             {"match", matchWord(m.kind)},
@@ -156,7 +156,8 @@ std::set<std::string> placeIds(const geo::MapData& data) {
 
 // The presets measured on the data; `only` limits them to one id.
 geo::Result<std::vector<MeasuredPreset>> measuredPresets(const geo::MapData& data, const QString& only) {
-    auto presets = loadMeasurePresets(defaultPresetsPath(QString::fromStdString(data.dataDir)), placeIds(data));
+    auto presets =
+        loadMeasurePresets(defaultPresetsPath(QString::fromStdString(data.dataDir)), placeIds(data));
     if (!presets) return presets.error();
     std::vector<MeasuredPreset> out;
     QStringList ids;
@@ -205,8 +206,9 @@ int runPresets(const geo::MapData& data, const QString& only, bool json) {
         else
             out << "  Published: none in the sources this program's facts come from\n";
     }
-    if (json) out << QJsonDocument(only.isEmpty() ? QJsonObject{{"presets", list}} : list.first().toObject())
-                         .toJson(QJsonDocument::Indented);
+    if (json)
+        out << QJsonDocument(only.isEmpty() ? QJsonObject{{"presets", list}} : list.first().toObject())
+                   .toJson(QJsonDocument::Indented);
     return kExitOk;
 }
 
@@ -222,9 +224,10 @@ geo::Result<std::string> lookUpPlace(const geo::MapData& data, const QString& te
     if (!found.empty()) return found.front().place->id;
     QStringList closest;
     for (const geo::PlaceMatch& m : geo::closestPlaces(data.places, text.toStdString(), 3))
-        closest << QStringLiteral("%1 (%2)").arg(QString::fromStdString(m.name), QString::fromStdString(m.place->id));
-    return geo::Error{("no place is called '" + text + "'; the closest names are " + closest.join(", "))
-                          .toStdString()};
+        closest << QStringLiteral("%1 (%2)").arg(QString::fromStdString(m.name),
+                                                 QString::fromStdString(m.place->id));
+    return geo::Error{
+        ("no place is called '" + text + "'; the closest names are " + closest.join(", ")).toStdString()};
 }
 
 int runFind(const QStringList& args) {
@@ -246,7 +249,8 @@ int runFind(const QStringList& args) {
         QJsonArray matches;
         for (const geo::PlaceMatch& m : found)
             matches.append(matchJson(m));
-        out << QJsonDocument(QJsonObject{{"query", query}, {"matches", matches}}).toJson(QJsonDocument::Indented);
+        out << QJsonDocument(QJsonObject{{"query", query}, {"matches", matches}})
+                   .toJson(QJsonDocument::Indented);
     } else {
         for (const geo::PlaceMatch& m : found) {
             const geo::Place& p = *m.place;

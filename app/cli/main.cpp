@@ -32,10 +32,9 @@ int main(int argc, char** argv) {
         std::puts("isleview " ISLEVIEW_VERSION);
         return isv::kExitOk;
     }
-    const bool headless = !std::strcmp(sub, "info") || !std::strcmp(sub, "export") || !std::strcmp(sub, "find") ||
-                          !std::strcmp(sub, "measure");
-    if (headless && argc > 2 &&
-        (!std::strcmp(argv[2], "--help") || !std::strcmp(argv[2], "-h"))) {
+    const bool headless = !std::strcmp(sub, "info") || !std::strcmp(sub, "export") ||
+                          !std::strcmp(sub, "find") || !std::strcmp(sub, "measure");
+    if (headless && argc > 2 && (!std::strcmp(argv[2], "--help") || !std::strcmp(argv[2], "-h"))) {
         std::fputs(isv::usageText().toUtf8().constData(), stdout);
         return isv::kExitOk;
     }

@@ -75,12 +75,14 @@ geo::Result<MeasuredPreset> measurePreset(const MeasurePreset& preset, const geo
     if (preset.closest) {
         const geo::ClosestPair pair = geo::closestApproach(coastOf(data, from), coastOf(data, to));
         if (!std::isfinite(pair.metres))
-            return geo::Error{"preset '" + preset.id.toStdString() + "': no coastline for " + from + " or " + to};
+            return geo::Error{"preset '" + preset.id.toStdString() + "': no coastline for " + from + " or " +
+                              to};
         out.points = {pair.a, pair.b};
     } else {
         const geo::Place* a = data.place(from);
         const geo::Place* b = data.place(to);
-        if (!a || !b) return geo::Error{"preset '" + preset.id.toStdString() + "': a place is not in the table"};
+        if (!a || !b)
+            return geo::Error{"preset '" + preset.id.toStdString() + "': a place is not in the table"};
         out.points = {a->lonlat, b->lonlat};
     }
     out.measure = geo::measurePath(out.points, false);

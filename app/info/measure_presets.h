@@ -17,19 +17,19 @@ struct NameSet;
 
 /// One preset as the file gives it.
 struct MeasurePreset {
-    QString id;                    ///< e.g. "nosappu-kaigara"
-    QString from, to;              ///< place ids: between their gazetteer points...
-    bool closest = false;          ///< ...or between the nearest points of their coastlines
-    QString strait;                ///< a strait the gap is, named in the title ("" for none)
+    QString id;           ///< e.g. "nosappu-kaigara"
+    QString from, to;     ///< place ids: between their gazetteer points...
+    bool closest = false; ///< ...or between the nearest points of their coastlines
+    QString strait;       ///< a strait the gap is, named in the title ("" for none)
     std::optional<double> publishedKm;
-    QString publishedText;         ///< "" when no published figure is known
-    QString sources;               ///< fact sheet source ids, e.g. "S4; S29"
+    QString publishedText; ///< "" when no published figure is known
+    QString sources;       ///< fact sheet source ids, e.g. "S4; S29"
 };
 
 /// A preset measured on the loaded data.
 struct MeasuredPreset {
     MeasurePreset preset;
-    geo::Path points;              ///< lon/lat, two points
+    geo::Path points; ///< lon/lat, two points
     geo::PathMeasure measure;
 };
 

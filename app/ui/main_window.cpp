@@ -96,9 +96,10 @@ MainWindow::MainWindow(std::shared_ptr<const Scene> initial, QSettings* store, Q
     connect(canvas_, &MapCanvas::measureChanged, this, [this](double metres) {
         measureLabel_->setText(metres < 0 ? QString() : tr("Distance: %1").arg(formatDistance(metres)));
         if (metres >= 0 && canvas_->measureArea() && canvas_->measurePoints().size() >= 3)
-            measureLabel_->setText(measureLabel_->text() + "; " +
-                                   tr("area: %1").arg(formatArea(
-                                       geo::measurePath(canvas_->measurePoints(), true).areaM2 / 1e6)));
+            measureLabel_->setText(
+                measureLabel_->text() + "; " +
+                tr("area: %1")
+                    .arg(formatArea(geo::measurePath(canvas_->measurePoints(), true).areaM2 / 1e6)));
     });
 
     // A first window fits the screen; the docks start wide enough to read the names but leave the map at
@@ -290,8 +291,8 @@ void MainWindow::createMenus() {
     file->addAction(action("file-quit"));
 
     QMenu* view = menuBar()->addMenu(tr("&View"));
-    view->addActions({action("edit-find"), action("view-zoom-in"), action("view-zoom-out"), action("view-home"),
-                      action("view-zoom-selection")});
+    view->addActions({action("edit-find"), action("view-zoom-in"), action("view-zoom-out"),
+                      action("view-home"), action("view-zoom-selection")});
     view->addSeparator();
     view->addActions({action("view-graticule"), action("view-labels"), action("view-legend"),
                       action("view-scalebar"), action("view-northarrow")});

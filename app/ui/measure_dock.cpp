@@ -73,7 +73,8 @@ MeasureDock::MeasureDock(MapCanvas* canvas, QWidget* parent)
         const auto same = [](geo::Point a, geo::Point b) {
             return std::abs(a.x - b.x) < 1e-6 && std::abs(a.y - b.y) < 1e-6;
         };
-        if (now.size() != presetPoints_.size() || !std::equal(now.begin(), now.end(), presetPoints_.begin(), same))
+        if (now.size() != presetPoints_.size() ||
+            !std::equal(now.begin(), now.end(), presetPoints_.begin(), same))
             shownPresetId_.clear();
         refresh();
     });
@@ -163,8 +164,8 @@ QString MeasureDock::summaryText() const {
     text += tr("%1 (%2)").arg(formatDistance(m.totalM), nauticalMiles(m.totalM));
     if (m.legs.size() > 1) text += QStringLiteral(", ") + tr("%n leg(s)", nullptr, int(m.legs.size()));
     if (closed) text += QStringLiteral("; ") + tr("area %1").arg(formatArea(m.areaM2 / 1e6));
-    if (const MeasurePreset* p = shownPreset(); p && p->publishedKm)
-        text += QStringLiteral("; ") + tr("published: %1").arg(p->publishedText);
+    if (const MeasurePreset* p = shownPreset(); p && p->publishedKm) // the full wording is in the dock
+        text += QStringLiteral("; ") + tr("published: %1 km [%2]").arg(*p->publishedKm).arg(p->sources);
     return text;
 }
 
@@ -188,8 +189,9 @@ void MeasureDock::refresh() {
     } else {
         QString text = tr("Total: %1 (%2)").arg(formatDistance(m.totalM), nauticalMiles(m.totalM));
         if (closed)
-            text += QStringLiteral("\n") + tr("Area: %1 (perimeter %2)")
-                                                .arg(formatArea(m.areaM2 / 1e6), formatDistance(m.perimeterM));
+            text +=
+                QStringLiteral("\n") +
+                tr("Area: %1 (perimeter %2)").arg(formatArea(m.areaM2 / 1e6), formatDistance(m.perimeterM));
         total_->setText(text);
     }
     const MeasurePreset* p = shownPreset();

@@ -10,7 +10,7 @@
 namespace isv {
 
 namespace {
-constexpr double kMarginPx = 24;   // free border round the place, as Navigator::fit leaves
+constexpr double kMarginPx = 24;    // free border round the place, as Navigator::fit leaves
 constexpr double kArrowHalfPx = 22; // the north arrow's half size (its plan gives only the centre)
 
 QRectF screenRect(const geo::Viewport& vp, const geo::Box& box) {

@@ -42,8 +42,10 @@ PlaceSearchDock::PlaceSearchDock(QWidget* parent) : QDockWidget(tr("Find"), pare
     connect(edit_, &QLineEdit::textChanged, this, &PlaceSearchDock::refresh);
     connect(edit_, &QLineEdit::returnPressed, this,
             [this] { chooseRow(list_->currentRow() >= 0 ? list_->currentRow() : 0); });
-    connect(list_, &QListWidget::itemActivated, this, [this](QListWidgetItem* item) { chooseRow(list_->row(item)); });
-    connect(list_, &QListWidget::itemClicked, this, [this](QListWidgetItem* item) { chooseRow(list_->row(item)); });
+    connect(list_, &QListWidget::itemActivated, this,
+            [this](QListWidgetItem* item) { chooseRow(list_->row(item)); });
+    connect(list_, &QListWidget::itemClicked, this,
+            [this](QListWidgetItem* item) { chooseRow(list_->row(item)); });
 }
 
 void PlaceSearchDock::setMapData(std::shared_ptr<const geo::MapData> mapData) {
@@ -67,7 +69,8 @@ void PlaceSearchDock::refresh() {
     list_->clear();
     if (!data_) return;
     const NameSet other = otherSet(names_);
-    for (const geo::PlaceMatch& m : geo::findPlaces(data_->places, edit_->text().toStdString(), kMostResults)) {
+    for (const geo::PlaceMatch& m :
+         geo::findPlaces(data_->places, edit_->text().toStdString(), kMostResults)) {
         const geo::Place& p = *m.place;
         QString text = names_.label(p);
         if (const QString beside = other.languages.isEmpty() ? QString() : other.label(p);
@@ -75,7 +78,8 @@ void PlaceSearchDock::refresh() {
             text += QStringLiteral("  —  ") + beside;
         auto* item = new QListWidgetItem(text, list_);
         item->setData(Qt::UserRole, QString::fromStdString(p.id));
-        item->setToolTip(tr("%1; matched “%2”").arg(QString::fromStdString(p.kind), QString::fromStdString(m.name)));
+        item->setToolTip(
+            tr("%1; matched “%2”").arg(QString::fromStdString(p.kind), QString::fromStdString(m.name)));
     }
     if (list_->count() > 0) list_->setCurrentRow(0);
 }

@@ -261,7 +261,8 @@ ClosestPair closestApproach(const Geometry& a, const Geometry& b) {
     for (std::size_t i = 0; i < segments; ++i) {
         const Point s0 = other[i];
         const Point s1 = other[(i + 1) % n];
-        if (std::sqrt(squaredSegmentDistance({0, 0}, plane(s0), plane(s1))) * 0.99 - 50 > best.metres) continue;
+        if (std::sqrt(squaredSegmentDistance({0, 0}, plane(s0), plane(s1))) * 0.99 - 50 > best.metres)
+            continue;
         for (int j = 0; j <= 200; ++j) {
             const double t = j / 200.0;
             const Point q{s0.x + (s1.x - s0.x) * t, s0.y + (s1.y - s0.y) * t};

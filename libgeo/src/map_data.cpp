@@ -19,7 +19,8 @@ namespace {
 
 const std::set<std::string, std::less<>> kKinds{"group",      "island", "islet", "strait",
                                                 "settlement", "sea",    "cape",  "region"};
-// ja_kana (the hiragana reading) is optional: an older table without the column still loads, with no readings.
+// ja_kana (the hiragana reading) is optional: an older table without the column still loads, with no
+// readings.
 constexpr std::array<const char*, 5> kNameKeys{"ja_latin", "ja_native", "ja_kana", "ru_latin", "ru_native"};
 
 // The shipped layers are all-or-nothing: a half-read coastline would give wrong areas without a word.

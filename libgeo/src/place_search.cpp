@@ -13,31 +13,27 @@ namespace {
 // Base letters of U+00C0..U+024F (Latin-1 Supplement, Latin Extended-A and -B): what a reader typing on a
 // plain keyboard writes for them ("" for the signs among them, which are dropped).
 constexpr std::array<const char*, 0x250 - 0xC0> kLatinBase{
-    "a", "a", "a", "a", "a", "a", "ae", "c", "e", "e", "e", "e", "i", "i", "i", "i",
-    "d", "n", "o", "o", "o", "o", "o", "", "o", "u", "u", "u", "u", "y", "th", "ss",
-    "a", "a", "a", "a", "a", "a", "ae", "c", "e", "e", "e", "e", "i", "i", "i", "i",
-    "d", "n", "o", "o", "o", "o", "o", "", "o", "u", "u", "u", "u", "y", "th", "y",
-    "a", "a", "a", "a", "a", "a", "c", "c", "c", "c", "c", "c", "c", "c", "d", "d",
-    "d", "d", "e", "e", "e", "e", "e", "e", "e", "e", "e", "e", "g", "g", "g", "g",
-    "g", "g", "g", "g", "h", "h", "h", "h", "i", "i", "i", "i", "i", "i", "i", "i",
-    "i", "i", "", "", "j", "j", "k", "k", "", "l", "l", "l", "l", "l", "l", "",
-    "", "l", "l", "n", "n", "n", "n", "n", "n", "", "", "", "o", "o", "o", "o",
-    "o", "o", "oe", "oe", "r", "r", "r", "r", "r", "r", "s", "s", "s", "s", "s", "s",
-    "s", "s", "t", "t", "t", "t", "t", "t", "u", "u", "u", "u", "u", "u", "u", "u",
-    "u", "u", "u", "u", "w", "w", "y", "y", "y", "z", "z", "z", "z", "z", "z", "",
-    "", "", "", "", "", "", "", "", "", "", "", "", "", "", "", "",
-    "", "", "", "", "", "", "", "", "", "", "", "", "", "", "", "",
-    "o", "o", "", "", "", "", "", "", "", "", "", "", "", "", "", "u",
-    "u", "", "", "", "", "", "", "", "", "", "", "", "", "", "", "",
-    "", "", "", "", "", "", "", "", "", "", "", "", "", "a", "a", "i",
-    "i", "o", "o", "u", "u", "u", "u", "u", "u", "u", "u", "u", "u", "", "a", "a",
-    "a", "a", "", "", "", "", "g", "g", "k", "k", "o", "o", "o", "o", "", "",
-    "j", "", "", "", "g", "g", "", "", "n", "n", "a", "a", "", "", "", "",
-    "a", "a", "a", "a", "e", "e", "e", "e", "i", "i", "i", "i", "o", "o", "o", "o",
-    "r", "r", "r", "r", "u", "u", "u", "u", "s", "s", "t", "t", "", "", "h", "h",
-    "", "", "", "", "", "", "a", "a", "e", "e", "o", "o", "o", "o", "o", "o",
-    "o", "o", "y", "y", "", "", "", "", "", "", "", "", "", "", "", "",
-    "", "", "", "", "", "", "", "", "", "", "", "", "", "", "", "",};
+    "a", "a", "a",  "a", "a", "a", "ae", "c",  "e", "e", "e",  "e",  "i", "i", "i", "i", "d", "n", "o",  "o",
+    "o", "o", "o",  "",  "o", "u", "u",  "u",  "u", "y", "th", "ss", "a", "a", "a", "a", "a", "a", "ae", "c",
+    "e", "e", "e",  "e", "i", "i", "i",  "i",  "d", "n", "o",  "o",  "o", "o", "o", "",  "o", "u", "u",  "u",
+    "u", "y", "th", "y", "a", "a", "a",  "a",  "a", "a", "c",  "c",  "c", "c", "c", "c", "c", "c", "d",  "d",
+    "d", "d", "e",  "e", "e", "e", "e",  "e",  "e", "e", "e",  "e",  "g", "g", "g", "g", "g", "g", "g",  "g",
+    "h", "h", "h",  "h", "i", "i", "i",  "i",  "i", "i", "i",  "i",  "i", "i", "",  "",  "j", "j", "k",  "k",
+    "",  "l", "l",  "l", "l", "l", "l",  "",   "",  "l", "l",  "n",  "n", "n", "n", "n", "n", "",  "",   "",
+    "o", "o", "o",  "o", "o", "o", "oe", "oe", "r", "r", "r",  "r",  "r", "r", "s", "s", "s", "s", "s",  "s",
+    "s", "s", "t",  "t", "t", "t", "t",  "t",  "u", "u", "u",  "u",  "u", "u", "u", "u", "u", "u", "u",  "u",
+    "w", "w", "y",  "y", "y", "z", "z",  "z",  "z", "z", "z",  "",   "",  "",  "",  "",  "",  "",  "",   "",
+    "",  "",  "",   "",  "",  "",  "",   "",   "",  "",  "",   "",   "",  "",  "",  "",  "",  "",  "",   "",
+    "",  "",  "",   "",  "o", "o", "",   "",   "",  "",  "",   "",   "",  "",  "",  "",  "",  "",  "",   "u",
+    "u", "",  "",   "",  "",  "",  "",   "",   "",  "",  "",   "",   "",  "",  "",  "",  "",  "",  "",   "",
+    "",  "",  "",   "",  "",  "",  "",   "",   "",  "a", "a",  "i",  "i", "o", "o", "u", "u", "u", "u",  "u",
+    "u", "u", "u",  "u", "u", "",  "a",  "a",  "a", "a", "",   "",   "",  "",  "g", "g", "k", "k", "o",  "o",
+    "o", "o", "",   "",  "j", "",  "",   "",   "g", "g", "",   "",   "n", "n", "a", "a", "",  "",  "",   "",
+    "a", "a", "a",  "a", "e", "e", "e",  "e",  "i", "i", "i",  "i",  "o", "o", "o", "o", "r", "r", "r",  "r",
+    "u", "u", "u",  "u", "s", "s", "t",  "t",  "",  "",  "h",  "h",  "",  "",  "",  "",  "",  "",  "a",  "a",
+    "e", "e", "o",  "o", "o", "o", "o",  "o",  "o", "o", "y",  "y",  "",  "",  "",  "",  "",  "",  "",   "",
+    "",  "",  "",   "",  "",  "",  "",   "",   "",  "",  "",   "",   "",  "",  "",  "",  "",  "",  "",   "",
+};
 
 std::u32string decode(std::string_view s) {
     std::u32string out;
@@ -87,8 +83,10 @@ std::string encode(const std::u32string& s) {
 
 void foldInto(char32_t cp, std::u32string& out) {
     if (cp < 0x80) {
-        if (cp >= 'A' && cp <= 'Z') out += cp + 0x20;
-        else if ((cp >= 'a' && cp <= 'z') || (cp >= '0' && cp <= '9')) out += cp;
+        if (cp >= 'A' && cp <= 'Z')
+            out += cp + 0x20;
+        else if ((cp >= 'a' && cp <= 'z') || (cp >= '0' && cp <= '9'))
+            out += cp;
         return; // spaces, hyphens, apostrophes, dots: names are written with and without them
     }
     if (cp >= 0xC0 && cp < 0x250) {
@@ -96,7 +94,7 @@ void foldInto(char32_t cp, std::u32string& out) {
             out += static_cast<char32_t>(*c);
         return;
     }
-    if (cp < 0xC0 || (cp >= 0x300 && cp <= 0x36F)) return; // Latin-1 signs, combining diacritics
+    if (cp < 0xC0 || (cp >= 0x300 && cp <= 0x36F)) return;    // Latin-1 signs, combining diacritics
     if (cp == 0x401 || cp == 0x451) return void(out += U'е'); // ё is often written е
     if (cp >= 0x400 && cp <= 0x40F) return void(out += cp + 0x50);
     if (cp >= 0x410 && cp <= 0x42F) return void(out += cp + 0x20);
@@ -119,8 +117,8 @@ std::u32string fold(std::string_view text) {
 // Russian letters in the romanisation the names table uses for its ru_latin column (BGN/PCGN-like).
 std::u32string transliterate(const std::u32string& folded) {
     static constexpr std::array<const char*, 32> kLatin{
-        "a", "b", "v",  "g",  "d",  "e",    "zh", "z", "i", "y", "k",  "l",  "m", "n",  "o",  "p",
-        "r", "s", "t",  "u",  "f",  "kh",   "ts", "ch", "sh", "shch", "", "y", "", "e", "yu", "ya"};
+        "a", "b", "v", "g", "d", "e",  "zh", "z",  "i",  "y",    "k", "l", "m", "n", "o",  "p",
+        "r", "s", "t", "u", "f", "kh", "ts", "ch", "sh", "shch", "",  "y", "",  "e", "yu", "ya"};
     std::u32string out;
     for (const char32_t cp : folded) {
         if (cp >= 0x430 && cp <= 0x44F)

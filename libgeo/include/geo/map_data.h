@@ -25,10 +25,10 @@ struct Place {
     std::string admin;  ///< who administers it today: "japan" | "russia" | ""
     /// keys "ja_latin", "ja_native", "ja_kana" (hiragana reading, may be ""), "ru_latin", "ru_native"
     std::map<std::string, std::string> names;
-    Point lonlat;                             ///< gazetteer position (degrees) used for ids and point labels
-    int priority = 5;                         ///< label priority: 1 = most important
-    LabelAt labelAt = LabelAt::Pole;          ///< `label_at`: "pole" (or empty, or no column) | "point"
-    std::string source;                       ///< citation for the names
+    Point lonlat;                    ///< gazetteer position (degrees) used for ids and point labels
+    int priority = 5;                ///< label priority: 1 = most important
+    LabelAt labelAt = LabelAt::Pole; ///< `label_at`: "pole" (or empty, or no column) | "point"
+    std::string source;              ///< citation for the names
 };
 
 /// Figures of one island or group, computed from the loaded coastline.

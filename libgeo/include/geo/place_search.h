@@ -15,10 +15,10 @@ enum class MatchKind { Exact, Prefix, Substring, Fuzzy };
 /// One place found, with the name that matched best.
 struct PlaceMatch {
     const Place* place = nullptr;
-    std::string key;     ///< the names key that matched ("ja_latin", "ru_native", ... or "id")
-    std::string name;    ///< that name as written in the table
+    std::string key;  ///< the names key that matched ("ja_latin", "ru_native", ... or "id")
+    std::string name; ///< that name as written in the table
     MatchKind kind = MatchKind::Fuzzy;
-    int distance = 0;    ///< edits between the folded query and the folded name (Fuzzy only, else 0)
+    int distance = 0; ///< edits between the folded query and the folded name (Fuzzy only, else 0)
 };
 
 /// Text folded for comparison: lower case, diacritics dropped (ō → o), ё → е, katakana → hiragana,
