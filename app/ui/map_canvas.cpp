@@ -18,6 +18,7 @@
 #include <QPinchGesture>
 #include <QWheelEvent>
 
+#include <algorithm>
 #include <cmath>
 
 namespace isv {
@@ -229,7 +230,10 @@ void MapCanvas::drawMeasureLabel(QPainter& p, QPointF at, const QString& text) c
     f.setBold(true);
     p.setFont(f);
     const QRectF box = QFontMetricsF(f).boundingRect(text).adjusted(-4, -2, 4, 2);
-    const QRectF r = box.translated(at - box.bottomLeft());
+    QRectF r = box.translated(at - box.bottomLeft());
+    // Kept inside the map, so that a path's total near an edge can still be read.
+    r.moveLeft(std::clamp(r.left(), 2.0, std::max(2.0, width() - r.width() - 2)));
+    r.moveTop(std::clamp(r.top(), 2.0, std::max(2.0, height() - r.height() - 2)));
     p.setPen(Qt::NoPen);
     p.setBrush(QColor(255, 255, 255, 230));
     p.drawRoundedRect(r, 3, 3);
