@@ -147,17 +147,9 @@ void printMeasure(QTextStream& out, const geo::PathMeasure& m, bool area) {
             << number(m.perimeterM / 1000, 3) << " km)\n";
 }
 
-std::set<std::string> placeIds(const geo::MapData& data) {
-    std::set<std::string> ids;
-    for (const geo::Place& p : data.places)
-        ids.insert(p.id);
-    return ids;
-}
-
 // The presets measured on the data; `only` limits them to one id.
 geo::Result<std::vector<MeasuredPreset>> measuredPresets(const geo::MapData& data, const QString& only) {
-    auto presets =
-        loadMeasurePresets(defaultPresetsPath(QString::fromStdString(data.dataDir)), placeIds(data));
+    auto presets = loadMeasurePresets(data);
     if (!presets) return presets.error();
     std::vector<MeasuredPreset> out;
     QStringList ids;

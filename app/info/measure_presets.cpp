@@ -59,6 +59,13 @@ geo::Result<std::vector<MeasurePreset>> loadMeasurePresets(const QString& path,
     return out;
 }
 
+geo::Result<std::vector<MeasurePreset>> loadMeasurePresets(const geo::MapData& data) {
+    std::set<std::string> ids;
+    for (const geo::Place& p : data.places)
+        ids.insert(p.id);
+    return loadMeasurePresets(defaultPresetsPath(QString::fromStdString(data.dataDir)), ids);
+}
+
 geo::Geometry coastOf(const geo::MapData& data, const std::string& id) {
     geo::Geometry g{.type = geo::GeometryType::Polygon};
     const geo::Layer& coast = data.coast;

@@ -41,6 +41,9 @@ QString defaultPresetsPath(const QString& dataDir);
 geo::Result<std::vector<MeasurePreset>> loadMeasurePresets(const QString& path,
                                                            const std::set<std::string>& places);
 
+/// The presets beside `data`'s facts (defaultPresetsPath), checked against its places.
+geo::Result<std::vector<MeasurePreset>> loadMeasurePresets(const geo::MapData& data);
+
 /// Measures a preset on `data`: the two places' points, or the nearest points of their coastlines.
 geo::Result<MeasuredPreset> measurePreset(const MeasurePreset& preset, const geo::MapData& data);
 

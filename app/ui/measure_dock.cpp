@@ -92,10 +92,7 @@ void MeasureDock::setMapData(std::shared_ptr<const geo::MapData> mapData) {
     data_ = std::move(mapData);
     presetList_.clear();
     if (data_) {
-        std::set<std::string> ids;
-        for (const geo::Place& p : data_->places)
-            ids.insert(p.id);
-        auto loaded = loadMeasurePresets(defaultPresetsPath(QString::fromStdString(data_->dataDir)), ids);
+        auto loaded = loadMeasurePresets(*data_);
         if (loaded)
             presetList_ = std::move(loaded).value();
         else
