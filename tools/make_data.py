@@ -849,10 +849,25 @@ def make_boundaries(path, feats, supplemented=False):
 # ----------------------------------------------------------------------------
 # 5. names.csv
 # ----------------------------------------------------------------------------
-NAME_COLUMNS = ["id", "kind", "parent", "admin", "ja_latin", "ja_native", "ru_latin", "ru_native",
-                "priority", "label_at", "source", "WKT"]
-NAME_TYPES = ["String", "String", "String", "String", "String", "String", "String", "String",
+NAME_COLUMNS = ["id", "kind", "parent", "admin", "ja_latin", "ja_native", "ja_kana", "ru_latin",
+                "ru_native", "priority", "label_at", "source", "WKT"]
+NAME_TYPES = ["String", "String", "String", "String", "String", "String", "String", "String", "String",
               "Integer", "String", "String", "WKT"]
+
+# ja_kana: the hiragana reading of ja_native (fact sheet 1.2-1.4), so that a search typed in kana finds it
+KANA = {
+    "etorofu": "えとろふとう", "kunashiri": "くなしりとう", "shikotan": "しこたんとう",
+    "habomai": "はぼまいぐんとう", "hokkaido": "ほっかいどう", "urup": "うるっぷとう",
+    "kaigara": "かいがらじま", "odoke": "おどけとう", "moemoshiri": "もえもしりとう",
+    "suisho": "すいしょうとう", "akiyuri": "あきゆりとう", "yuri": "ゆりとう", "harukaru": "はるかるとう",
+    "shibotsu": "しぼつとう", "taraku": "たらくとう", "todo": "とどじま", "yururi": "ゆるりとう",
+    "moyururi": "もゆるりとう", "nemuro_strait": "ねむろかいきょう", "notsuke_strait": "のつけすいどう",
+    "goyomai_strait": "ごようまいすいどう", "catherine_strait": "くなしりすいどう",
+    "vries_strait": "えとろふすいどう", "sea_of_okhotsk": "おほーつくかい", "pacific_ocean": "たいへいよう",
+    "yuzhno_kurilsk": "ふるかまっぷ", "golovnino": "とまり", "kurilsk": "しゃな", "reidovo": "べっとぶ",
+    "goryachiye_klyuchi": "せせき", "malokurilskoye": "しゃこたん", "krabozavodskoye": "あなま",
+    "nemuro": "ねむろし", "nosappu_cape": "のさっぷみさき",
+}
 
 # id, kind, parent, admin, ja_latin, ja_native, ru_latin, ru_native, priority, source, position
 # position: ("ring", id)  -> visual centre of that ring (pole of inaccessibility)
@@ -1033,7 +1048,7 @@ def write_names(path, feats):
             f = by_id.get(nid)
             prio = 3 if (f is not None and f["area_km2"] >= 1.0) else 5
         label_at = "point" if pos[0] == "pt" and pos[3] == "water" else "pole"
-        rows.append([nid, kind, parent, admin, jl, jn, rl, rn, str(prio), label_at, src,
+        rows.append([nid, kind, parent, admin, jl, jn, KANA.get(nid, ""), rl, rn, str(prio), label_at, src,
                      "POINT (%.6f %.6f)" % (lon, lat)])
         notes[nid] = where
     with open(path, "w", newline="", encoding="utf-8") as fh:

@@ -11,6 +11,7 @@
 #include <geo/projection.h>
 
 #include "facts.h"
+#include "find_command.h"
 
 #include <QDate>
 #include <QFileInfo>
@@ -32,7 +33,7 @@ void err(const QString& text) {
 
 int usage(const QString& problem) {
     err(problem);
-    std::fputs(usageText().section('\n', 0, 3).toUtf8().constData(), stderr);
+    std::fputs(usageText().section('\n', 0, 5).toUtf8().constData(), stderr);
     std::fputs("Run `isleview --help` for all options.\n", stderr);
     return kExitUsage;
 }
@@ -175,6 +176,8 @@ QString usageText() {
     return "usage: isleview [--data DIR] [FILE...]\n"
            "       isleview info [--json] [--data DIR] [--date YYYY[-MM-DD]]\n"
            "       isleview export OUT.(png|jpg|svg|pdf|tif) [options]\n"
+           "       isleview find TEXT [--json] [--limit N]      places by any name, best first\n"
+           "       isleview measure LON,LAT LON,LAT [...] [--area] [--json] | --preset ID | --presets\n"
            "\n"
            "With no subcommand, opens the map window, and in it any FILEs GDAL reads (as File → Open does).\n"
            "\n"
@@ -191,7 +194,8 @@ QString usageText() {
            "                        to fill it, and the attribution line says what is shown\n"
            "  --exact-extent        make the image's shape the area's instead: the largest image inside\n"
            "                        --size that the area (--extent, --focus or the islands) fills exactly\n"
-           "  --focus ID            area of an island, islet or group (e.g. habomai, shikotan, yuri)\n"
+           "  --focus PLACE         area of a place, by any of its names as `isleview find` takes them\n"
+           "                        (e.g. habomai, Shikotan, Итуруп, 択捉, えとろふ)\n"
            "  --title TEXT          title drawn on the map\n"
            "  --date YYYY[-MM-DD]   the administration and border lines of that day (from 1855-02-07; a\n"
            "                        year alone: its last day); the legend names the day\n"
@@ -408,11 +412,11 @@ int runExport(const QStringList& argList, CliMode mode) {
     geo::Box box = base.homeBounds();
     if (!extent.empty()) box = base.projectBox(geo::Box{extent[0], extent[1], extent[2], extent[3]});
     if (args.has("--focus")) {
-        const QString id = args.value("--focus");
-        box = focusBox(base, id);
+        const auto id = lookUpPlace(base.data(), args.value("--focus"));
+        box = id ? focusBox(base, QString::fromStdString(id.value())) : geo::Box{};
         if (box.empty()) {
-            err("--focus " + id + ": no such island, islet or group in " +
-                QString::fromStdString(base.data().dataDir));
+            err("--focus " + args.value("--focus") + ": " +
+                QString::fromStdString(id ? "no outline or point to show" : id.error().message));
             return kExitFailure;
         }
     }

@@ -1,5 +1,6 @@
 // isleview: the map window, or `isleview info` / `isleview export` without a display.
 #include "cli.h"
+#include "find_command.h"
 
 #include "run_window.h"
 #include "scene.h"
@@ -31,12 +32,13 @@ int main(int argc, char** argv) {
         std::puts("isleview " ISLEVIEW_VERSION);
         return isv::kExitOk;
     }
-    if ((!std::strcmp(sub, "info") || !std::strcmp(sub, "export")) && argc > 2 &&
-        (!std::strcmp(argv[2], "--help") || !std::strcmp(argv[2], "-h"))) {
+    const bool headless = !std::strcmp(sub, "info") || !std::strcmp(sub, "export") ||
+                          !std::strcmp(sub, "find") || !std::strcmp(sub, "measure");
+    if (headless && argc > 2 && (!std::strcmp(argv[2], "--help") || !std::strcmp(argv[2], "-h"))) {
         std::fputs(isv::usageText().toUtf8().constData(), stdout);
         return isv::kExitOk;
     }
-    if (!std::strcmp(sub, "info") || !std::strcmp(sub, "export")) {
+    if (headless) {
         // Headless subcommands: never need a display.
         if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM")) qputenv("QT_QPA_PLATFORM", "offscreen");
         qInstallMessageHandler(quietHandler);
@@ -45,7 +47,10 @@ int main(int argc, char** argv) {
         QStringList args;
         for (int i = 2; i < argc; ++i)
             args << QString::fromLocal8Bit(argv[i]);
-        const int code = !std::strcmp(sub, "info") ? isv::runInfo(args) : isv::runExport(args);
+        const int code = !std::strcmp(sub, "info")      ? isv::runInfo(args)
+                         : !std::strcmp(sub, "find")    ? isv::runFind(args)
+                         : !std::strcmp(sub, "measure") ? isv::runMeasure(args)
+                                                        : isv::runExport(args);
         // Everything is written and closed by now: leave without tearing down Qt, GDAL and PROJ one object
         // at a time (a fifth of a small export's time).
         std::fflush(stdout);
@@ -58,7 +63,7 @@ int main(int argc, char** argv) {
     const isv::WindowArgs window = isv::parseWindowArgs(args);
     if (!window.error.isEmpty()) {
         std::fprintf(stderr, "isleview: %s\n%s", window.error.toLocal8Bit().constData(),
-                     isv::usageText().section('\n', 0, 3).toUtf8().constData());
+                     isv::usageText().section('\n', 0, 5).toUtf8().constData());
         return isv::kExitUsage;
     }
     return isv::runWindow(argc, argv, window);

@@ -5,9 +5,11 @@
 #include "file_loader.h"
 #include "layer_list_model.h"
 #include "map_canvas.h"
+#include "measure_dock.h"
 #include "message_bar.h"
 #include "notes_dock.h"
 #include "place_list.h"
+#include "place_search_dock.h"
 #include "status_text.h"
 #include "timeline_bar.h"
 #include "view_state.h"
@@ -15,6 +17,7 @@
 #include <scene.h>
 #include <worldview.h>
 
+#include <geo/geodesic.h>
 #include <geo/projection.h>
 
 #include <QAction>
@@ -96,6 +99,11 @@ MainWindow::MainWindow(std::shared_ptr<const Scene> initial, QSettings* store, Q
     connect(canvas_, &MapCanvas::cursorLeft, this, [this] { cursorLabel_->clear(); });
     connect(canvas_, &MapCanvas::measureChanged, this, [this](double metres) {
         measureLabel_->setText(metres < 0 ? QString() : tr("Distance: %1").arg(formatDistance(metres)));
+        if (metres >= 0 && canvas_->measureArea() && canvas_->measurePoints().size() >= 3)
+            measureLabel_->setText(
+                measureLabel_->text() + "; " +
+                tr("area: %1")
+                    .arg(formatArea(geo::measurePath(canvas_->measurePoints(), true).areaM2 / 1e6)));
     });
 
     // A first window fits the screen; the docks start wide enough to read the names but leave the map at
@@ -150,6 +158,8 @@ void MainWindow::startScene(std::shared_ptr<const Scene> scene) {
     for (QAction* a : projectionGroup_->actions())
         a->setChecked(scene && a->data().toString().toStdString() == scene->crs());
     places_->setMapData(scene ? scene->dataPtr() : nullptr);
+    find_->setMapData(scene ? scene->dataPtr() : nullptr);
+    measure_->setMapData(scene ? scene->dataPtr() : nullptr);
     layerModel_->setScene(scene.get());
     if (scene) createInfoDock();
 }
@@ -214,13 +224,16 @@ void MainWindow::createActions() {
     connect(projectionGroup_, &QActionGroup::triggered, this,
             [this](QAction* a) { setProjection(a->data().toString()); });
     QAction* measure = make("tool-measure", tr("&Measure Distance"), QKeySequence(tr("Ctrl+M")), true);
-    measure->setToolTip(tr("Measure the geodesic distance between two points (or shift+drag on the map)"));
+    measure->setToolTip(tr("Measure a path point by point, or an area (or shift+drag on the map)"));
+    connect(make("edit-find", tr("&Find Place…"), QKeySequence::Find), &QAction::triggered, this,
+            [this] { find_->focusSearch(); });
     QAction* note = make("tool-note", tr("Add &Note"), QKeySequence(tr("Ctrl+Shift+N")), true);
     note->setToolTip(tr("Click on the map to place a note: a callout drawn on the map and in exports"));
     // The two tools take the same clicks: switching one on switches the other off.
     connect(measure, &QAction::toggled, this, [this, note](bool on) {
         canvas_->setMeasureMode(on);
         if (on) note->setChecked(false);
+        if (on) measure_->show();
         if (!on) canvas_->clearMeasurement();
     });
     connect(note, &QAction::toggled, this, [this, measure](bool on) {
@@ -285,8 +298,8 @@ void MainWindow::createMenus() {
     file->addAction(action("file-quit"));
 
     QMenu* view = menuBar()->addMenu(tr("&View"));
-    view->addActions({action("view-zoom-in"), action("view-zoom-out"), action("view-home"),
-                      action("view-zoom-selection")});
+    view->addActions({action("edit-find"), action("view-zoom-in"), action("view-zoom-out"),
+                      action("view-home"), action("view-zoom-selection")});
     view->addSeparator();
     view->addActions({action("view-graticule"), action("view-labels"), action("view-legend"),
                       action("view-scalebar"), action("view-northarrow")});
@@ -353,6 +366,16 @@ void MainWindow::createDocks() {
     notes_ = new NotesDock(canvas_, this);
     addDockWidget(Qt::LeftDockWidgetArea, notes_);
     resizeDocks({placesDock, layersDock, notes_}, {380, 200, 140}, Qt::Vertical);
+
+    find_ = new PlaceSearchDock(this);
+    addDockWidget(Qt::LeftDockWidgetArea, find_);
+    tabifyDockWidget(placesDock, find_);
+    placesDock->raise();
+    connect(find_, &PlaceSearchDock::placeChosen, this, [this](const QString& id) { selectPlace(id, true); });
+    measure_ = new MeasureDock(canvas_, this);
+    addDockWidget(Qt::LeftDockWidgetArea, measure_);
+    tabifyDockWidget(notes_, measure_);
+    notes_->raise();
 }
 
 void MainWindow::createInfoDock() {
@@ -440,6 +463,8 @@ void MainWindow::syncControls() {
 void MainWindow::setNameSet(const NameSet& names) {
     edit([&names](MapSettings& s) { s.names = names; });
     places_->setNameSet(names);
+    find_->setNameSet(names);
+    measure_->setNameSet(names);
     if (info_) info_->setNameSet(names);
     if (messageBar_->buttonText() == suggestionButton(names)) messageBar_->hide();
     selectPlace(canvas_->settings().selected, false); // relabels the status bar
@@ -526,7 +551,7 @@ void MainWindow::selectPlace(const QString& id, bool zoom) {
     }
     selectionLabel_->setText(text);
     if (info_ && !id.isEmpty()) info_->selectPlace(id); // only a user's pick there sends placeSelected
-    if (zoom && !id.isEmpty()) canvas_->zoomToBox(scene()->placeBounds(id));
+    if (zoom && !id.isEmpty()) canvas_->zoomToBoxClear(scene()->placeBounds(id)); // not under the legend
 }
 
 void MainWindow::createLoader() {

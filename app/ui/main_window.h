@@ -24,8 +24,10 @@ class InfoPanel;
 class LayerListModel;
 class MapCanvas;
 class MessageBar;
+class MeasureDock;
 class NotesDock;
 class PlaceList;
+class PlaceSearchDock;
 class Scene;
 class TimelineBar;
 struct Frame;
@@ -44,6 +46,9 @@ class MainWindow : public QMainWindow {
     /// The comparison view (View → Compare Side by Side / Compare with Swipe), shown in the canvas's place.
     CompareView* compareView() const { return compare_; }
     PlaceList* placeList() const { return places_; }
+    /// The Find dock (Ctrl+F) and the Measure dock.
+    PlaceSearchDock* findDock() const { return find_; }
+    MeasureDock* measureDock() const { return measure_; }
     /// The Layers dock's list; its model has a checkable row per layer, the key in Qt::UserRole.
     QListView* layerList() const { return layers_; }
     /// The Notes dock's list: one row per MapSettings::notes entry, in order.
@@ -131,6 +136,8 @@ class MainWindow : public QMainWindow {
     QListView* layers_ = nullptr;
     LayerListModel* layerModel_ = nullptr;
     NotesDock* notes_ = nullptr;
+    PlaceSearchDock* find_ = nullptr;
+    MeasureDock* measure_ = nullptr;
     QVariantMap exportChoices_; // the export dialog's last choices, offered again
     InfoPanel* info_ = nullptr;
     TimelineBar* timeline_ = nullptr;

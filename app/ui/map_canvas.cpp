@@ -1,8 +1,10 @@
 #include "map_canvas.h"
 
+#include "place_framing.h"
 #include "status_text.h"
 
 #include <scene.h>
+#include <units.h>
 
 #include <geo/geodesic.h>
 #include <geo/projection.h>
@@ -16,6 +18,7 @@
 #include <QPinchGesture>
 #include <QWheelEvent>
 
+#include <algorithm>
 #include <cmath>
 
 namespace isv {
@@ -189,38 +192,108 @@ void MapCanvas::paintEvent(QPaintEvent*) {
 }
 
 std::optional<double> MapCanvas::measuredDistanceM() const {
-    if (!scene_ || !measureA_ || !measureB_) return std::nullopt;
-    return geo::geodesicDistanceM(scene_->unproject(*measureA_), scene_->unproject(*measureB_));
+    if (!scene_ || measurePts_.size() < 2) return std::nullopt;
+    return geo::geodesicLengthM(measurePoints());
+}
+
+geo::Path MapCanvas::measurePoints() const {
+    geo::Path out;
+    if (!scene_) return out;
+    for (const geo::Point& xy : measurePts_)
+        out.push_back(scene_->unproject(xy));
+    return out;
+}
+
+void MapCanvas::setMeasurePoints(const geo::Path& lonlat) {
+    measuring_ = false;
+    measurePts_.clear();
+    if (scene_)
+        for (const geo::Point& p : lonlat)
+            measurePts_.push_back(scene_->project(p));
+    update();
+    emitMeasure();
+}
+
+void MapCanvas::setMeasureArea(bool on) {
+    if (measureArea_ == on) return;
+    measureArea_ = on;
+    update();
+    emitMeasure();
+}
+
+void MapCanvas::emitMeasure() {
+    emit measureChanged(measurePts_.size() < 2 ? -1 : measuredDistanceM().value_or(0));
+}
+
+void MapCanvas::zoomToBoxClear(const geo::Box& box) {
+    if (box.empty() || !scene_) return;
+    MapSettings s = settings_;
+    s.viewport = nav_.resized(s.viewport, width(), height());
+    setViewport(viewClearOfFurniture(*scene_, s, box, nav_), false);
+}
+
+void MapCanvas::drawMeasureLabel(QPainter& p, QPointF at, const QString& text) const {
+    QFont f = font();
+    f.setBold(true);
+    p.setFont(f);
+    const QRectF box = QFontMetricsF(f).boundingRect(text).adjusted(-4, -2, 4, 2);
+    QRectF r = box.translated(at - box.bottomLeft());
+    // Kept inside the map, so that a path's total near an edge can still be read.
+    r.moveLeft(std::clamp(r.left(), 2.0, std::max(2.0, width() - r.width() - 2)));
+    r.moveTop(std::clamp(r.top(), 2.0, std::max(2.0, height() - r.height() - 2)));
+    p.setPen(Qt::NoPen);
+    p.setBrush(QColor(255, 255, 255, 230));
+    p.drawRoundedRect(r, 3, 3);
+    p.setPen(QColor(20, 20, 20));
+    p.drawText(r, Qt::AlignCenter, text);
 }
 
 void MapCanvas::drawMeasurement(QPainter& p) const {
-    if (!measureA_ || !measureB_) return;
-    const geo::Point a = settings_.viewport.toScreen(*measureA_);
-    const geo::Point b = settings_.viewport.toScreen(*measureB_);
-    const QLineF line(a.x, a.y, b.x, b.y);
+    if (measurePts_.size() < 2) return;
+    QPolygonF line;
+    for (const geo::Point& xy : measurePts_) {
+        const geo::Point s = settings_.viewport.toScreen(xy);
+        if (line.isEmpty() || line.back() != QPointF(s.x, s.y)) line << QPointF(s.x, s.y);
+    }
+    const bool closed = measureArea_ && line.size() >= 3;
     p.setRenderHint(QPainter::Antialiasing);
-    p.setPen(QPen(QColor(255, 255, 255, 220), 5, Qt::SolidLine, Qt::RoundCap));
-    p.drawLine(line);
-    p.setPen(QPen(QColor(20, 20, 20), 2, Qt::DashLine, Qt::RoundCap));
-    p.drawLine(line);
+    if (closed) {
+        p.setPen(Qt::NoPen);
+        p.setBrush(QColor(20, 20, 20, 40));
+        p.drawPolygon(line);
+    }
+    const auto stroke = [&](const QPolygonF& poly) {
+        p.setBrush(Qt::NoBrush);
+        p.setPen(QPen(QColor(255, 255, 255, 220), 5, Qt::SolidLine, Qt::RoundCap, Qt::RoundJoin));
+        p.drawPolyline(poly);
+        p.setPen(QPen(QColor(20, 20, 20), 2, Qt::DashLine, Qt::RoundCap, Qt::RoundJoin));
+        p.drawPolyline(poly);
+    };
+    stroke(line);
+    if (closed) stroke(QPolygonF{line.back(), line.front()});
     p.setPen(QPen(QColor(20, 20, 20), 1.5));
     p.setBrush(Qt::white);
-    p.drawEllipse(line.p1(), 4, 4);
-    p.drawEllipse(line.p2(), 4, 4);
-    if (const auto metres = measuredDistanceM(); metres && line.length() > 20) {
-        const QString text = formatDistance(*metres);
-        QFont f = font();
-        f.setBold(true);
-        p.setFont(f);
-        const QRectF box = QFontMetricsF(f).boundingRect(text).adjusted(-4, -2, 4, 2);
-        QPointF at = line.center() + QPointF(8, -8);
-        QRectF r = box.translated(at - box.bottomLeft());
-        p.setPen(Qt::NoPen);
-        p.setBrush(QColor(255, 255, 255, 230));
-        p.drawRoundedRect(r, 3, 3);
-        p.setPen(QColor(20, 20, 20));
-        p.drawText(r, Qt::AlignCenter, text);
+    for (const QPointF& pt : line)
+        p.drawEllipse(pt, 4, 4);
+    const geo::PathMeasure m = geo::measurePath(measurePoints(), closed);
+    if (line.size() == 2) { // one line: its length beside its middle
+        if (QLineF(line[0], line[1]).length() > 20)
+            drawMeasureLabel(p, QLineF(line[0], line[1]).center() + QPointF(8, -8), formatDistance(m.totalM));
+        return;
     }
+    // A path: each long enough leg's length at its middle, the total (and area) at the end.
+    std::size_t leg = 0;
+    for (std::size_t i = 1; i < measurePts_.size(); ++i) {
+        const geo::Point a = settings_.viewport.toScreen(measurePts_[i - 1]);
+        const geo::Point b = settings_.viewport.toScreen(measurePts_[i]);
+        const QLineF l(a.x, a.y, b.x, b.y);
+        if (l.length() > 60 && leg < m.legs.size())
+            drawMeasureLabel(p, l.center() + QPointF(6, -6), formatDistance(m.legs[leg].metres));
+        ++leg;
+    }
+    QString total = tr("Total %1").arg(formatDistance(m.totalM));
+    if (closed) total += QStringLiteral(", ") + formatArea(m.areaM2 / 1e6);
+    drawMeasureLabel(p, line.back() + QPointF(10, 22), total);
 }
 
 void MapCanvas::setMeasureMode(bool on) {
@@ -236,11 +309,18 @@ void MapCanvas::setNoteMode(bool on) {
 
 void MapCanvas::clearMeasurement() {
     measuring_ = false;
-    if (!measureA_ && !measureB_) return;
-    measureA_.reset();
-    measureB_.reset();
+    if (measurePts_.empty()) return;
+    measurePts_.clear();
     update();
     emit measureChanged(-1);
+}
+
+void MapCanvas::endMeasurePath() {
+    // The point that followed the cursor goes, unless it is all the path has beyond its start.
+    if (measuring_ && measurePts_.size() > 2) measurePts_.pop_back();
+    measuring_ = false;
+    update();
+    emitMeasure();
 }
 
 void MapCanvas::mousePressEvent(QMouseEvent* e) {
@@ -250,15 +330,15 @@ void MapCanvas::mousePressEvent(QMouseEvent* e) {
     pressPos_ = lastPos_ = e->position();
     if (e->modifiers() & Qt::ShiftModifier || measureMode_) {
         const geo::Point xy = toMap(e->position());
-        if (measureMode_ && measuring_) { // the second click of click-click measuring
-            measureB_ = xy;
-            measuring_ = false;
+        if (measureMode_ && measuring_) { // a further click of a path: the point is fixed, a new one follows
+            measurePts_.back() = xy;
+            measurePts_.push_back(xy);
             pressed_ = false;
         } else {
-            measureA_ = measureB_ = xy;
+            measurePts_ = {xy, xy};
             measuring_ = true;
         }
-        emit measureChanged(measuredDistanceM().value_or(0));
+        emitMeasure();
         update();
         return;
     }
@@ -268,10 +348,10 @@ void MapCanvas::mousePressEvent(QMouseEvent* e) {
 void MapCanvas::mouseMoveEvent(QMouseEvent* e) {
     const QPointF pos = e->position();
     emit cursorMoved(toMap(pos));
-    if (measuring_) {
-        measureB_ = toMap(pos);
+    if (measuring_ && !measurePts_.empty()) {
+        measurePts_.back() = toMap(pos);
         if (pressed_ && QLineF(pos, pressPos_).length() >= kClickSlopPx) dragged_ = true;
-        emit measureChanged(measuredDistanceM().value_or(0));
+        emitMeasure();
         update();
         return;
     }
@@ -299,6 +379,7 @@ void MapCanvas::mouseReleaseEvent(QMouseEvent* e) {
 }
 
 void MapCanvas::mouseDoubleClickEvent(QMouseEvent* e) {
+    if (e->button() == Qt::LeftButton && measureMode_ && measuring_) return endMeasurePath();
     if (e->button() != Qt::LeftButton || measureMode_ || (e->modifiers() & Qt::ShiftModifier)) return;
     setViewport(nav_.zoomAbout(settings_.viewport, {e->position().x(), e->position().y()}, 2.0), false);
 }
@@ -340,8 +421,15 @@ void MapCanvas::keyPressEvent(QKeyEvent* e) {
         goHome();
         break;
     case Qt::Key_Escape:
-        if (measureA_)
+        if (!measurePts_.empty())
             clearMeasurement();
+        else
+            QWidget::keyPressEvent(e);
+        break;
+    case Qt::Key_Return:
+    case Qt::Key_Enter:
+        if (measuring_)
+            endMeasurePath();
         else
             QWidget::keyPressEvent(e);
         break;

@@ -40,11 +40,22 @@ class MapCanvas : public QWidget {
     const Frame& frame() const { return frame_; }
     RenderScheduler& scheduler() { return scheduler_; }
 
-    /// Distance tool: the next two clicks (or a drag) measure; shift+drag works in any mode.
+    /// Measuring tool: each click adds a point to a path (a drag measures one line), a double click or
+    /// Enter ends it, Escape clears it; shift+drag measures a line in any mode.
     void setMeasureMode(bool on);
     bool measureMode() const { return measureMode_; }
-    /// The measured geodesic distance in metres, if a line is shown.
+    /// The measured geodesic length of the path in metres, if one is shown.
     std::optional<double> measuredDistanceM() const;
+    /// The measured path's points (lon/lat), the one following the cursor included while measuring.
+    geo::Path measurePoints() const;
+    /// Shows a path through these lon/lat points (e.g. a preset), ended; empty clears.
+    void setMeasurePoints(const geo::Path& lonlat);
+    /// Whether the path is closed into a polygon whose area is measured and drawn.
+    void setMeasureArea(bool on);
+    bool measureArea() const { return measureArea_; }
+    /// Shows `box` (projected metres) whole where the frame's furniture (legend, title, scale bar...)
+    /// leaves the map free.
+    void zoomToBoxClear(const geo::Box& box);
     /// Note placing: a crosshair cursor; clicks are still reported by clicked().
     void setNoteMode(bool on);
     bool noteMode() const { return noteMode_; }
@@ -65,7 +76,7 @@ class MapCanvas : public QWidget {
     /// The cursor moved to a projected point; cursorLeft when it leaves the map.
     void cursorMoved(geo::Point xy);
     void cursorLeft();
-    /// The distance tool's line changed; metres < 0 = cleared.
+    /// The measured path changed; metres (its length) < 0 = cleared.
     void measureChanged(double metres);
     /// A frame was put on screen.
     void frameShown(const isv::Frame& frame);
@@ -92,6 +103,9 @@ class MapCanvas : public QWidget {
     geo::Point anchorForKeys() const;
     geo::Point toMap(QPointF px) const;
     void drawMeasurement(QPainter& p) const;
+    void drawMeasureLabel(QPainter& p, QPointF at, const QString& text) const;
+    void endMeasurePath();
+    void emitMeasure();
 
     std::shared_ptr<const Scene> scene_;
     MapSettings settings_;
@@ -110,8 +124,9 @@ class MapCanvas : public QWidget {
     bool dragged_ = false;
     bool measureMode_ = false;
     bool noteMode_ = false;
-    bool measuring_ = false; // a line is being drawn (its end follows the cursor)
-    std::optional<geo::Point> measureA_, measureB_;
+    bool measuring_ = false; // a path is being drawn (its last point follows the cursor)
+    bool measureArea_ = false;
+    std::vector<geo::Point> measurePts_; // projected metres
 };
 
 } // namespace isv

@@ -3,6 +3,7 @@
 #include <geodesic.h>
 
 #include <cmath>
+#include <limits>
 #include <numbers>
 
 namespace geo {
@@ -146,6 +147,131 @@ double geodesicDistanceToPathM(Point p, const Path& path, bool closed) {
         if (i != nearest && d * (1 - relError) - bow - 1 < best)
             best = std::min(best, segmentDistance(p, path[i], path[next(i)], approx[i].second));
     }
+    return best;
+}
+
+namespace {
+
+double bearing360(double azimuth) {
+    const double a = std::fmod(azimuth + 360.0, 360.0);
+    return a >= 360.0 ? 0.0 : a;
+}
+
+// The rings or lines of a geometry, each with a flag saying whether it closes.
+std::vector<std::pair<const Path*, bool>> outlines(const Geometry& g) {
+    std::vector<std::pair<const Path*, bool>> out;
+    for (const Path& line : g.lines)
+        out.emplace_back(&line, false);
+    for (const Polygon& poly : g.polygons)
+        for (const Path& ring : poly.rings)
+            out.emplace_back(&ring, true);
+    return out;
+}
+
+} // namespace
+
+GeodesicLeg geodesicInverse(Point a, Point b) {
+    GeodesicLeg leg;
+    double azi1 = 0;
+    double azi2 = 0;
+    geod_inverse(&wgs84(), a.y, a.x, b.y, b.x, &leg.metres, &azi1, &azi2);
+    leg.initialBearingDeg = bearing360(azi1);
+    leg.finalBearingDeg = bearing360(azi2);
+    return leg;
+}
+
+PathMeasure measurePath(const Path& points, bool polygon) {
+    PathMeasure m;
+    for (std::size_t i = 1; i < points.size(); ++i) {
+        m.legs.push_back(geodesicInverse(points[i - 1], points[i]));
+        m.totalM += m.legs.back().metres;
+    }
+    if (polygon && points.size() >= 3) {
+        // PROJ's polygon accumulator (Karney): exact for any polygon, including ones round a pole.
+        geod_polygon poly{};
+        geod_polygon_init(&poly, 0);
+        for (const Point& p : points)
+            geod_polygon_addpoint(&wgs84(), &poly, p.y, p.x);
+        double area = 0;
+        double perimeter = 0;
+        geod_polygon_compute(&wgs84(), &poly, 0, 1, &area, &perimeter);
+        m.areaM2 = std::abs(area);
+        m.perimeterM = perimeter;
+    }
+    return m;
+}
+
+ClosestPair closestApproach(const Geometry& a, const Geometry& b) {
+    ClosestPair best{{}, {}, std::numeric_limits<double>::infinity()};
+    const auto aOutlines = outlines(a);
+    const auto bOutlines = outlines(b);
+    // One plane for both sides, centred on them: its distances are within a few per cent over the few
+    // hundred kilometres the two span, enough to rule out the vertices that cannot be nearest.
+    Box both;
+    for (const auto* side : {&aOutlines, &bOutlines})
+        for (const auto& [path, closed] : *side)
+            for (const Point& p : *path)
+                both.expand(p);
+    if (both.empty()) return best;
+    const LocalPlane common(both.center());
+    const auto flatten = [&](const auto& side) {
+        std::vector<Point> out;
+        for (const auto& [path, closed] : side)
+            for (const Point& p : *path)
+                out.push_back(common(p));
+        return out;
+    };
+    const std::vector<Point> aFlat = flatten(aOutlines), bFlat = flatten(bOutlines);
+    // The nearest pair of two outlines that do not cross has a vertex at one end at least, so each side's
+    // vertices are tried against the other side's outlines; the exact search runs only for the vertices
+    // whose nearest vertex on the other side (on the plane) could still beat the best so far.
+    struct {
+        const Path* path = nullptr;
+        bool closed = false;
+        bool swapped = false;
+    } nearest;
+    const auto side = [&](const auto& from, const std::vector<Point>& fromFlat, const auto& to,
+                          const std::vector<Point>& toFlat, bool swapped) {
+        std::size_t k = 0;
+        for (const auto& [path, closedFrom] : from)
+            for (const Point& p : *path) {
+                const Point pf = fromFlat[k++];
+                double approx = std::numeric_limits<double>::infinity();
+                for (const Point& q : toFlat)
+                    approx = std::min(approx, (q.x - pf.x) * (q.x - pf.x) + (q.y - pf.y) * (q.y - pf.y));
+                // The other side's segments are short next to the gap, so its nearest vertex is at most
+                // half a segment (a few km) further than its nearest point.
+                if (std::sqrt(approx) * 0.95 - 5000 > best.metres) continue;
+                for (const auto& [other, closed] : to)
+                    if (const double d = geodesicDistanceToPathM(p, *other, closed); d < best.metres)
+                        best = {p, {}, d}, nearest = {other, closed, swapped};
+            }
+    };
+    side(aOutlines, aFlat, bOutlines, bFlat, false);
+    side(bOutlines, bFlat, aOutlines, aFlat, true);
+    if (!nearest.path) return best;
+    // The foot on the other outline, once: the nearest of fine samples along the segments about as near.
+    const Point p = best.a;
+    const LocalPlane plane(p);
+    const Path& other = *nearest.path;
+    const std::size_t n = other.size();
+    const std::size_t segments = n < 2 ? 0 : nearest.closed ? n : n - 1;
+    Point foot = other.front();
+    double footD = geodesicDistanceM(p, foot);
+    for (std::size_t i = 0; i < segments; ++i) {
+        const Point s0 = other[i];
+        const Point s1 = other[(i + 1) % n];
+        if (std::sqrt(squaredSegmentDistance({0, 0}, plane(s0), plane(s1))) * 0.99 - 50 > best.metres)
+            continue;
+        for (int j = 0; j <= 200; ++j) {
+            const double t = j / 200.0;
+            const Point q{s0.x + (s1.x - s0.x) * t, s0.y + (s1.y - s0.y) * t};
+            if (const double dq = geodesicDistanceM(p, q); dq < footD) footD = dq, foot = q;
+        }
+    }
+    best.metres = footD;
+    best.a = nearest.swapped ? foot : p;
+    best.b = nearest.swapped ? p : foot;
     return best;
 }
 

@@ -19,7 +19,9 @@ namespace {
 
 const std::set<std::string, std::less<>> kKinds{"group",      "island", "islet", "strait",
                                                 "settlement", "sea",    "cape",  "region"};
-constexpr std::array<const char*, 4> kNameKeys{"ja_latin", "ja_native", "ru_latin", "ru_native"};
+// ja_kana (the hiragana reading) is optional: an older table without the column still loads, with no
+// readings.
+constexpr std::array<const char*, 5> kNameKeys{"ja_latin", "ja_native", "ja_kana", "ru_latin", "ru_native"};
 
 // The shipped layers are all-or-nothing: a half-read coastline would give wrong areas without a word.
 // names.csv is checked row by row in readPlaces instead, so its message can name the row.

@@ -134,7 +134,7 @@ std::string replaced(std::string text, const std::string& from, const std::strin
 TEST(NamesTable, BadTablesAreNamedWithTheRowAndTheProblem) {
     const std::string shipped = geotest::readBytes(kShipped / "names.csv");
     const std::string header = shipped.substr(0, shipped.find('\n') + 1);
-    const std::string yuri = "\nyuri,islet,habomai,russia,Yuri,勇留島,Yuriy,Юрий,";
+    const std::string yuri = "\nyuri,islet,habomai,russia,Yuri,勇留島,ゆりとう,Yuriy,Юрий,";
     const struct {
         std::string what;
         std::string table;
@@ -159,12 +159,12 @@ TEST(NamesTable, BadTablesAreNamedWithTheRowAndTheProblem) {
         {"empty id", replaced(shipped, "\nyuri,islet", "\n,islet"), "row 12: empty id"},
         {"unknown parent", replaced(shipped, "\nyuri,islet,habomai", "\nyuri,islet,atlantis"),
          "row 12: parent 'atlantis' of 'yuri' is not in the table"},
-        {"no point", shipped + "odd,islet,,,a,b,c,d,1,pole,S,\n", "row 36: no readable POINT"},
+        {"no point", shipped + "odd,islet,,,a,b,k,c,d,1,pole,S,\n", "row 36: no readable POINT"},
         // The loader leaves coordinates off the globe out (and counts them), so the row has no point left.
-        {"point off the globe", shipped + "odd,islet,,,a,b,c,d,1,pole,S,POINT (1e300 43)\n",
+        {"point off the globe", shipped + "odd,islet,,,a,b,k,c,d,1,pole,S,POINT (1e300 43)\n",
          "row 36: no readable POINT"},
-        {"point with NaN", shipped + "odd,islet,,,a,b,c,d,1,pole,S,POINT (nan 43)\n", "row 36: "},
-        {"a line, not a point", shipped + "odd,islet,,,a,b,c,d,1,pole,S,\"LINESTRING (146 43,147 44)\"\n",
+        {"point with NaN", shipped + "odd,islet,,,a,b,k,c,d,1,pole,S,POINT (nan 43)\n", "row 36: "},
+        {"a line, not a point", shipped + "odd,islet,,,a,b,k,c,d,1,pole,S,\"LINESTRING (146 43,147 44)\"\n",
          "row 36: 'odd' is not a single point"},
         {"bad label_at", replaced(shipped, "1,point,S4; S23", "1,middle,S4; S23"),
          "label_at 'middle' is neither 'pole' nor 'point'"},

@@ -23,11 +23,12 @@ struct Place {
     std::string kind;   ///< group | island | islet | strait | sea | settlement | cape | region
     std::string parent; ///< the group an island/islet belongs to ("" for none)
     std::string admin;  ///< who administers it today: "japan" | "russia" | ""
-    std::map<std::string, std::string> names; ///< keys "ja_latin", "ja_native", "ru_latin", "ru_native"
-    Point lonlat;                             ///< gazetteer position (degrees) used for ids and point labels
-    int priority = 5;                         ///< label priority: 1 = most important
-    LabelAt labelAt = LabelAt::Pole;          ///< `label_at`: "pole" (or empty, or no column) | "point"
-    std::string source;                       ///< citation for the names
+    /// keys "ja_latin", "ja_native", "ja_kana" (hiragana reading, may be ""), "ru_latin", "ru_native"
+    std::map<std::string, std::string> names;
+    Point lonlat;                    ///< gazetteer position (degrees) used for ids and point labels
+    int priority = 5;                ///< label priority: 1 = most important
+    LabelAt labelAt = LabelAt::Pole; ///< `label_at`: "pole" (or empty, or no column) | "point"
+    std::string source;              ///< citation for the names
 };
 
 /// Figures of one island or group, computed from the loaded coastline.
