@@ -1,9 +1,11 @@
 #include "main_window.h"
 
+#include "desktop_actions.h"
 #include "export_dialog.h"
 #include "file_loader.h"
 #include "layer_list_model.h"
 #include "map_canvas.h"
+#include "map_file_controller.h"
 #include "message_bar.h"
 #include "notes_dock.h"
 #include "place_list.h"
@@ -74,6 +76,8 @@ MainWindow::MainWindow(std::shared_ptr<const Scene> initial, QSettings* store, Q
     setCentralWidget(central);
 
     createActions();
+    mapFile_ = new MapFileController(this, store_);
+    desktop_ = new DesktopActions(this);
     createDocks();
     createMenus();
     createStatusBar();
@@ -121,6 +125,7 @@ MainWindow::MainWindow(std::shared_ptr<const Scene> initial, QSettings* store, Q
     if (!viewRestored) canvas_->goHome();
     setNameSet(canvas_->settings().names); // labels every list and panel in the restored set
     syncControls();
+    mapFile_->restoreSession();
     canvas_->setFocus();
 }
 
@@ -276,6 +281,7 @@ void MainWindow::createMenus() {
     file->addActions({action("file-open"), action("file-export")});
     file->addSeparator();
     file->addAction(action("file-quit"));
+    mapFile_->addToMenu(file);
 
     QMenu* view = menuBar()->addMenu(tr("&View"));
     view->addActions({action("view-zoom-in"), action("view-zoom-out"), action("view-home"),
@@ -304,6 +310,7 @@ void MainWindow::createMenus() {
 
     QMenu* help = menuBar()->addMenu(tr("&Help"));
     help->addActions({action("help-about"), action("help-about-qt")});
+    desktop_->addToMenus(file, help);
 
     QToolBar* bar = addToolBar(tr("Main"));
     bar->setObjectName(QStringLiteral("mainToolBar"));
@@ -641,10 +648,26 @@ void MainWindow::showRenderErrors(const Frame& frame) {
 }
 
 void MainWindow::suggestNameSet(const NameSet& names) {
+    // The panel's link is the user's click on an offer: taken at once, not offered again in a bar.
     if (names == canvas_->settings().names) return;
-    messageBar_->showMessage(
-        tr("The information panel suggests showing %1 on the map.").arg(names.describe()),
-        suggestionButton(names), [this, names] { setNameSet(names); });
+    setNameSet(names);
+    statusBar()->showMessage(tr("Showing %1").arg(names.describe()), 5000);
+}
+
+bool MainWindow::setBaseScene(const QString& crs, QString* problem) {
+    if (!scene()) return false;
+    loader_->cancel();
+    auto built = Scene::build(scene()->dataPtr(), crs.toStdString());
+    if (!built) {
+        if (problem) *problem = QString::fromStdString(built.error().message);
+        return false;
+    }
+    showScene(built.value(), false);
+    for (QAction* a : projectionGroup_->actions()) {
+        const QSignalBlocker block(a);
+        a->setChecked(a->data().toString() == crs);
+    }
+    return true;
 }
 
 QString MainWindow::selectionText() const {
@@ -697,6 +720,7 @@ void MainWindow::saveToStore() const {
     saveViewState(*store_, canvas_->settings());
     if (scene()) store_->setValue("view/crs", QString::fromStdString(scene()->crs()));
     store_->setValue("export/choices", exportChoices_);
+    mapFile_->saveSession();
     store_->sync();
 }
 
@@ -713,6 +737,7 @@ void MainWindow::dropEvent(QDropEvent* event) {
 }
 
 void MainWindow::closeEvent(QCloseEvent* event) {
+    if (!mapFile_->maybeSave()) return event->ignore();
     // A file still being read is dropped: the worker stops at its next feature.
     loader_->cancel();
     saveToStore();

@@ -1,5 +1,7 @@
 #include "message_bar.h"
 
+#include <QApplication>
+#include <QEvent>
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QPushButton>
@@ -9,12 +11,18 @@ namespace isv {
 
 MessageBar::MessageBar(QWidget* parent) : QFrame(parent) {
     setObjectName(QStringLiteral("messageBar"));
-    setStyleSheet(QStringLiteral("#messageBar { background: #fdf6d8; border-bottom: 1px solid #d8cc9a; }"));
+    setAutoFillBackground(true);
+    setFrameShape(QFrame::StyledPanel);
+    applyPalette();
     auto* row = new QHBoxLayout(this);
     row->setContentsMargins(8, 4, 8, 4);
     label_ = new QLabel(this);
     label_->setObjectName(QStringLiteral("messageText"));
     label_->setWordWrap(true);
+    // A long message wraps in the width the map has: it never asks for more, which would push the docks
+    // narrower and leave them so after the bar hides.
+    label_->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Preferred);
+    label_->setMinimumWidth(80);
     button_ = new QPushButton(this);
     auto* dismiss = new QToolButton(this);
     dismiss->setText(QStringLiteral("✕"));
@@ -30,6 +38,25 @@ MessageBar::MessageBar(QWidget* parent) : QFrame(parent) {
     });
     connect(dismiss, &QToolButton::clicked, this, &QWidget::hide);
     hide();
+}
+
+void MessageBar::applyPalette() {
+    // A tint of the theme's highlight over its window colour, with the theme's text colour: readable in a
+    // light and a dark theme alike (a fixed pale yellow lost its text under a dark theme's light text).
+    QPalette p = parentWidget() ? parentWidget()->palette() : QApplication::palette();
+    const QColor window = p.color(QPalette::Window), accent = p.color(QPalette::Highlight);
+    const auto mix = [](const QColor& a, const QColor& b, double t) {
+        return QColor::fromRgbF(float(a.redF() * (1 - t) + b.redF() * t), float(a.greenF() * (1 - t) + b.greenF() * t),
+                                float(a.blueF() * (1 - t) + b.blueF() * t));
+    };
+    p.setColor(QPalette::Window, mix(window, accent, 0.18));
+    setPalette(p);
+}
+
+void MessageBar::changeEvent(QEvent* event) {
+    if (event->type() == QEvent::ParentChange || event->type() == QEvent::ApplicationPaletteChange)
+        applyPalette();
+    QFrame::changeEvent(event);
 }
 
 void MessageBar::showMessage(const QString& text, const QString& button, std::function<void()> onButton) {

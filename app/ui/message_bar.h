@@ -22,7 +22,12 @@ class MessageBar : public QFrame {
     /// The shown button's text, "" when hidden or without a button.
     QString buttonText() const;
 
+  protected:
+    void changeEvent(QEvent* event) override;
+
   private:
+    void applyPalette();
+
     QLabel* label_ = nullptr;
     QPushButton* button_ = nullptr;
     std::function<void()> onButton_;
