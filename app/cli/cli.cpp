@@ -370,7 +370,8 @@ int runExport(const QStringList& argList, CliMode mode) {
         err(QString::fromStdString(loaded.error().message));
         return kExitFailure;
     }
-    auto built = Scene::build(loaded.value(), args.value("--crs", doc ? doc->crs : geo::kDisplayCrs).toStdString());
+    auto built =
+        Scene::build(loaded.value(), args.value("--crs", doc ? doc->crs : geo::kDisplayCrs).toStdString());
     if (!built) {
         err(QString::fromStdString(built.error().message));
         return kExitFailure;

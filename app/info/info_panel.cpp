@@ -163,8 +163,9 @@ void InfoPanel::renderFacts() {
         header_->setText(QStringLiteral("<b>Facts unavailable</b>"));
         // Red that keeps its contrast: dark on a light background, light on a dark one.
         const bool dark = palette().color(QPalette::Base).lightnessF() < 0.5;
-        factsView_->setHtml(QStringLiteral("<p style='color:%1'>%2</p>")
-                                .arg(dark ? QStringLiteral("#ff8a80") : QStringLiteral("#a00000"), esc(loadError_)));
+        factsView_->setHtml(
+            QStringLiteral("<p style='color:%1'>%2</p>")
+                .arg(dark ? QStringLiteral("#ff8a80") : QStringLiteral("#a00000"), esc(loadError_)));
         return;
     }
     const ArticleInfo& a = facts_->article;
@@ -208,8 +209,11 @@ void InfoPanel::renderFacts() {
 
 QString InfoPanel::mutedColour(double share) const {
     const QColor text = palette().color(QPalette::Text), base = palette().color(QPalette::Base);
-    const auto mix = [share](double a, double b) { return int(std::lround(255 * (a * (1 - share) + b * share))); };
-    return QColor(mix(text.redF(), base.redF()), mix(text.greenF(), base.greenF()), mix(text.blueF(), base.blueF()))
+    const auto mix = [share](double a, double b) {
+        return int(std::lround(255 * (a * (1 - share) + b * share)));
+    };
+    return QColor(mix(text.redF(), base.redF()), mix(text.greenF(), base.greenF()),
+                  mix(text.blueF(), base.blueF()))
         .name();
 }
 

@@ -125,7 +125,9 @@ QByteArray mapDocumentJson(const MapDocument& d, const QString& documentPath) {
 }
 
 geo::Result<MapDocument> parseMapDocument(const QByteArray& json, const QString& documentPath) {
-    const auto error = [&](const QString& what) { return geo::Error{(documentPath + ": " + what).toStdString()}; };
+    const auto error = [&](const QString& what) {
+        return geo::Error{(documentPath + ": " + what).toStdString()};
+    };
     QJsonParseError parseError;
     const QJsonDocument doc = QJsonDocument::fromJson(json, &parseError);
     if (parseError.error != QJsonParseError::NoError)
@@ -175,7 +177,8 @@ geo::Result<MapDocument> parseMapDocument(const QByteArray& json, const QString&
 
     if (r.texts(root, "claims", &s.claims))
         for (const QString& c : s.claims)
-            if (!Worldviews::shipped().claim(c)) r.fail(QStringLiteral("claims: no claim overlay '%1'").arg(c));
+            if (!Worldviews::shipped().claim(c))
+                r.fail(QStringLiteral("claims: no claim overlay '%1'").arg(c));
     // Kept in the worldview's order, as the window keeps them, so the same choice gives the same legend.
     QStringList ordered;
     for (const ClaimStyle& c : Worldviews::shipped().claims)
@@ -263,7 +266,8 @@ MapDocument documentOf(const Scene& scene, const MapSettings& s) {
     return d;
 }
 
-void applyMapDocument(const MapDocument& d, MapSettings* s, const std::function<bool(const QString&)>& given) {
+void applyMapDocument(const MapDocument& d, MapSettings* s,
+                      const std::function<bool(const QString&)>& given) {
     const MapSettings& from = d.settings;
     if (!given("--names") && !given("--script")) s->names = from.names;
     if (!given("--claims")) s->claims = from.claims;

@@ -44,8 +44,7 @@ int fixSection(QByteArray& pdf, qsizetype from, qsizetype end, bool range) {
             if (pdf[i] == '<') codes << i + 1, bracketed << inBrackets;
         }
         if (!range && codes.size() == 2) fixed += fixCode(pdf, codes[1], stop);
-        if (range && codes.size() == 3 && !bracketed[2] &&
-            pdf.mid(codes[0], 4) == pdf.mid(codes[1], 4))
+        if (range && codes.size() == 3 && !bracketed[2] && pdf.mid(codes[0], 4) == pdf.mid(codes[1], 4))
             fixed += fixCode(pdf, codes[2], stop);
         if (range)
             for (qsizetype k = 2; k < codes.size(); ++k)

@@ -316,8 +316,8 @@ QString claimsShownText(const Scene& scene, const MapSettings& s) {
 
 QString sourcesText(const Scene& scene, const MapSettings& s) {
     const QStringList added = addedTitles(scene, s);
-    return QString("%1 · %2%3").arg(kCoastSource, kBorderSource,
-                                    added.isEmpty() ? QString() : " · Added: " + added.join(", "));
+    return QString("%1 · %2%3")
+        .arg(kCoastSource, kBorderSource, added.isEmpty() ? QString() : " · Added: " + added.join(", "));
 }
 
 QString attributionText(const Scene& scene, const MapSettings& s) {

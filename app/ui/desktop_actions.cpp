@@ -81,6 +81,11 @@ QImage mapImage(const Scene& scene, const MapSettings& view) {
 }
 
 std::optional<geo::Error> printMap(const Scene& scene, const MapSettings& view, QPrinter* printer) {
+    // Drawn at 96 dpi, as the PDF export draws by default: Qt's PDF engine (which its print engines are)
+    // sets text bigger than the layout measured it at higher resolutions (at 300 dpi legend lines overlap,
+    // at 600 and above the text is several times too big; an export at --dpi 600 shows it as well). Lines
+    // and text stay vectors; only the claims' hatching is a 96 dpi pattern.
+    printer->setResolution(96);
     const int dpi = printer->resolution();
     const QSize page = printer->pageLayout().paintRectPixels(dpi).size();
     if (page.isEmpty()) return geo::Error{"the printer's page has no room to print on"};
@@ -117,8 +122,8 @@ DesktopActions::DesktopActions(MainWindow* window) : QObject(window), window_(wi
     };
     connect(make("file-print", tr("&Print…"), QKeySequence::Print), &QAction::triggered, this,
             &DesktopActions::print);
-    connect(make("edit-copy-map", tr("&Copy Map"), QKeySequence(tr("Ctrl+Shift+C"))), &QAction::triggered, this,
-            &DesktopActions::copyMap);
+    connect(make("edit-copy-map", tr("&Copy Map"), QKeySequence(tr("Ctrl+Shift+C"))), &QAction::triggered,
+            this, &DesktopActions::copyMap);
     connect(make("edit-title", tr("Map &Title…"), QKeySequence(tr("Ctrl+T"))), &QAction::triggered, this,
             &DesktopActions::editTitle);
     connect(make("help-guide", tr("&User Guide"), QKeySequence::HelpContents), &QAction::triggered, this,
@@ -134,31 +139,25 @@ DesktopActions::DesktopActions(MainWindow* window) : QObject(window), window_(wi
 
     // freedesktop icon names; the bundled icon of the same name where the theme has none.
     static const std::pair<const char*, const char*> icons[] = {
-        {"file-open", "list-add"},
-        {"file-open-map", "document-open"},
-        {"file-save", "document-save"},
-        {"file-save-as", "document-save-as"},
-        {"file-export", "document-export"},
-        {"file-print", "document-print"},
-        {"file-quit", "application-exit"},
-        {"edit-copy-map", "edit-copy"},
-        {"view-zoom-in", "zoom-in"},
-        {"view-zoom-out", "zoom-out"},
-        {"view-home", "zoom-fit-best"},
-        {"view-fullscreen", "view-fullscreen"},
-        {"tool-measure", "measure"},
-        {"tool-note", "note"},
-        {"help-guide", "help-contents"},
-        {"help-about", "help-about"},
+        {"file-open", "list-add"},          {"file-open-map", "document-open"},
+        {"file-save", "document-save"},     {"file-save-as", "document-save-as"},
+        {"file-export", "document-export"}, {"file-print", "document-print"},
+        {"file-quit", "application-exit"},  {"edit-copy-map", "edit-copy"},
+        {"view-zoom-in", "zoom-in"},        {"view-zoom-out", "zoom-out"},
+        {"view-home", "zoom-fit-best"},     {"view-fullscreen", "view-fullscreen"},
+        {"tool-measure", "measure"},        {"tool-note", "note"},
+        {"help-guide", "help-contents"},    {"help-about", "help-about"},
     };
     for (const auto& [action, icon] : icons)
-        if (QAction* a = window->action(QString::fromLatin1(action))) a->setIcon(themedIcon(QString::fromLatin1(icon)));
+        if (QAction* a = window->action(QString::fromLatin1(action)))
+            a->setIcon(themedIcon(QString::fromLatin1(icon)));
 
     // The program's own icon: the packaged one when it is built in, else the bundled placeholder.
     const QString packaged = QStringLiteral(":/isleview/icons/isleview.svg");
     window->setWindowIcon(QIcon::fromTheme(
         QStringLiteral("isleview"),
-        QIcon(QFile::exists(packaged) ? packaged : QStringLiteral(":/isleview/icons/isleview-placeholder.svg"))));
+        QIcon(QFile::exists(packaged) ? packaged
+                                      : QStringLiteral(":/isleview/icons/isleview-placeholder.svg"))));
 
     new FocusRing(window->canvas());
 }
@@ -194,7 +193,7 @@ void DesktopActions::print() {
     if (!scene) return;
     QPrinter printer(QPrinter::HighResolution);
     printer.setDocName(window_->canvas()->settings().title.isEmpty() ? QStringLiteral("Isleview map")
-                                                                      : window_->canvas()->settings().title);
+                                                                     : window_->canvas()->settings().title);
     const MapSettings& s = window_->canvas()->settings();
     printer.setPageOrientation(s.viewport.widthPx >= s.viewport.heightPx ? QPageLayout::Landscape
                                                                          : QPageLayout::Portrait);
@@ -226,7 +225,8 @@ void DesktopActions::showGuide() {
         browser->setOpenExternalLinks(true);
         // The guide in the interface's language when there is one.
         const QString language = QLocale().name().section(QLatin1Char('_'), 0, 0);
-        browser->setSource(QUrl(QStringLiteral("qrc") + userGuidePath(language)), QTextDocument::MarkdownResource);
+        browser->setSource(QUrl(QStringLiteral("qrc") + userGuidePath(language)),
+                           QTextDocument::MarkdownResource);
         auto* buttons = new QDialogButtonBox(QDialogButtonBox::Close, guide_);
         connect(buttons, &QDialogButtonBox::rejected, guide_, &QWidget::close);
         auto* column = new QVBoxLayout(guide_);

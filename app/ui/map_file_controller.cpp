@@ -42,8 +42,8 @@ MapFileController::MapFileController(MainWindow* window, QSettings* store)
         a->setShortcut(key);
         return a;
     };
-    connect(make("file-open-map", tr("Open &Map…"), QKeySequence(tr("Ctrl+Shift+O"))), &QAction::triggered, this,
-            [this] {
+    connect(make("file-open-map", tr("Open &Map…"), QKeySequence(tr("Ctrl+Shift+O"))), &QAction::triggered,
+            this, [this] {
                 if (!maybeSave()) return;
                 const QString dir = store_ ? store_->value("files/lastMapDir").toString() : QString();
                 const QString file = QFileDialog::getOpenFileName(window_, tr("Open Map"), dir, fileFilter());
@@ -55,14 +55,16 @@ MapFileController::MapFileController(MainWindow* window, QSettings* store)
         else
             saveAs(path_);
     });
-    connect(make("file-save-as", tr("Save Map &As…"), QKeySequence::SaveAs), &QAction::triggered, this, [this] {
-        const QString dir = store_ ? store_->value("files/lastMapDir").toString() : QString();
-        QString file = QFileDialog::getSaveFileName(
-            window_, tr("Save Map"), path_.isEmpty() ? dir : path_, fileFilter());
-        if (file.isEmpty()) return;
-        if (QFileInfo(file).suffix().isEmpty()) file += QLatin1Char('.') + QLatin1String(kMapFileSuffix);
-        saveAs(file);
-    });
+    connect(make("file-save-as", tr("Save Map &As…"), QKeySequence::SaveAs), &QAction::triggered, this,
+            [this] {
+                const QString dir = store_ ? store_->value("files/lastMapDir").toString() : QString();
+                QString file = QFileDialog::getSaveFileName(window_, tr("Save Map"),
+                                                            path_.isEmpty() ? dir : path_, fileFilter());
+                if (file.isEmpty()) return;
+                if (QFileInfo(file).suffix().isEmpty())
+                    file += QLatin1Char('.') + QLatin1String(kMapFileSuffix);
+                saveAs(file);
+            });
     connect(make("file-recent-clear", tr("&Clear Menu"), {}), &QAction::triggered, this, [this] {
         if (store_) store_->remove(kRecentKey);
         fillRecentMenu();
@@ -186,13 +188,15 @@ void MapFileController::fillRecentMenu() {
     const QStringList files = recentFiles();
     for (int i = 0; i < files.size(); ++i) {
         // "&1 shikotan.isleview": a number to pick it by keyboard, the full path in the tooltip.
-        QAction* a = recentMenu_->addAction(QStringLiteral("&%1 %2").arg(i + 1).arg(QFileInfo(files[i]).fileName()));
+        QAction* a =
+            recentMenu_->addAction(QStringLiteral("&%1 %2").arg(i + 1).arg(QFileInfo(files[i]).fileName()));
         a->setToolTip(files[i]);
         a->setStatusTip(files[i]);
         connect(a, &QAction::triggered, this, [this, file = files[i]] {
             if (!maybeSave()) return;
             if (!QFileInfo::exists(file)) {
-                QMessageBox::warning(window_, tr("Open Map"), tr("%1: the file is no longer there").arg(file));
+                QMessageBox::warning(window_, tr("Open Map"),
+                                     tr("%1: the file is no longer there").arg(file));
                 QStringList left = recentFiles();
                 left.removeAll(file);
                 if (store_) store_->setValue(kRecentKey, left);

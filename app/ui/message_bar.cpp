@@ -43,10 +43,14 @@ MessageBar::MessageBar(QWidget* parent) : QFrame(parent) {
 void MessageBar::applyPalette() {
     // A tint of the theme's highlight over its window colour, with the theme's text colour: readable in a
     // light and a dark theme alike (a fixed pale yellow lost its text under a dark theme's light text).
-    QPalette p = parentWidget() ? parentWidget()->palette() : QApplication::palette();
-    const QColor window = p.color(QPalette::Window), accent = p.color(QPalette::Highlight);
+    const QPalette theme = QApplication::palette(this);
+    const QColor window = theme.color(QPalette::Window), accent = theme.color(QPalette::Highlight);
+    // Only the background is the bar's own; the text and everything else follow the theme as it changes.
+    QPalette p = palette();
+    p.setResolveMask(0);
     const auto mix = [](const QColor& a, const QColor& b, double t) {
-        return QColor::fromRgbF(float(a.redF() * (1 - t) + b.redF() * t), float(a.greenF() * (1 - t) + b.greenF() * t),
+        return QColor::fromRgbF(float(a.redF() * (1 - t) + b.redF() * t),
+                                float(a.greenF() * (1 - t) + b.greenF() * t),
                                 float(a.blueF() * (1 - t) + b.blueF() * t));
     };
     p.setColor(QPalette::Window, mix(window, accent, 0.18));
@@ -54,8 +58,14 @@ void MessageBar::applyPalette() {
 }
 
 void MessageBar::changeEvent(QEvent* event) {
-    if (event->type() == QEvent::ParentChange || event->type() == QEvent::ApplicationPaletteChange)
+    // A theme change reaches the bar as a palette change; its own setPalette below sends one too (guarded).
+    const auto type = event->type();
+    if (!applying_ && (type == QEvent::ParentChange || type == QEvent::PaletteChange ||
+                       type == QEvent::ApplicationPaletteChange || type == QEvent::StyleChange)) {
+        applying_ = true;
         applyPalette();
+        applying_ = false;
+    }
     QFrame::changeEvent(event);
 }
 
@@ -64,6 +74,7 @@ void MessageBar::showMessage(const QString& text, const QString& button, std::fu
     button_->setText(button);
     button_->setVisible(!button.isEmpty());
     onButton_ = std::move(onButton);
+    applyPalette();
     show();
 }
 

@@ -31,6 +31,7 @@ class MessageBar : public QFrame {
     QLabel* label_ = nullptr;
     QPushButton* button_ = nullptr;
     std::function<void()> onButton_;
+    bool applying_ = false;
 };
 
 } // namespace isv

@@ -265,10 +265,10 @@ TEST(Cli, ExportMapDrawsASavedMapAsTheSameOptionsDo) {
     ASSERT_FALSE(isv::saveMapDocument(d, map));
 
     const Outcome fromMap = isleview({"export", dir.filePath("map.png"), "--map", map});
-    const Outcome fromOptions = isleview(
-        {"export", dir.filePath("options.png"), "--focus", "shikotan", "--size", "800x600", "--names", "russian",
-         "--script", "native", "--claims", "both", "--no-legend", "--title", "Shikotan, remade", "--note",
-         "146.75,43.85,Malokurilsk", "--add", layer});
+    const Outcome fromOptions =
+        isleview({"export", dir.filePath("options.png"), "--focus", "shikotan", "--size", "800x600",
+                  "--names", "russian", "--script", "native", "--claims", "both", "--no-legend", "--title",
+                  "Shikotan, remade", "--note", "146.75,43.85,Malokurilsk", "--add", layer});
     ASSERT_EQ(fromMap.code, 0) << fromMap.err.toStdString();
     ASSERT_EQ(fromOptions.code, 0) << fromOptions.err.toStdString();
     const QImage a(dir.filePath("map.png")), b(dir.filePath("options.png"));

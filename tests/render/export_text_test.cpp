@@ -39,7 +39,8 @@ TEST(ExportText, PngAndJpegCarryTheMapsDescriptionAsText) {
         ASSERT_TRUE(isv::exportMap(*shippedScene(), o)) << name;
         // The texts are read before the pixels (a reader at the end of the file has nothing left to read).
         QImageReader reader(o.path);
-        ASSERT_TRUE(reader.textKeys().contains("Title")) << name << ": " << reader.errorString().toStdString();
+        ASSERT_TRUE(reader.textKeys().contains("Title"))
+            << name << ": " << reader.errorString().toStdString();
         EXPECT_EQ(reader.text("Title"), "色丹島 / Шикотан") << name;
         EXPECT_EQ(reader.text("Names"), o.settings.names.describe()) << name;
         EXPECT_EQ(reader.text("Claims"), "Claimed by Japan (Japan's position)") << name;
@@ -91,7 +92,8 @@ TEST(ExportText, PdfNamesAreFoundAsWrittenNotAsRadicals) {
     EXPECT_TRUE(text.contains(QString::fromUtf8("色丹島"))) << text.toStdString();
     EXPECT_FALSE(text.contains(QChar(0x2F8A))) << "a radical in place of 色";
     for (QChar c : text)
-        EXPECT_FALSE(c.unicode() >= 0x2E80 && c.unicode() <= 0x2FDF) << "radical U+" << std::hex << int(c.unicode());
+        EXPECT_FALSE(c.unicode() >= 0x2E80 && c.unicode() <= 0x2FDF)
+            << "radical U+" << std::hex << int(c.unicode());
     EXPECT_TRUE(text.contains(QString::fromUtf8("Шикотан")));
 }
 
