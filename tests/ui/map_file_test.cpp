@@ -237,7 +237,12 @@ TEST_F(MapFileTest, F1ShowsTheUserGuideAndF11GoesFullScreen) {
     ASSERT_TRUE(guide);
     EXPECT_TRUE(guide->toPlainText().contains("Isleview user guide"))
         << guide->toPlainText().left(200).toStdString();
+    EXPECT_EQ(isv::userGuidePath("ja"), ":/isleview/docs/user-guide.ja.md");
+    EXPECT_EQ(isv::userGuidePath("ru"), ":/isleview/docs/user-guide.ru.md");
     EXPECT_EQ(isv::userGuidePath("fr"), ":/isleview/docs/user-guide.md");
+    // The guide's pictures are bundled with it.
+    EXPECT_TRUE(QFile::exists(":/isleview/docs/img/window-de-facto.png"));
+    EXPECT_TRUE(QFile::exists(":/isleview/docs/img/ja/window-de-facto.png"));
 }
 
 TEST_F(MapFileTest, EveryMenuActionHasAnIconOrIsAChoice) {
