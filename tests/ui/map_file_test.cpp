@@ -240,7 +240,8 @@ TEST_F(MapFileTest, F1ShowsTheUserGuideAndF11GoesFullScreen) {
     EXPECT_EQ(isv::userGuidePath("ja"), ":/isleview/docs/user-guide.ja.md");
     EXPECT_EQ(isv::userGuidePath("ru"), ":/isleview/docs/user-guide.ru.md");
     EXPECT_EQ(isv::userGuidePath("fr"), ":/isleview/docs/user-guide.md");
-    // The guide's pictures are bundled with it.
+    // The guide's pictures are bundled with it, and the browser finds them beside it.
+    EXPECT_FALSE(guide->loadResource(QTextDocument::ImageResource, QUrl("img/window-de-facto.png")).isNull());
     EXPECT_TRUE(QFile::exists(":/isleview/docs/img/window-de-facto.png"));
     EXPECT_TRUE(QFile::exists(":/isleview/docs/img/ja/window-de-facto.png"));
 }
