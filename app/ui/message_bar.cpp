@@ -7,6 +7,8 @@
 #include <QPushButton>
 #include <QToolButton>
 
+#include <algorithm>
+
 namespace isv {
 
 MessageBar::MessageBar(QWidget* parent) : QFrame(parent) {
@@ -23,6 +25,9 @@ MessageBar::MessageBar(QWidget* parent) : QFrame(parent) {
     // narrower and leave them so after the bar hides.
     label_->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Preferred);
     label_->setMinimumWidth(80);
+    // Nor does the bar as a whole (a long button text did): it takes the width it is given, and the button's
+    // text is shortened to fit (fitButton).
+    setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Maximum);
     button_ = new QPushButton(this);
     auto* dismiss = new QToolButton(this);
     dismiss->setText(QStringLiteral("✕"));
@@ -57,6 +62,20 @@ void MessageBar::applyPalette() {
     setPalette(p);
 }
 
+void MessageBar::fitButton() {
+    // At most half the bar: the rest is the message's. The whole text is in the tooltip when it is cut.
+    const int room = std::max(60, width() / 2 - 24);
+    const QString shown = button_->fontMetrics().elidedText(buttonText_, Qt::ElideRight, room);
+    button_->setText(shown);
+    button_->setToolTip(shown == buttonText_ ? QString() : buttonText_);
+    button_->setMaximumWidth(room + 24);
+}
+
+void MessageBar::resizeEvent(QResizeEvent* event) {
+    QFrame::resizeEvent(event);
+    if (!buttonText_.isEmpty()) fitButton();
+}
+
 void MessageBar::changeEvent(QEvent* event) {
     // A theme change reaches the bar as a palette change; its own setPalette below sends one too (guarded).
     const auto type = event->type();
@@ -71,7 +90,8 @@ void MessageBar::changeEvent(QEvent* event) {
 
 void MessageBar::showMessage(const QString& text, const QString& button, std::function<void()> onButton) {
     label_->setText(text);
-    button_->setText(button);
+    buttonText_ = button;
+    fitButton();
     button_->setVisible(!button.isEmpty());
     onButton_ = std::move(onButton);
     applyPalette();
@@ -83,7 +103,7 @@ QString MessageBar::text() const {
 }
 
 QString MessageBar::buttonText() const {
-    return !isHidden() && !button_->isHidden() ? button_->text() : QString();
+    return !isHidden() && !button_->isHidden() ? buttonText_ : QString();
 }
 
 } // namespace isv

@@ -271,10 +271,12 @@ TEST_F(MapFileTest, AMessageLeavesTheSidePanelsAsWideAsBefore) {
     auto* bar = window->findChild<isv::MessageBar*>();
     ASSERT_TRUE(bar);
     bar->showMessage(QString("A long problem message that goes on and on ").repeated(12),
-                     "Show Russian names (Latin)");
+                     "Show Japanese and Russian names (Latin and native script)");
     QTest::qWait(50);
     EXPECT_EQ(places->width(), placesWidth);
     EXPECT_EQ(info->width(), infoWidth);
+    EXPECT_EQ(bar->buttonText(), "Show Japanese and Russian names (Latin and native script)")
+        << "shortened on the button, whole in what the bar says it offers";
     bar->hide();
     QTest::qWait(50);
     EXPECT_EQ(places->width(), placesWidth);
