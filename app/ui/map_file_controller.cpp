@@ -29,7 +29,7 @@ MapDocument withoutView(MapDocument d) {
 }
 
 QString fileFilter() {
-    return QObject::tr("Isleview maps (*.%1);;All files (*)").arg(QLatin1String(kMapFileSuffix));
+    return MapFileController::tr("Isleview maps (*.%1);;All files (*)").arg(QLatin1String(kMapFileSuffix));
 }
 
 } // namespace
