@@ -5,6 +5,7 @@
 #include "data_location.h"
 #include "exporter.h"
 #include "frame_plan.h"
+#include "map_document.h"
 #include "render_map.h"
 
 #include <geo/map_data.h>
@@ -313,7 +314,7 @@ int runInfo(const QStringList& argList, CliMode mode) {
 int runExport(const QStringList& argList, CliMode mode) {
     const Args args(argList,
                     {"--size", "--dpi", "--names", "--script", "--claims", "--extent", "--focus", "--title",
-                     "--note", "--add", "--data", "--crs", "--date"},
+                     "--note", "--add", "--data", "--crs", "--date", "--map"},
                     {"--legend", "--no-legend", "--world-file", "--exact-extent", "--compare"});
     if (!args.problem.isEmpty()) return usage(args.problem);
     if (args.rest.size() != 1)
@@ -390,6 +391,14 @@ int runExport(const QStringList& argList, CliMode mode) {
     }
     if (mode == CliMode::CheckOnly) return kExitOk;
 
+    // A saved map (--map) gives every choice not on the command line, its view and its added layers.
+    std::optional<MapDocument> doc;
+    if (args.has("--map")) {
+        auto read = loadMapDocument(args.value("--map"));
+        if (!read) return err(QString::fromStdString(read.error().message)), kExitFailure;
+        doc = read.value();
+        applyMapDocument(*doc, &s, [&](const QString& option) { return args.has(option); });
+    }
     auto loaded = loadData(args.value("--data"));
     if (!loaded) {
         err(QString::fromStdString(loaded.error().message));
@@ -401,7 +410,8 @@ int runExport(const QStringList& argList, CliMode mode) {
             return bad->usage ? usage(bad->message) : (err(bad->message), kExitFailure);
         s.dated = std::get<History>(history).mapOn(day, datedMapHeading(day));
     }
-    auto built = Scene::build(loaded.value(), args.value("--crs", geo::kDisplayCrs).toStdString());
+    auto built =
+        Scene::build(loaded.value(), args.value("--crs", doc ? doc->crs : geo::kDisplayCrs).toStdString());
     if (!built) {
         err(QString::fromStdString(built.error().message));
         return kExitFailure;
@@ -410,6 +420,7 @@ int runExport(const QStringList& argList, CliMode mode) {
     const Scene& base = *scene;
 
     geo::Box box = base.homeBounds();
+    if (doc) box = documentBox(*doc, base, args.has("--size") ? nullptr : &size, dpi);
     if (!extent.empty()) box = base.projectBox(geo::Box{extent[0], extent[1], extent[2], extent[3]});
     if (args.has("--focus")) {
         const auto id = lookUpPlace(base.data(), args.value("--focus"));
@@ -450,7 +461,7 @@ int runExport(const QStringList& argList, CliMode mode) {
     // and kept only at the detail the image draws, so that a world file costs what the view holds, and
     // is never held twice.
     const geo::Box window = lonLatWindow(base, s.viewport.mapBounds());
-    for (const auto& file : args.values("--add")) {
+    for (const auto& file : (doc ? doc->layers : QStringList()) + args.values("--add")) {
         auto next = scene->withFile(file.toStdString(), {.within = window, .minLevel = exportLevel(o)});
         if (!next) {
             err(QString::fromStdString(next.error().message));

@@ -7,6 +7,7 @@
 #include <QComboBox>
 #include <QDate>
 #include <QDesktopServices>
+#include <QEvent>
 #include <QLabel>
 #include <QLocale>
 #include <QTextBrowser>
@@ -14,6 +15,7 @@
 #include <QVBoxLayout>
 
 #include <array>
+#include <cmath>
 
 namespace isv {
 
@@ -169,7 +171,11 @@ void InfoPanel::refillPicker() {
 void InfoPanel::renderFacts() {
     if (!facts_) {
         header_->setText(QStringLiteral("<b>Facts unavailable</b>"));
-        factsView_->setHtml(QStringLiteral("<p style='color:#a00'>%1</p>").arg(esc(loadError_)));
+        // Red that keeps its contrast: dark on a light background, light on a dark one.
+        const bool dark = palette().color(QPalette::Base).lightnessF() < 0.5;
+        factsView_->setHtml(
+            QStringLiteral("<p style='color:%1'>%2</p>")
+                .arg(dark ? QStringLiteral("#ff8a80") : QStringLiteral("#a00000"), esc(loadError_)));
         return;
     }
     const ArticleInfo& a = facts_->article;
@@ -201,14 +207,32 @@ void InfoPanel::renderFacts() {
                         .arg(esc(f.offerNames), esc(offeredNames(f.offerNames).describe()));
         for (const FactContext& c : f.context) {
             auto note = confidenceNote.find(c.confidence);
-            html += QStringLiteral("<br><small style='color:#555'>%1 %2 <span title='%3'>%4</span></small>")
-                        .arg(esc(c.text), cite(c.source),
+            html += QStringLiteral("<br><small style='color:%1'>%2 %3 <span title='%4'>%5</span></small>")
+                        .arg(mutedColour(), esc(c.text), cite(c.source),
                              esc(note == confidenceNote.end() ? QString() : note->second), esc(c.confidence));
         }
         html += QStringLiteral("</li>");
     }
     html += QStringLiteral("</ul>");
     factsView_->setHtml(html);
+}
+
+QString InfoPanel::mutedColour(double share) const {
+    const QColor text = palette().color(QPalette::Text), base = palette().color(QPalette::Base);
+    const auto mix = [share](double a, double b) {
+        return int(std::lround(255 * (a * (1 - share) + b * share)));
+    };
+    return QColor(mix(text.redF(), base.redF()), mix(text.greenF(), base.greenF()),
+                  mix(text.blueF(), base.blueF()))
+        .name();
+}
+
+void InfoPanel::changeEvent(QEvent* event) {
+    if (event->type() == QEvent::PaletteChange && header_) {
+        renderFacts();
+        renderIsland();
+    }
+    QWidget::changeEvent(event);
 }
 
 void InfoPanel::renderIsland() {

@@ -53,7 +53,13 @@ class InfoPanel : public QWidget {
     /// The user accepted a fact's offer to switch names (e.g. "The Russian names are different").
     void nameSetSuggested(isv::NameSet names);
 
+  protected:
+    /// A palette change (a dark theme) draws the panel again in the new colours.
+    void changeEvent(QEvent* event) override;
+
   private:
+    /// A colour `share` of the way from the text colour to the background: for secondary text in any theme.
+    QString mutedColour(double share = 0.4) const;
     void onLink(const QUrl& url);
     void renderFacts();
     void renderIsland();

@@ -1,11 +1,14 @@
 #include "exporter.h"
 
+#include "export_metadata.h"
 #include "frame_plan.h"
+#include "pdf_text.h"
 #include "render_cache.h"
 #include "render_map.h"
 
 #include <geo/raster_writer.h>
 
+#include <QBuffer>
 #include <QDateTime>
 #include <QFileInfo>
 #include <QImage>
@@ -151,7 +154,7 @@ std::optional<geo::Error> renderBands(const Scene& scene, const MapSettings& s, 
 // reports them.
 class PngWriter {
   public:
-    PngWriter(QIODevice& out, QSize size, int dpi)
+    PngWriter(QIODevice& out, QSize size, int dpi, const QList<QPair<QString, QString>>& texts)
         : out_(out), width_(static_cast<std::size_t>(size.width())),
           height_(static_cast<std::size_t>(size.height())) {
         out_.write("\x89PNG\r\n\x1a\n", 8);
@@ -166,6 +169,10 @@ class PngWriter {
         be32(phys, ppm);
         phys.append('\x01'); // unit: metre
         chunk("pHYs", {phys});
+        // iTXt, not tEXt: the texts are UTF-8 (names in Japanese and Russian script). Keyword, a null, not
+        // compressed (0, 0), no language tag and no translated keyword (two nulls), the text.
+        for (const auto& [key, text] : texts)
+            chunk("iTXt", {key.toLatin1(), QByteArrayView("\0\0\0\0\0", 5), text.toUtf8()});
     }
 
     /// Compresses and writes the next rows of the image (`rows`: Format_RGB32, opaque). False when zlib
@@ -360,12 +367,15 @@ geo::Result<QStringList> writeRaster(const Scene& scene, const MapSettings& s, c
                 // scales everything by dpi / 96.
                 image.setDotsPerMeterX(static_cast<int>(s.dpi() / 0.0254));
                 image.setDotsPerMeterY(static_cast<int>(s.dpi() / 0.0254));
+                // Qt's JPEG writer puts each text in a comment marker as "Key: text".
+                for (const auto& [key, text] : exportTexts(scene, s))
+                    image.setText(key, text);
                 if (!image.save(&file, "JPEG", 92) && file.error() == QFileDevice::NoError)
                     encodeError = fail(o.path, "could not encode the image as JPEG");
                 return true;
             });
     } else {
-        PngWriter png(file, size, s.dpi());
+        PngWriter png(file, size, s.dpi(), exportTexts(scene, s));
         failed = renderBands(scene, s, o, QImage::Format_RGB32, bandRows(o, size), progress,
                              [&](QImage& rows, int) {
                                  if (!png.add(rows)) encodeError = tooBig(o.path, size); // zlib's memory
@@ -414,8 +424,12 @@ geo::Result<QStringList> writeSvg(const Scene& scene, const MapSettings& s, cons
 geo::Result<QStringList> writePdf(const Scene& scene, const MapSettings& s, const ExportOptions& o) {
     QSaveFile file(o.path);
     if (!file.open(QIODevice::WriteOnly)) return fail(o.path, file.errorString());
+    // Written in memory first (a vector map is a few MB at most), so that its text maps can be put right
+    // (pdf_text.h) before the file is.
+    QBuffer memory;
+    memory.open(QIODevice::WriteOnly);
     {
-        QPdfWriter pdf(&file);
+        QPdfWriter pdf(&memory);
         const int dpi = s.dpi();
         const QSize size = s.pixelSize();
         pdf.setResolution(dpi);
@@ -447,6 +461,9 @@ geo::Result<QStringList> writePdf(const Scene& scene, const MapSettings& s, cons
             return *failed;
         }
     }
+    QByteArray bytes = memory.buffer();
+    fixPdfToUnicode(bytes);
+    file.write(bytes);
     if (!file.commit()) return fail(o.path, file.errorString());
     return QStringList{o.path};
 }

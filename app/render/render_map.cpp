@@ -296,23 +296,39 @@ QString shownAreaText(const Scene& scene, const MapSettings& s) {
              range(ll.miny, ll.maxy, QLatin1Char('N'), QLatin1Char('S')));
 }
 
-QString attributionText(const Scene& scene, const MapSettings& s) {
-    QStringList claims;
-    for (const auto& c : s.claims)
-        if (const ClaimStyle* st = scene.style().worldviews.claim(c)) claims << st->legendClaim;
-    const QString shown = !claims.isEmpty() ? claims.join("; ")
-                          : s.dated         ? "none (" + s.dated->heading + ")"
-                                            : "none (de facto view)";
+namespace {
+QStringList addedTitles(const Scene& scene, const MapSettings& s) {
     QStringList added;
     for (const auto& layer : scene.layers())
         if (layer->added && !s.hiddenLayers.contains(layer->key)) added << layer->title;
+    return added;
+}
+const QLatin1String kCoastSource("Coastline: GSHHG 2.3.7 full resolution (Wessel & Smith, LGPL)");
+const QLatin1String kBorderSource("Borders: median lines computed by Isleview");
+} // namespace
+
+QString claimsShownText(const Scene& scene, const MapSettings& s) {
+    QStringList claims;
+    for (const auto& c : s.claims)
+        if (const ClaimStyle* st = scene.style().worldviews.claim(c)) claims << st->legendClaim;
+    if (!claims.isEmpty()) return claims.join("; ");
+    return s.dated ? "none (" + s.dated->heading + ")" : "none (de facto view)";
+}
+
+QString sourcesText(const Scene& scene, const MapSettings& s) {
+    const QStringList added = addedTitles(scene, s);
+    return QString("%1 · %2%3")
+        .arg(kCoastSource, kBorderSource, added.isEmpty() ? QString() : " · Added: " + added.join(", "));
+}
+
+QString attributionText(const Scene& scene, const MapSettings& s) {
+    const QStringList added = addedTitles(scene, s);
     // The shown area goes first: the line is cut at its end when the frame is narrow.
     const QString area = shownAreaText(scene, s);
     return (area.isEmpty() ? QString() : area + " · ") +
-           QString("Coastline: GSHHG 2.3.7 full resolution (Wessel & Smith, LGPL) · Borders: median lines "
-                   "computed by Isleview · Names: %1 · Claims shown: %2%3 · %4")
-               .arg(s.names.describe(), shown, added.isEmpty() ? QString() : " · Added: " + added.join(", "),
-                    s.attributionDate);
+           QString("%1 · %2 · Names: %3 · Claims shown: %4%5 · %6")
+               .arg(kCoastSource, kBorderSource, s.names.describe(), claimsShownText(scene, s),
+                    added.isEmpty() ? QString() : " · Added: " + added.join(", "), s.attributionDate);
 }
 
 } // namespace isv

@@ -54,5 +54,9 @@ QString shownAreaText(const Scene& scene, const MapSettings& settings);
 /// The attribution line for a frame: the area shown (see shownAreaText), data source, name set, claims
 /// shown, date.
 QString attributionText(const Scene& scene, const MapSettings& settings);
+/// The claims a frame shows, as its attribution line names them ("none (de facto view)" for none).
+QString claimsShownText(const Scene& scene, const MapSettings& settings);
+/// Where the frame's data comes from: the coastline, the borders, and the added layers shown.
+QString sourcesText(const Scene& scene, const MapSettings& settings);
 
 } // namespace isv

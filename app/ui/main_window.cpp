@@ -1,11 +1,13 @@
 #include "main_window.h"
 
 #include "compare_view.h"
+#include "desktop_actions.h"
 #include "export_dialog.h"
 #include "file_loader.h"
 #include "layer_list_model.h"
 #include "map_canvas.h"
 #include "measure_dock.h"
+#include "map_file_controller.h"
 #include "message_bar.h"
 #include "notes_dock.h"
 #include "place_list.h"
@@ -81,6 +83,8 @@ MainWindow::MainWindow(std::shared_ptr<const Scene> initial, QSettings* store, Q
     setCentralWidget(central);
 
     createActions();
+    mapFile_ = new MapFileController(this, store_);
+    desktop_ = new DesktopActions(this);
     createDocks();
     createMenus();
     createStatusBar();
@@ -133,6 +137,7 @@ MainWindow::MainWindow(std::shared_ptr<const Scene> initial, QSettings* store, Q
     if (!viewRestored) canvas_->goHome();
     setNameSet(canvas_->settings().names); // labels every list and panel in the restored set
     syncControls();
+    mapFile_->restoreSession();
     canvas_->setFocus();
 }
 
@@ -211,7 +216,7 @@ void MainWindow::createActions() {
     connect(make("view-northarrow", tr("&North Arrow"), {}, true), &QAction::toggled, this,
             [this](bool on) { edit([on](MapSettings& s) { s.northArrow = on; }); });
     compare_->attach(
-        canvas_, make("view-compare", tr("Compare Side by &Side"), QKeySequence(tr("Ctrl+Shift+C")), true),
+        canvas_, make("view-compare", tr("Compare Side by &Side"), QKeySequence(tr("Ctrl+Shift+B")), true),
         make("view-swipe", tr("Compare with S&wipe"), QKeySequence(tr("Ctrl+Shift+W")), true));
     projectionGroup_ = new QActionGroup(this);
     for (const auto& [name, text, crs] :
@@ -296,6 +301,7 @@ void MainWindow::createMenus() {
     file->addActions({action("file-open"), action("file-export")});
     file->addSeparator();
     file->addAction(action("file-quit"));
+    mapFile_->addToMenu(file);
 
     QMenu* view = menuBar()->addMenu(tr("&View"));
     view->addActions({action("edit-find"), action("view-zoom-in"), action("view-zoom-out"),
@@ -325,6 +331,7 @@ void MainWindow::createMenus() {
 
     QMenu* help = menuBar()->addMenu(tr("&Help"));
     help->addActions({action("help-about"), action("help-about-qt")});
+    desktop_->addToMenus(file, help);
 
     QToolBar* bar = addToolBar(tr("Main"));
     bar->setObjectName(QStringLiteral("mainToolBar"));
@@ -694,10 +701,26 @@ void MainWindow::showRenderErrors(const Frame& frame) {
 }
 
 void MainWindow::suggestNameSet(const NameSet& names) {
+    // The panel's link is the user's click on an offer: taken at once, not offered again in a bar.
     if (names == canvas_->settings().names) return;
-    messageBar_->showMessage(
-        tr("The information panel suggests showing %1 on the map.").arg(names.describe()),
-        suggestionButton(names), [this, names] { setNameSet(names); });
+    setNameSet(names);
+    statusBar()->showMessage(tr("Showing %1").arg(names.describe()), 5000);
+}
+
+bool MainWindow::setBaseScene(const QString& crs, QString* problem) {
+    if (!scene()) return false;
+    loader_->cancel();
+    auto built = Scene::build(scene()->dataPtr(), crs.toStdString());
+    if (!built) {
+        if (problem) *problem = QString::fromStdString(built.error().message);
+        return false;
+    }
+    showScene(built.value(), false);
+    for (QAction* a : projectionGroup_->actions()) {
+        const QSignalBlocker block(a);
+        a->setChecked(a->data().toString() == crs);
+    }
+    return true;
 }
 
 QString MainWindow::selectionText() const {
@@ -750,6 +773,7 @@ void MainWindow::saveToStore() const {
     saveViewState(*store_, canvas_->settings());
     if (scene()) store_->setValue("view/crs", QString::fromStdString(scene()->crs()));
     store_->setValue("export/choices", exportChoices_);
+    mapFile_->saveSession();
     store_->sync();
 }
 
@@ -766,6 +790,7 @@ void MainWindow::dropEvent(QDropEvent* event) {
 }
 
 void MainWindow::closeEvent(QCloseEvent* event) {
+    if (!mapFile_->maybeSave()) return event->ignore();
     // A file still being read is dropped: the worker stops at its next feature.
     loader_->cancel();
     saveToStore();

@@ -23,6 +23,8 @@ class FileLoader;
 class InfoPanel;
 class LayerListModel;
 class MapCanvas;
+class MapFileController;
+class DesktopActions;
 class MessageBar;
 class MeasureDock;
 class NotesDock;
@@ -67,6 +69,10 @@ class MainWindow : public QMainWindow {
     QString loadingText() const;
     /// True while a file is being opened or the projection switched (see openLayer, setProjection).
     bool isLoading() const;
+    /// The map as a document: File → Save / Open Map, the title bar, the session.
+    MapFileController* mapFile() const { return mapFile_; }
+    /// Print, copy, the user guide, icons and the focus ring.
+    DesktopActions* desktop() const { return desktop_; }
 
   public slots:
     void setNameSet(const isv::NameSet& names);
@@ -81,8 +87,11 @@ class MainWindow : public QMainWindow {
     /// Switches the display projection (geo::kDisplayCrs or geo::kWorldCrs): the shipped data and every
     /// added file are prepared again in the background, as openLayer does.
     void setProjection(const QString& crs);
-    /// Offers to switch to `names` with a non-modal bar above the map.
+    /// Switches to `names` at once (the information panel's offer) and says so in the status bar.
     void suggestNameSet(const isv::NameSet& names);
+    /// Replaces the scene by the shipped data alone in `crs` (no added layers); false with `problem` set if
+    /// it cannot be prepared. A map file being opened starts from it.
+    bool setBaseScene(const QString& crs, QString* problem);
     /// Asks for a text and adds a note at a projected point; an empty text or Cancel adds nothing.
     void addNoteAt(geo::Point xy);
 
@@ -126,6 +135,8 @@ class MainWindow : public QMainWindow {
     void updateLoadingText();
 
     FileLoader* loader_ = nullptr;
+    MapFileController* mapFile_ = nullptr;
+    DesktopActions* desktop_ = nullptr;
     QLabel* loadingLabel_ = nullptr;
     QActionGroup* projectionGroup_ = nullptr;
 

@@ -22,10 +22,19 @@ class MessageBar : public QFrame {
     /// The shown button's text, "" when hidden or without a button.
     QString buttonText() const;
 
+  protected:
+    void changeEvent(QEvent* event) override;
+    void resizeEvent(QResizeEvent* event) override;
+
   private:
+    void applyPalette();
+    void fitButton();
+
     QLabel* label_ = nullptr;
     QPushButton* button_ = nullptr;
     std::function<void()> onButton_;
+    bool applying_ = false;
+    QString buttonText_; // the button's whole text (shown shortened when the bar is narrow)
 };
 
 } // namespace isv

@@ -1,6 +1,8 @@
 #include "run_window.h"
 
+#include "developer_hooks.h"
 #include "main_window.h"
+#include "map_file_controller.h"
 
 #include <data_location.h>
 #include <scene.h>
@@ -89,6 +91,7 @@ int runWindow(int argc, char** argv, const WindowArgs& args) {
     QGuiApplication::setDesktopFileName(QStringLiteral(ISLEVIEW_APP_ID));
     QApplication::setWindowIcon(
         QIcon::fromTheme(QStringLiteral(ISLEVIEW_APP_ID), QIcon(QStringLiteral(":/isleview/icons/app.svg"))));
+    applyPaletteHook(app);
 
     const auto dir = findDataDir(dataDirOption);
     if (!dir) return fail(QString::fromStdString(dir.error().message));
@@ -106,7 +109,11 @@ int runWindow(int argc, char** argv, const WindowArgs& args) {
     MainWindow window(scene.value(), &store);
     window.show();
     for (const QString& file : args.files) // opened in the background, one after the other
-        window.openLayer(QFileInfo(file).absoluteFilePath());
+        if (QFileInfo(file).suffix() == QLatin1String(kMapFileSuffix))
+            window.mapFile()->open(QFileInfo(file).absoluteFilePath()); // a saved map
+        else
+            window.openLayer(QFileInfo(file).absoluteFilePath());
+    installScreenshotHook(window);
     return QApplication::exec();
 }
 

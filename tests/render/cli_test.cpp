@@ -1,5 +1,7 @@
 // `isleview info`, `export`, `find` and `measure` as a user runs them: a separate process, exit codes,
 // messages.
+#include "exporter.h"
+#include "map_document.h"
 #include "shipped.h"
 #include "test_files.h"
 
@@ -426,6 +428,55 @@ TEST(Cli, ExportDateDrawsThatDayWithTheDateInTheLegend) {
     EXPECT_EQ(r.code, 1);
     EXPECT_TRUE(r.err.contains("timeline.json")) << r.err.toStdString();
     EXPECT_FALSE(QFile::exists(dir.filePath("x.png")));
+
+TEST(Cli, ExportMapDrawsASavedMapAsTheSameOptionsDo) {
+    QTemporaryDir dir;
+    const QString layer = writeTestFile(dir, "line.geojson", R"({"type":"FeatureCollection","features":[
+ {"type":"Feature","properties":{},"geometry":{"type":"LineString","coordinates":[[146.6,43.7],[146.9,43.9]]}}]})");
+    // The map a window would save: Shikotan framed at 800x600, Russian names in Cyrillic, both claims, no
+    // legend, a title, a note and an added file.
+    isv::MapDocument d;
+    d.crs = "EPSG:32655";
+    isv::MapSettings& s = d.settings;
+    s.fitOutput(isv::focusBox(*shippedScene(), "shikotan"), QSize(800, 600), 96);
+    ASSERT_TRUE(isv::NameSet::parse("russian", "native", &s.names));
+    s.claims = {"japan", "russia"};
+    s.legend = false;
+    s.title = "Shikotan, remade";
+    s.notes = {{146.75, 43.85, "Malokurilsk"}};
+    d.layers = {layer};
+    const QString map = dir.filePath("shikotan.isleview");
+    ASSERT_FALSE(isv::saveMapDocument(d, map));
+
+    const Outcome fromMap = isleview({"export", dir.filePath("map.png"), "--map", map});
+    const Outcome fromOptions =
+        isleview({"export", dir.filePath("options.png"), "--focus", "shikotan", "--size", "800x600",
+                  "--names", "russian", "--script", "native", "--claims", "both", "--no-legend", "--title",
+                  "Shikotan, remade", "--note", "146.75,43.85,Malokurilsk", "--add", layer});
+    ASSERT_EQ(fromMap.code, 0) << fromMap.err.toStdString();
+    ASSERT_EQ(fromOptions.code, 0) << fromOptions.err.toStdString();
+    const QImage a(dir.filePath("map.png")), b(dir.filePath("options.png"));
+    ASSERT_EQ(a.size(), QSize(800, 600));
+    EXPECT_TRUE(a == b) << "the saved map and the same options draw the same pixels";
+
+    // An option on the command line wins over the map's choice.
+    const Outcome titled =
+        isleview({"export", dir.filePath("titled.png"), "--map", map, "--title", "Another title"});
+    ASSERT_EQ(titled.code, 0) << titled.err.toStdString();
+    EXPECT_FALSE(QImage(dir.filePath("titled.png")) == a);
+    EXPECT_EQ(QImage(dir.filePath("titled.png")).size(), QSize(800, 600));
+}
+
+TEST(Cli, ExportMapOfABadFileNamesItAndWritesNothing) {
+    QTemporaryDir dir;
+    const QString map = writeTestFile(dir, "bad.isleview", R"({"format":"isleview-map","version":7})");
+    const Outcome r = isleview({"export", dir.filePath("out.png"), "--map", map});
+    EXPECT_EQ(r.code, 1);
+    EXPECT_TRUE(r.err.contains(map + ": version 7 is not one this Isleview reads")) << r.err.toStdString();
+    EXPECT_FALSE(QFile::exists(dir.filePath("out.png")));
+    const Outcome missing = isleview({"export", dir.filePath("out.png"), "--map"});
+    EXPECT_EQ(missing.code, 2);
+    EXPECT_TRUE(missing.err.contains("--map needs a value")) << missing.err.toStdString();
 }
 
 } // namespace
