@@ -174,7 +174,7 @@ geo::Result<QSize> sizeForArea(const geo::Box& area, QSize most) {
 } // namespace
 
 QString usageText() {
-    return "usage: isleview [--data DIR] [FILE...]\n"
+    return "usage: isleview [--data DIR] [FILE...|MAP.isleview]\n"
            "       isleview info [--json] [--data DIR] [--date YYYY[-MM-DD]]\n"
            "       isleview export OUT.(png|jpg|svg|pdf|tif) [options]\n"
            "       isleview find TEXT [--json] [--limit N]      places by any name, best first\n"
@@ -204,6 +204,8 @@ QString usageText() {
            "  --add FILE            draw any vector file GDAL reads over the base map (repeatable)\n"
            "  --legend / --no-legend\n"
            "  --world-file          also write a world file beside a PNG or JPEG\n"
+           "  --map FILE            render a map saved from the window (.isleview); options given beside\n"
+           "                        it win\n"
            "  --compare             the map as Japan draws it beside the map as Russia draws it, each\n"
            "                        half in its side's names (--script, default latin) and claim; --names\n"
            "                        or --claims set both halves; --title is the shared title (not with\n"
