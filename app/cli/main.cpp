@@ -1,6 +1,7 @@
 // isleview: the map window, or `isleview info` / `isleview export` without a display.
 #include "cli.h"
 
+#include "command_line.h"
 #include "run_window.h"
 #include "scene.h"
 
@@ -23,16 +24,7 @@ int main(int argc, char** argv) {
     // Process-wide, so here rather than in the library: the window and the subcommands load files alike.
     isv::tuneAllocatorForScenes();
     const char* sub = argc > 1 ? argv[1] : "";
-    if (!std::strcmp(sub, "--help") || !std::strcmp(sub, "-h") || !std::strcmp(sub, "help")) {
-        std::fputs(isv::usageText().toUtf8().constData(), stdout);
-        return isv::kExitOk;
-    }
-    if (!std::strcmp(sub, "--version")) {
-        std::puts("isleview " ISLEVIEW_VERSION);
-        return isv::kExitOk;
-    }
-    if ((!std::strcmp(sub, "info") || !std::strcmp(sub, "export")) && argc > 2 &&
-        (!std::strcmp(argv[2], "--help") || !std::strcmp(argv[2], "-h"))) {
+    if (!std::strcmp(sub, "help")) {
         std::fputs(isv::usageText().toUtf8().constData(), stdout);
         return isv::kExitOk;
     }
@@ -56,6 +48,10 @@ int main(int argc, char** argv) {
     for (int i = 1; i < argc; ++i)
         args << QString::fromLocal8Bit(argv[i]);
     const isv::WindowArgs window = isv::parseWindowArgs(args);
+    if (window.error.isEmpty() && (window.help || window.version)) {
+        std::puts((window.help ? isv::usageText().chopped(1) : isv::versionText()).toUtf8().constData());
+        return isv::kExitOk;
+    }
     if (!window.error.isEmpty()) {
         std::fprintf(stderr, "isleview: %s\n%s", window.error.toLocal8Bit().constData(),
                      isv::usageText().section('\n', 0, 3).toUtf8().constData());

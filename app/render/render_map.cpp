@@ -7,6 +7,7 @@
 #include "plan_painter.h"
 #include "render_cache.h"
 
+#include <QCoreApplication>
 #include <QElapsedTimer>
 #include <QImage>
 #include <QPainter>
@@ -278,7 +279,7 @@ QString shownAreaText(const Scene& scene, const MapSettings& s) {
     for (const geo::Point p : geo::boxEdgePoints(frame, 32)) {
         const geo::Point q = scene.unproject(p);
         if (!std::isfinite(q.x) || !std::isfinite(q.y))
-            return QStringLiteral("Shown: more than the area asked for");
+            return QCoreApplication::translate("map", "Shown: more than the area asked for");
         ll.expand(q);
     }
     const double span = std::min(ll.width(), ll.height());
@@ -291,7 +292,7 @@ QString shownAreaText(const Scene& scene, const MapSettings& s) {
         return one(a) + QStringLiteral("°") + minus + QStringLiteral("–") + one(b) + QStringLiteral("°") +
                plus;
     };
-    return QStringLiteral("Shown: %1, %2")
+    return QCoreApplication::translate("map", "Shown: %1, %2")
         .arg(range(ll.minx, ll.maxx, QLatin1Char('E'), QLatin1Char('W')),
              range(ll.miny, ll.maxy, QLatin1Char('N'), QLatin1Char('S')));
 }
@@ -299,17 +300,22 @@ QString shownAreaText(const Scene& scene, const MapSettings& s) {
 QString attributionText(const Scene& scene, const MapSettings& s) {
     QStringList claims;
     for (const auto& c : s.claims)
-        if (const ClaimStyle* st = scene.style().worldviews.claim(c)) claims << st->legendClaim;
-    const QString shown = claims.isEmpty() ? "none (de facto view)" : claims.join("; ");
+        if (const ClaimStyle* st = scene.style().worldviews.claim(c)) claims << mapWord(st->legendClaim);
+    const QString shown =
+        claims.isEmpty() ? QCoreApplication::translate("map", "none (de facto view)") : claims.join("; ");
     QStringList added;
     for (const auto& layer : scene.layers())
         if (layer->added && !s.hiddenLayers.contains(layer->key)) added << layer->title;
     // The shown area goes first: the line is cut at its end when the frame is narrow.
     const QString area = shownAreaText(scene, s);
     return (area.isEmpty() ? QString() : area + " · ") +
-           QString("Coastline: GSHHG 2.3.7 full resolution (Wessel & Smith, LGPL) · Borders: median lines "
-                   "computed by Isleview · Names: %1 · Claims shown: %2%3 · %4")
-               .arg(s.names.describe(), shown, added.isEmpty() ? QString() : " · Added: " + added.join(", "),
+           QCoreApplication::translate(
+               "map", "Coastline: GSHHG 2.3.7 full resolution (Wessel & Smith, LGPL) · Borders: "
+                      "median lines computed by Isleview · Names: %1 · Claims shown: %2%3 · %4")
+               .arg(s.names.describe(), shown,
+                    added.isEmpty()
+                        ? QString()
+                        : " · " + QCoreApplication::translate("map", "Added: %1").arg(added.join(", ")),
                     s.attributionDate);
 }
 

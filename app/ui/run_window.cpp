@@ -1,9 +1,12 @@
 #include "run_window.h"
 
+#include "language_menu.h"
 #include "main_window.h"
 
+#include <command_line.h>
 #include <data_location.h>
 #include <scene.h>
+#include <translations.h>
 
 #include <geo/map_data.h>
 #include <geo/projection.h>
@@ -51,24 +54,16 @@ int fail(const QString& message) {
 } // namespace
 
 WindowArgs parseWindowArgs(const QStringList& args) {
-    static const QStringList qtWithValue{"-platform",        "-style",         "-display", "-geometry",
-                                         "-qwindowgeometry", "-platformtheme", "-plugin"};
+    const ParsedArgs parsed = parseArgs(args, windowOptions());
     WindowArgs out;
-    for (qsizetype i = 0; i < args.size(); ++i) {
-        const QString& a = args[i];
-        if (a == "--data" && i + 1 < args.size()) {
-            out.dataDir = args[++i];
-        } else if (a.startsWith("--data=")) {
-            out.dataDir = a.mid(7);
-        } else if (a.startsWith("--") || a == "-") {
-            out.error = QStringLiteral("unknown argument '%1'").arg(a);
-            return out;
-        } else if (a.startsWith('-')) { // Qt's own (-platform xcb ...)
-            if (qtWithValue.contains(a) && i + 1 < args.size()) ++i;
-        } else {
-            out.files << a;
-        }
-    }
+    out.error = parsed.problem;
+    out.help = parsed.help;
+    out.version = parsed.version;
+    out.dataDir = parsed.value(QStringLiteral("data"));
+    out.language = parsed.value(QStringLiteral("lang"));
+    if (out.error.isEmpty() && !out.language.isEmpty() && !interfaceLanguages().contains(out.language))
+        out.error = QStringLiteral("--lang must be ") + interfaceLanguages().join(QStringLiteral(", "));
+    out.files = parsed.positional;
     return out;
 }
 
@@ -83,6 +78,12 @@ int runWindow(int argc, char** argv, const WindowArgs& args) {
     QApplication::setOrganizationName(QStringLiteral("Isleview"));
     QApplication::setApplicationName(QStringLiteral("isleview"));
     QApplication::setApplicationDisplayName(QStringLiteral("Isleview"));
+    QApplication::setApplicationVersion(QStringLiteral(ISLEVIEW_VERSION));
+    {
+        // The interface language: --lang, else the one chosen in View → Language, else the system's.
+        const QSettings chosen;
+        useLanguage(!args.language.isEmpty() ? args.language : languageSetting(chosen));
+    }
 
     const auto dir = findDataDir(dataDirOption);
     if (!dir) return fail(QString::fromStdString(dir.error().message));
