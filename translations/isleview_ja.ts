@@ -603,6 +603,10 @@
         <source>Coastline: GSHHG 2.3.7 full resolution (Wessel &amp; Smith, LGPL) · Borders: median lines computed by Isleview · Names: %1 · Claims shown: %2%3 · %4</source>
         <translation>海岸線: GSHHG 2.3.7 最高解像度（Wessel &amp; Smith、LGPL）· 境界線: Isleview が算出した中間線 · 地名: %1 · 表示中の主張: %2%3 · %4</translation>
     </message>
+    <message>
+        <source>Isleview map</source>
+        <translation>Isleview の地図</translation>
+    </message>
 </context>
 <context>
     <name>units</name>

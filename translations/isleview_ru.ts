@@ -609,6 +609,10 @@
         <source>Coastline: GSHHG 2.3.7 full resolution (Wessel &amp; Smith, LGPL) · Borders: median lines computed by Isleview · Names: %1 · Claims shown: %2%3 · %4</source>
         <translation>Береговая линия: GSHHG 2.3.7, полное разрешение (Wessel &amp; Smith, LGPL) · Границы: срединные линии, рассчитанные Isleview · Названия: %1 · Показаны притязания: %2%3 · %4</translation>
     </message>
+    <message>
+        <source>Isleview map</source>
+        <translation>Карта Isleview</translation>
+    </message>
 </context>
 <context>
     <name>units</name>

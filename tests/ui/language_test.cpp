@@ -2,6 +2,7 @@
 // the View → Language choice remembered in the settings.
 #include "language_menu.h"
 #include "main_window.h"
+#include "run_window.h"
 #include "status_text.h"
 #include "test_world.h"
 
@@ -92,3 +93,14 @@ TEST(Language, TheViewMenuChoiceIsRemembered) {
 }
 
 } // namespace
+
+TEST(Language, TheWindowTakesLangAndLeavesQtsOptionsToQt) {
+    const isv::WindowArgs a = isv::parseWindowArgs(
+        {"--lang", "ru", "-stylesheet", "dark.qss", "-platform", "offscreen", "coast.shp"});
+    EXPECT_EQ(a.error, QString());
+    EXPECT_EQ(a.language, QStringLiteral("ru"));
+    EXPECT_EQ(a.files, QStringList{"coast.shp"});
+    EXPECT_EQ(isv::parseWindowArgs({"--lang", "fr"}).error, QStringLiteral("--lang must be en, ja, ru"));
+    EXPECT_EQ(isv::parseWindowArgs({"--lang"}).error, QStringLiteral("--lang needs a value"));
+    EXPECT_TRUE(isv::parseWindowArgs({"--version"}).version);
+}
