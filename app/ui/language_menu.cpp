@@ -1,5 +1,8 @@
 #include "language_menu.h"
 
+#include "main_window.h"
+#include "map_canvas.h"
+
 #include <translations.h>
 
 #include <QActionGroup>
@@ -7,6 +10,7 @@
 #include <QMenu>
 #include <QMessageBox>
 #include <QSettings>
+#include <QTimer>
 
 namespace isv {
 
@@ -19,7 +23,21 @@ QString languageSetting(const QSettings& store) {
     return interfaceLanguages().contains(chosen) ? chosen : systemLanguage();
 }
 
-QMenu* createLanguageMenu(QWidget* parent, QSettings* store) {
+MainWindow* reopenWindow(MainWindow* old, QSettings* store) {
+    const MapSettings settings = old->canvas()->settings();
+    auto* next = new MainWindow(old->canvas()->scene(), store);
+    next->setAttribute(Qt::WA_DeleteOnClose);
+    next->restoreGeometry(old->saveGeometry());
+    next->restoreState(old->saveState());
+    next->canvas()->setSettings(settings);
+    next->setNameSet(settings.names); // relabels the lists and the panel
+    next->selectPlace(settings.selected, false);
+    next->show(); // before the old one closes: the last window closing would end the program
+    old->close();
+    return next;
+}
+
+QMenu* createLanguageMenu(MainWindow* parent, QSettings* store) {
     auto* menu = new QMenu(QCoreApplication::translate("isv::MainWindow", "&Language"), parent);
     menu->setObjectName(QStringLiteral("languageMenu"));
     auto* group = new QActionGroup(menu);
@@ -46,7 +64,12 @@ QMenu* createLanguageMenu(QWidget* parent, QSettings* store) {
         store->setValue(kKey, code);
         const QString next = code == QLatin1String("system") ? systemLanguage() : code;
         if (next == interfaceLanguage()) return;
-        // The window's words are made when it opens: the new language applies from the next start.
+        // Once the menu has closed, the window that owns it is replaced by one in the new language; a window
+        // that someone else owns (not deleted on close) keeps its words until the next start.
+        if (parent->testAttribute(Qt::WA_DeleteOnClose)) {
+            useLanguage(next);
+            return QTimer::singleShot(0, parent, [parent, store] { reopenWindow(parent, store); });
+        }
         QMessageBox::information(
             parent, QCoreApplication::translate("isv::MainWindow", "Language"),
             QCoreApplication::translate("isv::MainWindow",

@@ -14,6 +14,7 @@
 #include <QApplication>
 #include <QFileInfo>
 #include <QMessageBox>
+#include <QPointer>
 #include <QSettings>
 
 #include <cstdio>
@@ -98,11 +99,20 @@ int runWindow(int argc, char** argv, const WindowArgs& args) {
     // over the old one (QSaveFile), never rewritten in place, so a crash or a full disk mid-write leaves the
     // previous settings whole.
     store.setAtomicSyncRequired(true);
-    MainWindow window(scene.value(), &store);
-    window.show();
+    // Deleted on close, so that View → Language can put a window in the new language in its place.
+    auto* window = new MainWindow(scene.value(), &store);
+    window->setAttribute(Qt::WA_DeleteOnClose);
+    window->show();
     for (const QString& file : args.files) // opened in the background, one after the other
-        window.openLayer(QFileInfo(file).absoluteFilePath());
-    return QApplication::exec();
+        window->openLayer(QFileInfo(file).absoluteFilePath());
+    const int code = QApplication::exec();
+    // A window still open when the loop ends (the session ended) stops its background work before Qt goes.
+    QList<QPointer<MainWindow>> open;
+    for (QWidget* w : QApplication::topLevelWidgets())
+        if (auto* m = qobject_cast<MainWindow*>(w)) open << m;
+    for (const QPointer<MainWindow>& m : open)
+        delete m.data();
+    return code;
 }
 
 } // namespace isv

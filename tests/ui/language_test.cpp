@@ -2,6 +2,7 @@
 // the View → Language choice remembered in the settings.
 #include "language_menu.h"
 #include "main_window.h"
+#include "map_canvas.h"
 #include "run_window.h"
 #include "status_text.h"
 #include "test_world.h"
@@ -11,13 +12,17 @@
 #include <gtest/gtest.h>
 
 #include <QAction>
+#include <QApplication>
 #include <QDialogButtonBox>
 #include <QDockWidget>
+#include <QListWidget>
 #include <QMenu>
 #include <QMenuBar>
+#include <QPointer>
 #include <QPushButton>
 #include <QSettings>
 #include <QTemporaryDir>
+#include <QTest>
 
 namespace {
 
@@ -103,4 +108,36 @@ TEST(Language, TheWindowTakesLangAndLeavesQtsOptionsToQt) {
     EXPECT_EQ(isv::parseWindowArgs({"--lang", "fr"}).error, QStringLiteral("--lang must be en, ja, ru"));
     EXPECT_EQ(isv::parseWindowArgs({"--lang"}).error, QStringLiteral("--lang needs a value"));
     EXPECT_TRUE(isv::parseWindowArgs({"--version"}).version);
+}
+
+TEST(Language, ChoosingALanguageReopensTheWindowInItWithTheSameMap) {
+    English restore;
+    QTemporaryDir dir;
+    QSettings store(dir.filePath("settings.ini"), QSettings::IniFormat);
+    auto* first = new isv::MainWindow(uitest::testScene(), &store);
+    first->setAttribute(Qt::WA_DeleteOnClose);
+    first->show();
+    isv::MapSettings s = first->canvas()->settings();
+    s.title = QStringLiteral("Habomai");
+    s.notes.push_back({145.6, 43.4, QStringLiteral("Kaigara")});
+    s.claims = {QStringLiteral("russia")};
+    first->canvas()->setSettings(s);
+    const QPointer<isv::MainWindow> old(first);
+    QAction* russian = first->findChild<QAction*>(QStringLiteral("language-ru"));
+    ASSERT_TRUE(russian);
+    russian->trigger();
+    QTRY_VERIFY(old.isNull());
+    isv::MainWindow* next = nullptr;
+    for (QWidget* w : QApplication::topLevelWidgets())
+        if (auto* m = qobject_cast<isv::MainWindow*>(w); m && m->isVisible()) next = m;
+    ASSERT_TRUE(next);
+    EXPECT_EQ(menuTitles(*next).first(), QStringLiteral("&Файл"));
+    EXPECT_EQ(store.value("ui/language").toString(), QStringLiteral("ru"));
+    const isv::MapSettings& now = next->canvas()->settings();
+    EXPECT_EQ(now.title, QStringLiteral("Habomai"));
+    EXPECT_EQ(now.claims, QStringList{"russia"});
+    ASSERT_EQ(now.notes.size(), 1u);
+    EXPECT_EQ(next->noteList()->count(), 1);
+    EXPECT_TRUE(next->action(QStringLiteral("claim-russia"))->isChecked());
+    next->close();
 }
