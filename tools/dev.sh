@@ -15,6 +15,7 @@ cd "$(dirname "${BASH_SOURCE[0]}")/.."
 PACKAGES=(
   build-essential cmake ninja-build pkg-config git
   qt6-base-dev qt6-svg-dev libgl-dev
+  qt6-tools-dev qt6-l10n-tools qt6-translations-l10n
   libgdal-dev gdal-bin libproj-dev proj-data
   googletest libgtest-dev libbenchmark-dev
   fonts-noto-cjk fonts-dejavu-core

@@ -1,12 +1,13 @@
 #include "cli.h"
 
 #include "cli_history.h"
-
+#include "command_line.h"
 #include "data_location.h"
 #include "exporter.h"
 #include "frame_plan.h"
 #include "map_document.h"
 #include "render_map.h"
+#include "translations.h"
 
 #include <geo/map_data.h>
 #include <geo/projection.h>
@@ -61,57 +62,6 @@ double roundTo(double v, int decimals) {
     const double k = std::pow(10.0, decimals);
     return std::round(v * k) / k;
 }
-
-// A small option reader: --name VALUE or --name=VALUE; flags without values.
-struct Args {
-    QStringList rest;
-    QString problem;
-    QList<QPair<QString, QString>> options;
-
-    Args(const QStringList& args, const QStringList& withValue, const QStringList& flags) {
-        for (int i = 0; i < args.size(); ++i) {
-            QString a = args[i];
-            if (!a.startsWith("--") || a == "--") {
-                rest << a;
-                continue;
-            }
-            QString value;
-            const int eq = a.indexOf('=');
-            if (eq > 0) value = a.mid(eq + 1), a = a.left(eq);
-            if (flags.contains(a)) {
-                if (eq > 0) problem = a + " takes no value";
-                options.push_back({a, {}});
-            } else if (withValue.contains(a)) {
-                if (eq < 0) {
-                    if (i + 1 >= args.size()) {
-                        problem = a + " needs a value";
-                        return;
-                    }
-                    value = args[++i];
-                }
-                options.push_back({a, value});
-            } else {
-                problem = "unknown option " + a;
-                return;
-            }
-        }
-    }
-    bool has(const QString& name) const {
-        return std::any_of(options.begin(), options.end(), [&](const auto& o) { return o.first == name; });
-    }
-    QString value(const QString& name, const QString& fallback = {}) const {
-        QString v = fallback;
-        for (const auto& [k, val] : options)
-            if (k == name) v = val;
-        return v;
-    }
-    QStringList values(const QString& name) const {
-        QStringList out;
-        for (const auto& [k, val] : options)
-            if (k == name) out << val;
-        return out;
-    }
-};
 
 bool parseNumbers(const QString& text, int count, std::vector<double>* out) {
     const QStringList parts = text.split(',');
@@ -173,58 +123,114 @@ geo::Result<QSize> sizeForArea(const geo::Box& area, QSize most) {
 
 } // namespace
 
+namespace {
+// The options of each subcommand, one row each; the help text is made from these rows.
+const QList<OptionSpec>& infoOptions() {
+    static const QList<OptionSpec> table{
+        {{"json"}, "", "print the report as JSON"},
+        {{"date"},
+         "YYYY[-MM-DD]",
+         "also report who administered and who claimed each island group that day,\n"
+         "and the events up to then (from 1855-02-07; a year alone: its last day)"},
+        {{"data"}, "DIR", "read the data from DIR instead of the shipped data"},
+    };
+    return table;
+}
+
+const QList<OptionSpec>& exportOptions() {
+    static const QList<OptionSpec> table{
+        {{"size"},
+         "WxH",
+         "image size in pixels (default 1920x1080); --size W: W wide, as high as\n"
+         "the area's shape makes it (as --exact-extent)"},
+        {{"dpi"}, "N", "pixel density; text and lines scale with it (default 96)"},
+        {{"names"}, "japanese|russian|both", "place-name set (default japanese)"},
+        {{"script"}, "latin|native|both", "script (default latin)"},
+        {{"claims"}, "none|japanese|russian|both", "claim overlays (default none: the de facto view)"},
+        {{"extent"},
+         "W,S,E,N",
+         "area in degrees (-180 <= W < E <= 180, -90 <= S < N <= 90). The image\n"
+         "keeps its --size, so an area of another shape is widened (or heightened)\n"
+         "to fill it, and the attribution line says what is shown"},
+        {{"exact-extent"},
+         "",
+         "make the image's shape the area's instead: the largest image inside\n"
+         "--size that the area (--extent, --focus or the islands) fills exactly"},
+        {{"focus"},
+         "PLACE",
+         "area of a place, by any of its names as `isleview find` takes them\n"
+         "(e.g. habomai, Shikotan, Итуруп, 択捉, えとろふ)"},
+        {{"title"}, "TEXT", "title drawn on the map"},
+        {{"date"},
+         "YYYY[-MM-DD]",
+         "the administration and border lines of that day (from 1855-02-07; a\n"
+         "year alone: its last day); the legend names the day"},
+        {{"note"}, "LON,LAT,TEXT", "a callout with a leader line to that point (repeatable)"},
+        {{"add"}, "FILE", "draw any vector file GDAL reads over the base map (repeatable)"},
+        {{"legend"}, "", "draw the legend (the default)"},
+        {{"no-legend"}, "", "leave the legend out"},
+        {{"world-file"}, "", "also write a world file beside a PNG or JPEG"},
+        {{"map"}, "FILE", "render a map saved from the window (.isleview); options given beside\nit win"},
+        {{"compare"},
+         "",
+         "the map as Japan draws it beside the map as Russia draws it, each\n"
+         "half in its side's names (--script, default latin) and claim; --names\n"
+         "or --claims set both halves; --title is the shared title (not with\n"
+         ".tif, --world-file, --exact-extent or --size W)"},
+        {{"crs"}, "CRS", "display projection (default EPSG:32655, UTM 55N; world: EPSG:8857)"},
+        {{"lang"},
+         "en|ja|ru",
+         "language of the map's own words: legend, scale bar, attribution\n"
+         "(default en; place names follow --names)"},
+        {{"data"}, "DIR", "read the data from DIR instead of the shipped data"},
+    };
+    return table;
+}
+} // namespace
+
 QString usageText() {
-    return "usage: isleview [--data DIR] [FILE...|MAP.isleview]\n"
+    return "usage: isleview [--data DIR] [--lang en|ja|ru] [FILE...|MAP.isleview]\n"
            "       isleview info [--json] [--data DIR] [--date YYYY[-MM-DD]]\n"
            "       isleview export OUT.(png|jpg|svg|pdf|tif) [options]\n"
            "       isleview find TEXT [--json] [--limit N]      places by any name, best first\n"
            "       isleview measure LON,LAT LON,LAT [...] [--area] [--json] | --preset ID | --presets\n"
            "\n"
            "With no subcommand, opens the map window, and in it any FILEs GDAL reads (as File → Open does).\n"
+           "Qt's own options (-platform, -style, -stylesheet ...) are passed to Qt.\n"
            "\n"
-           "export options:\n"
-           "  --size WxH            image size in pixels (default 1920x1080); --size W: W wide, as high as\n"
-           "                        the area's shape makes it (as --exact-extent)\n"
-           "  --dpi N               pixel density; text and lines scale with it (default 96)\n"
-           "  --names japanese|russian|both     place-name set (default japanese)\n"
-           "  --script latin|native|both        script (default latin)\n"
-           "  --claims none|japanese|russian|both   claim overlays (default none: the de facto view)\n"
-           "  --extent W,S,E,N      area in degrees (-180 <= W < E <= 180, -90 <= S < N <= 90). The image\n"
-           "                        keeps its --size, so an area of another shape is widened (or "
-           "heightened)\n"
-           "                        to fill it, and the attribution line says what is shown\n"
-           "  --exact-extent        make the image's shape the area's instead: the largest image inside\n"
-           "                        --size that the area (--extent, --focus or the islands) fills exactly\n"
-           "  --focus PLACE         area of a place, by any of its names as `isleview find` takes them\n"
-           "                        (e.g. habomai, Shikotan, Итуруп, 択捉, えとろふ)\n"
-           "  --title TEXT          title drawn on the map\n"
-           "  --date YYYY[-MM-DD]   the administration and border lines of that day (from 1855-02-07; a\n"
-           "                        year alone: its last day); the legend names the day\n"
-           "  --note LON,LAT,TEXT   a callout with a leader line to that point (repeatable)\n"
-           "  --add FILE            draw any vector file GDAL reads over the base map (repeatable)\n"
-           "  --legend / --no-legend\n"
-           "  --world-file          also write a world file beside a PNG or JPEG\n"
-           "  --map FILE            render a map saved from the window (.isleview); options given beside\n"
-           "                        it win\n"
-           "  --compare             the map as Japan draws it beside the map as Russia draws it, each\n"
-           "                        half in its side's names (--script, default latin) and claim; --names\n"
-           "                        or --claims set both halves; --title is the shared title (not with\n"
-           "                        .tif, --world-file, --exact-extent or --size W)\n"
-           "  --crs CRS             display projection (default EPSG:32655, UTM 55N; world: EPSG:8857)\n"
-           "  --data DIR            read the data from DIR instead of the shipped data\n"
+           "window options:\n" +
+           optionsHelp(windowOptions()) + "\ninfo options:\n" + optionsHelp(infoOptions()) +
+           "\nexport options:\n" + optionsHelp(exportOptions()) +
+           "\n"
+           "  --help, --version     this text; the program's version\n"
            "\n"
            "Exit status: 0 success, 1 failure (message on stderr), 2 usage error.\n";
 }
 
+namespace {
+// --help and --version work after any subcommand; true when one of them was answered.
+bool answered(const ParsedArgs& args, int* code) {
+    if (args.help)
+        std::fputs(usageText().toUtf8().constData(), stdout);
+    else if (args.version)
+        std::puts(versionText().toUtf8().constData());
+    else
+        return false;
+    *code = kExitOk;
+    return true;
+}
+} // namespace
+
 int runInfo(const QStringList& argList, CliMode mode) {
-    const Args args(argList, {"--data", "--date"}, {"--json"});
+    const ParsedArgs args = parseArgs(argList, infoOptions());
     if (!args.problem.isEmpty()) return usage(args.problem);
-    if (!args.rest.isEmpty()) return usage("unexpected argument '" + args.rest.first() + "'");
+    if (int code = 0; answered(args, &code)) return code;
+    if (!args.positional.isEmpty()) return usage("unexpected argument '" + args.positional.first() + "'");
     QDate day;
-    if (args.has("--date"))
-        if (const auto bad = parseDateOption(args.value("--date"), &day)) return usage(bad->message);
+    if (args.has("date"))
+        if (const auto bad = parseDateOption(args.value("date"), &day)) return usage(bad->message);
     if (mode == CliMode::CheckOnly) return kExitOk;
-    auto loaded = loadData(args.value("--data"));
+    auto loaded = loadData(args.value("data"));
     if (!loaded) {
         err(QString::fromStdString(loaded.error().message));
         return kExitFailure;
@@ -284,7 +290,7 @@ int runInfo(const QStringList& argList, CliMode mode) {
     }
 
     QTextStream out(stdout);
-    if (args.has("--json")) {
+    if (args.has("json")) {
         out << QJsonDocument(root).toJson(QJsonDocument::Indented);
         return code;
     }
@@ -314,32 +320,33 @@ int runInfo(const QStringList& argList, CliMode mode) {
 }
 
 int runExport(const QStringList& argList, CliMode mode) {
-    const Args args(argList,
-                    {"--size", "--dpi", "--names", "--script", "--claims", "--extent", "--focus", "--title",
-                     "--note", "--add", "--data", "--crs", "--date", "--map"},
-                    {"--legend", "--no-legend", "--world-file", "--exact-extent", "--compare"});
+    const ParsedArgs args = parseArgs(argList, exportOptions());
     if (!args.problem.isEmpty()) return usage(args.problem);
-    if (args.rest.size() != 1)
-        return usage(args.rest.isEmpty() ? "export needs an output file" : "too many files");
+    if (int code = 0; answered(args, &code)) return code;
+    if (args.positional.size() != 1)
+        return usage(args.positional.isEmpty() ? "export needs an output file" : "too many files");
+    const QString lang = args.value("lang", "en");
+    if (!interfaceLanguages().contains(lang))
+        return usage("--lang must be " + interfaceLanguages().join(", "));
     ExportOptions o;
-    o.path = args.rest.first();
+    o.path = args.positional.first();
     if (formatForPath(o.path).isEmpty()) { // a well-formed request for something we cannot write: exit 1
         err(o.path + ": unknown image format (use .png, .jpg, .jpeg, .svg, .pdf, .tif or .tiff)");
         return kExitFailure;
     }
     const QString format = formatForPath(o.path);
-    if (args.has("--world-file") && format != "png" && format != "jpeg")
+    if (args.has("world-file") && format != "png" && format != "jpeg")
         return usage("--world-file goes with .png or .jpg (a GeoTIFF carries its own georeference)");
 
-    const bool compare = args.has("--compare");
-    if (compare && (format == "tiff" || args.has("--world-file")))
+    const bool compare = args.has("compare");
+    if (compare && (format == "tiff" || args.has("world-file")))
         return usage("--compare draws two maps side by side, not one georeferenced raster: write .png, "
                      ".jpg, .svg or .pdf, without --world-file");
-    if (compare && (args.has("--exact-extent") ||
-                    !args.value("--size").isEmpty() && !args.value("--size").contains('x')))
+    if (compare && (args.has("exact-extent") || !args.value("size").isEmpty() && !args.value("size").contains('x')))
         return usage("--compare takes --size WxH (the whole image), not --exact-extent or --size W");
+
     // --size W (a width alone) asks for the area's own shape, as --exact-extent does.
-    const QStringList sizeWords = args.value("--size", "1920x1080").split('x');
+    const QStringList sizeWords = args.value("size", "1920x1080").split('x');
     bool okW = false, okH = sizeWords.size() == 1;
     QSize size;
     if (sizeWords.size() <= 2)
@@ -347,26 +354,26 @@ int runExport(const QStringList& argList, CliMode mode) {
     if (!okW || !okH || !sideInRange(size.width()) || !sideInRange(size.height()))
         return usage("--size must be WxH or W, 16 to 20000 pixels a side");
     const bool widthOnly = sizeWords.size() == 1;
-    const bool exactArea = args.has("--exact-extent") || widthOnly;
+    const bool exactArea = args.has("exact-extent") || widthOnly;
     bool okDpi = false;
-    const int dpi = args.value("--dpi", "96").toInt(&okDpi);
+    const int dpi = args.value("dpi", "96").toInt(&okDpi);
     if (!okDpi || dpi < 24 || dpi > 1200) return usage("--dpi must be a number from 24 to 1200");
     MapSettings& s = o.settings;
     const NameWords& words = NameWords::shipped();
-    if (!NameSet::parse(args.value("--names", "japanese"), args.value("--script", "latin"), &s.names))
+    if (!NameSet::parse(args.value("names", "japanese"), args.value("script", "latin"), &s.names))
         return usage("--names must be " + NameWords::wordList(words.nameChoices) + "; --script " +
                      NameWords::wordList(words.scriptChoices));
     // --claims takes the --names words: the claims of the sides whose names they are.
-    const QString claims = args.value("--claims", "none");
+    const QString claims = args.value("claims", "none");
     if (claims == "none")
         s.claims.clear();
     else if (!words.claimantsFor(claims, &s.claims))
         return usage("--claims must be none, " + NameWords::wordList(words.nameChoices));
-    for (const auto& [name, value] : args.options) // the last of --legend / --no-legend wins
-        if (name == "--legend" || name == "--no-legend") s.legend = name == "--legend";
-    s.title = args.value("--title");
-    o.worldFile = args.has("--world-file");
-    for (const auto& note : args.values("--note")) {
+    for (const auto& [name, value] : args.given) // the last of --legend / --no-legend wins
+        if (name == "legend" || name == "no-legend") s.legend = name == "legend";
+    s.title = args.value("title");
+    o.worldFile = args.has("world-file");
+    for (const auto& note : args.values("note")) {
         const QStringList parts = note.split(',');
         bool okLon = false, okLat = false;
         if (parts.size() >= 3) {
@@ -379,29 +386,31 @@ int runExport(const QStringList& argList, CliMode mode) {
         return usage("--note must be LON,LAT,TEXT (degrees)");
     }
     std::vector<double> extent;
-    if (args.has("--extent")) {
-        if (!parseNumbers(args.value("--extent"), 4, &extent) || extent[0] >= extent[2] ||
+    if (args.has("extent")) {
+        if (!parseNumbers(args.value("extent"), 4, &extent) || extent[0] >= extent[2] ||
             extent[1] >= extent[3] || extent[1] < -90 || extent[3] > 90 || extent[0] < -180 ||
             extent[2] > 180)
             return usage("--extent must be W,S,E,N in degrees with W < E and S < N");
-        if (args.has("--focus")) return usage("use --extent or --focus, not both");
+        if (args.has("focus")) return usage("use --extent or --focus, not both");
     }
     QDate day;
-    if (args.has("--date")) {
-        if (const auto bad = parseDateOption(args.value("--date"), &day)) return usage(bad->message);
+    if (args.has("date")) {
+        if (const auto bad = parseDateOption(args.value("date"), &day)) return usage(bad->message);
         if (!s.claims.isEmpty()) return usage("--date draws the administration of a day; leave out --claims");
     }
     if (mode == CliMode::CheckOnly) return kExitOk;
+    // The map's own words (legend, scale bar, attribution) in the language asked for; names follow --names.
+    useLanguage(lang);
 
     // A saved map (--map) gives every choice not on the command line, its view and its added layers.
     std::optional<MapDocument> doc;
-    if (args.has("--map")) {
-        auto read = loadMapDocument(args.value("--map"));
+    if (args.has("map")) {
+        auto read = loadMapDocument(args.value("map"));
         if (!read) return err(QString::fromStdString(read.error().message)), kExitFailure;
         doc = read.value();
-        applyMapDocument(*doc, &s, [&](const QString& option) { return args.has(option); });
+        applyMapDocument(*doc, &s, [&](const QString& option) { return args.has(option.mid(2)); });
     }
-    auto loaded = loadData(args.value("--data"));
+    auto loaded = loadData(args.value("data"));
     if (!loaded) {
         err(QString::fromStdString(loaded.error().message));
         return kExitFailure;
@@ -413,7 +422,7 @@ int runExport(const QStringList& argList, CliMode mode) {
         s.dated = std::get<History>(history).mapOn(day, datedMapHeading(day));
     }
     auto built =
-        Scene::build(loaded.value(), args.value("--crs", doc ? doc->crs : geo::kDisplayCrs).toStdString());
+        Scene::build(loaded.value(), args.value("crs", doc ? doc->crs : geo::kDisplayCrs).toStdString());
     if (!built) {
         err(QString::fromStdString(built.error().message));
         return kExitFailure;
@@ -422,13 +431,13 @@ int runExport(const QStringList& argList, CliMode mode) {
     const Scene& base = *scene;
 
     geo::Box box = base.homeBounds();
-    if (doc) box = documentBox(*doc, base, args.has("--size") ? nullptr : &size, dpi);
+    if (doc) box = documentBox(*doc, base, args.has("size") ? nullptr : &size, dpi);
     if (!extent.empty()) box = base.projectBox(geo::Box{extent[0], extent[1], extent[2], extent[3]});
-    if (args.has("--focus")) {
-        const auto id = lookUpPlace(base.data(), args.value("--focus"));
+    if (args.has("focus")) {
+        const auto id = lookUpPlace(base.data(), args.value("focus"));
         box = id ? focusBox(base, QString::fromStdString(id.value())) : geo::Box{};
         if (box.empty()) {
-            err("--focus " + args.value("--focus") + ": " +
+            err("--focus " + args.value("focus") + ": " +
                 QString::fromStdString(id ? "no outline or point to show" : id.error().message));
             return kExitFailure;
         }
@@ -450,11 +459,10 @@ int runExport(const QStringList& argList, CliMode mode) {
     s.fitOutput(box, size, dpi);
     if (compare) { // each half its side's names and claim, unless --names or --claims say otherwise
         o.compare =
-            comparePair(s, args.value("--script", "latin"), args.value("--title", defaultCompareTitle()));
+            comparePair(s, args.value("script", "latin"), args.value("title", defaultCompareTitle()));
         for (MapSettings& half : o.compare->halves) {
-            if (args.has("--names")) half.names = s.names;
-            if (args.has("--claims"))
-                half.claims = s.claims, half.title = sideCaption(base.style(), s.claims);
+            if (args.has("names")) half.names = s.names;
+            if (args.has("claims")) half.claims = s.claims, half.title = sideCaption(base.style(), s.claims);
         }
         fitPair(base.style(), *o.compare, box, size, dpi);
         s.title = o.compare->title; // the file's title
@@ -463,7 +471,7 @@ int runExport(const QStringList& argList, CliMode mode) {
     // and kept only at the detail the image draws, so that a world file costs what the view holds, and
     // is never held twice.
     const geo::Box window = lonLatWindow(base, s.viewport.mapBounds());
-    for (const auto& file : (doc ? doc->layers : QStringList()) + args.values("--add")) {
+    for (const auto& file : (doc ? doc->layers : QStringList()) + args.values("add")) {
         auto next = scene->withFile(file.toStdString(), {.within = window, .minLevel = exportLevel(o)});
         if (!next) {
             err(QString::fromStdString(next.error().message));

@@ -2,6 +2,7 @@
 #include "cli.h"
 #include "find_command.h"
 
+#include "command_line.h"
 #include "run_window.h"
 #include "scene.h"
 
@@ -24,17 +25,15 @@ int main(int argc, char** argv) {
     // Process-wide, so here rather than in the library: the window and the subcommands load files alike.
     isv::tuneAllocatorForScenes();
     const char* sub = argc > 1 ? argv[1] : "";
-    if (!std::strcmp(sub, "--help") || !std::strcmp(sub, "-h") || !std::strcmp(sub, "help")) {
+    if (!std::strcmp(sub, "help")) {
         std::fputs(isv::usageText().toUtf8().constData(), stdout);
         return isv::kExitOk;
     }
-    if (!std::strcmp(sub, "--version")) {
-        std::puts("isleview " ISLEVIEW_VERSION);
-        return isv::kExitOk;
-    }
-    const bool headless = !std::strcmp(sub, "info") || !std::strcmp(sub, "export") ||
-                          !std::strcmp(sub, "find") || !std::strcmp(sub, "measure");
-    if (headless && argc > 2 && (!std::strcmp(argv[2], "--help") || !std::strcmp(argv[2], "-h"))) {
+    const bool handRead = !std::strcmp(sub, "find") || !std::strcmp(sub, "measure");
+    const bool headless = handRead || !std::strcmp(sub, "info") || !std::strcmp(sub, "export");
+    // find and measure read their own arguments (a negative longitude is not an option); info and export
+    // answer --help through the parser.
+    if (handRead && argc > 2 && (!std::strcmp(argv[2], "--help") || !std::strcmp(argv[2], "-h"))) {
         std::fputs(isv::usageText().toUtf8().constData(), stdout);
         return isv::kExitOk;
     }
@@ -61,6 +60,10 @@ int main(int argc, char** argv) {
     for (int i = 1; i < argc; ++i)
         args << QString::fromLocal8Bit(argv[i]);
     const isv::WindowArgs window = isv::parseWindowArgs(args);
+    if (window.error.isEmpty() && (window.help || window.version)) {
+        std::puts((window.help ? isv::usageText().chopped(1) : isv::versionText()).toUtf8().constData());
+        return isv::kExitOk;
+    }
     if (!window.error.isEmpty()) {
         std::fprintf(stderr, "isleview: %s\n%s", window.error.toLocal8Bit().constData(),
                      isv::usageText().section('\n', 0, 5).toUtf8().constData());

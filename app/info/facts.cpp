@@ -63,7 +63,22 @@ class Reader {
     SourcedText sourced(const QJsonObject& parent, const char* key, const QString& where) {
         const QString at = where + QLatin1Char('.') + QLatin1String(key);
         const QJsonObject o = parent.value(QLatin1String(key)).toObject();
-        return {text(o, "text", at), source(o, at)};
+        return {text(o, "text", at), source(o, at), wording(o, at)};
+    }
+
+    // "wording": {"ja": "...", "ru": "...", "source": "S4"}: optional, but never without its source.
+    Wording wording(const QJsonObject& parent, const QString& where) {
+        Wording w;
+        const QJsonValue v = parent.value(QLatin1String("wording"));
+        if (v.isUndefined()) return w;
+        const QString at = where + QStringLiteral(".wording");
+        const QJsonObject o = v.toObject();
+        for (auto it = o.begin(); it != o.end(); ++it)
+            if (it.key() != QLatin1String("source"))
+                w.text[it.key()] = text(o, it.key().toUtf8().constData(), at);
+        if (w.text.empty()) fail(at, QStringLiteral("no language in it"));
+        w.source = source(o, at);
+        return w;
     }
 
     void place(const QString& id, const QString& where) {
@@ -109,6 +124,7 @@ Fact readFact(Reader& r, const QJsonObject& o, int index) {
         f.context.push_back(fc);
     }
     f.offerNames = r.text(o, "offer_names", where, false);
+    f.wording = r.wording(o, where);
     NameSet ns;
     if (!f.offerNames.isEmpty() && !NameSet::parse(f.offerNames, QStringLiteral("latin"), &ns))
         r.fail(where, QStringLiteral("unknown offer_names '%1'").arg(f.offerNames));
@@ -232,6 +248,12 @@ QJsonArray factsToJson(const FactSheet& sheet) {
                       {"places", QJsonArray::fromStringList(f.places)},
                       {"context", context}};
         if (!f.offerNames.isEmpty()) o.insert(QStringLiteral("offer_names"), f.offerNames);
+        if (!f.wording.text.empty()) {
+            QJsonObject w{{"source", f.wording.source}};
+            for (const auto& [language, text] : f.wording.text)
+                w.insert(language, text);
+            o.insert(QStringLiteral("wording"), w);
+        }
         out.append(o);
     }
     return out;

@@ -22,6 +22,18 @@ struct FactContext {
     QString confidence;
 };
 
+/// A fact's own words in Japanese and Russian where the sources give them (the names, terms and
+/// divisions each side uses), shown beside the English in the interface language.
+struct Wording {
+    std::map<QString, QString> text; ///< language code ("ja", "ru") -> the wording
+    QString source;                  ///< fact-sheet source ids for it
+    /// The wording in `language`, "" when the sources give none.
+    QString in(const QString& language) const {
+        const auto it = text.find(language);
+        return it == text.end() ? QString() : it->second;
+    }
+};
+
 /// One statement of the article.
 struct Fact {
     QString id;         ///< stable id, e.g. "declaration_1956"
@@ -31,12 +43,14 @@ struct Fact {
     QString source;     ///< citation: publication, date, headline
     std::vector<FactContext> context;
     QString offerNames; ///< a NameSet names word ("russian") the panel offers to switch to, or ""
+    Wording wording;    ///< its terms in Japanese and Russian ("wording" in the file), may be empty
 };
 
 /// A short text with its fact-sheet source ids.
 struct SourcedText {
     QString text;
     QString source;
+    Wording wording; ///< the same in Japanese or Russian where the sources give it
 };
 
 /// One population figure: value as displayed ("6,799"), when, what was counted, and by whom.
@@ -92,7 +106,8 @@ struct FactSheet {
 /// folder, an empty file and a file over 16 MB are refused before parsing.
 geo::Result<FactSheet> loadFacts(const QString& path, const std::set<std::string>& knownPlaceIds);
 
-/// The facts as a JSON array of {"id", "text", "quote", "source", "places", "context", "offer_names"?}
+/// The facts as a JSON array of {"id", "text", "quote", "source", "places", "context", "offer_names"?,
+/// "wording"? ({"ja", "ru", "source"})}
 /// (for `isleview info --json`). Context items carry "source_title" and "url" where known.
 QJsonArray factsToJson(const FactSheet& sheet);
 

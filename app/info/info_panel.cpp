@@ -1,6 +1,7 @@
 #include "info_panel.h"
 
 #include "units.h"
+#include "worldview.h"
 
 #include "geo/map_data.h"
 
@@ -170,7 +171,7 @@ void InfoPanel::refillPicker() {
 
 void InfoPanel::renderFacts() {
     if (!facts_) {
-        header_->setText(QStringLiteral("<b>Facts unavailable</b>"));
+        header_->setText(QStringLiteral("<b>%1</b>").arg(tr("Facts unavailable")));
         // Red that keeps its contrast: dark on a light background, light on a dark one.
         const bool dark = palette().color(QPalette::Base).lightnessF() < 0.5;
         factsView_->setHtml(
@@ -180,31 +181,37 @@ void InfoPanel::renderFacts() {
     }
     const ArticleInfo& a = facts_->article;
     const QDate date = QDate::fromString(a.date, Qt::ISODate);
-    QStringList byline{date.isValid()
-                           ? QLocale(QLocale::English).toString(date, QStringLiteral("ddd d MMMM yyyy"))
-                           : a.date};
+    // The date as the interface language writes it ("Sun 7 January 2024", "2024年1月7日日曜日").
+    const QLocale locale = interfaceLocale();
+    QStringList byline{!date.isValid() ? a.date
+                       : locale.language() == QLocale::English
+                           ? locale.toString(date, QStringLiteral("ddd d MMMM yyyy"))
+                           : locale.toString(date, QLocale::LongFormat)};
     if (!a.section.isEmpty()) byline << a.section;
     byline << a.publication;
     header_->setText(
         QStringLiteral("<b>%1</b><br><small>%2</small>").arg(esc(a.headline), esc(byline.join(" · "))));
     header_->setToolTip(QStringList{a.dateBasis, a.publicationBasis}.join(QStringLiteral("\n\n")));
 
-    static const std::map<QString, QString> confidenceNote{
-        {QStringLiteral("✔"), QStringLiteral("sources agree")},
-        {QStringLiteral("~"), QStringLiteral("sources disagree: read the note")},
-        {QStringLiteral("?"), QStringLiteral("not verified")}};
+    const std::map<QString, QString> confidenceNote{
+        {QStringLiteral("✔"), tr("sources agree")},
+        {QStringLiteral("~"), tr("sources disagree: read the note")},
+        {QStringLiteral("?"), tr("not verified")}};
     QString html = QStringLiteral("<ul style='margin-left:0'>");
     for (const Fact& f : facts_->facts) {
         const QString tip =
             QStringLiteral("“%1”\n— %2").arg(f.quotes.join(QStringLiteral(" […] ")), f.source);
         // Only facts about places are links: clicking one highlights them on the map.
+        const QString terms = f.wording.in(interfaceLanguage());
         html += f.places.isEmpty()
                     ? QStringLiteral("<li><span title='%1'>%2</span>").arg(esc(tip), esc(f.text))
                     : QStringLiteral("<li><a href='fact:%1' title='%2'>%3</a>")
                           .arg(esc(f.id), esc(tip), esc(f.text));
+        if (!terms.isEmpty()) html += QStringLiteral("<br>%1 %2").arg(esc(terms), cite(f.wording.source));
         if (!f.offerNames.isEmpty())
-            html += QStringLiteral(" [<a href='names:%1'>Show %2</a>]")
-                        .arg(esc(f.offerNames), esc(offeredNames(f.offerNames).describe()));
+            html +=
+                QStringLiteral(" [<a href='names:%1'>%2</a>]")
+                    .arg(esc(f.offerNames), esc(tr("Show %1").arg(offeredNames(f.offerNames).describe())));
         for (const FactContext& c : f.context) {
             auto note = confidenceNote.find(c.confidence);
             html += QStringLiteral("<br><small style='color:%1'>%2 %3 <span title='%4'>%5</span></small>")
@@ -248,38 +255,39 @@ void InfoPanel::renderIsland() {
                 if (QString n = nameField(*p, (language.code + '_' + script.code).toStdString());
                     !n.isEmpty() && !forms.contains(n))
                     forms << n;
-            if (!forms.isEmpty()) lines << QStringLiteral("%1: %2").arg(language.name, forms.join(" · "));
+            if (!forms.isEmpty()) lines << tr("%1: %2").arg(mapWord(language.name), forms.join(" · "));
         }
-        html += row(QStringLiteral("Names"), esc(lines.join(QLatin1Char('\n'))).replace('\n', "<br>"));
+        html += row(tr("Names"), esc(lines.join(QLatin1Char('\n'))).replace('\n', "<br>"));
         if (!p->parent.empty()) {
             const QString parent = QString::fromStdString(p->parent);
-            html += row(QStringLiteral("Part of"),
+            html += row(tr("Part of"),
                         QStringLiteral("<a href='place:%1'>%2</a>").arg(esc(parent), esc(nameOf(parent))));
         }
     }
     const IslandFacts* facts = facts_ ? facts_->island(selected_) : nullptr;
     QStringList area;
     if (auto it = data_->figures.find(selected_.toStdString()); it != data_->figures.end())
-        area << esc(formatArea(it->second.areaKm2) + QStringLiteral(" (computed from GSHHG coastline)"));
+        area << esc(tr("%1 (computed from GSHHG coastline)").arg(formatArea(it->second.areaKm2)));
     if (facts)
-        area << QStringLiteral("Official: %1 %2")
-                    .arg(esc(facts->officialArea.text), cite(facts->officialArea.source));
+        area << tr("Official: %1 %2").arg(esc(facts->officialArea.text), cite(facts->officialArea.source));
     if (area.isEmpty() && p && (p->kind == "island" || p->kind == "islet")) area << esc(noOutlineText());
-    if (!area.isEmpty()) html += row(QStringLiteral("Area"), area.join("<br>"));
+    if (!area.isEmpty()) html += row(tr("Area"), area.join("<br>"));
     if (facts) {
+        // The English, then the same in the interface language where the sources give it.
         auto sourced = [this](const SourcedText& s) {
-            return esc(s.text) + QLatin1Char(' ') + cite(s.source);
+            const QString local = s.wording.in(interfaceLanguage());
+            return esc(s.text) + QLatin1Char(' ') + cite(s.source) +
+                   (local.isEmpty() ? QString()
+                                    : QStringLiteral("<br>%1 %2").arg(esc(local), cite(s.wording.source)));
         };
-        html += row(QStringLiteral("Administration"),
-                    sourced(facts->adminJapan) + "<br>" + sourced(facts->adminRussia));
+        html += row(tr("Administration"), sourced(facts->adminJapan) + "<br>" + sourced(facts->adminRussia));
         QStringList pop;
         for (const Population& n : facts->population)
             pop << QStringLiteral("%1 (%2, %3) %4")
                        .arg(esc(n.value), esc(n.basis), esc(n.date), cite(n.source));
-        if (!pop.isEmpty()) html += row(QStringLiteral("Population"), pop.join("<br>"));
-        html += row(QStringLiteral("1956 declaration"), sourced(facts->declaration1956));
-        html += row(QStringLiteral("Positions"),
-                    sourced(facts->positionJapan) + "<br>" + sourced(facts->positionRussia));
+        if (!pop.isEmpty()) html += row(tr("Population"), pop.join("<br>"));
+        html += row(tr("1956 declaration"), sourced(facts->declaration1956));
+        html += row(tr("Positions"), sourced(facts->positionJapan) + "<br>" + sourced(facts->positionRussia));
     }
     QStringList islets, settlements;
     for (const geo::Place& child : data_->places) {
@@ -289,9 +297,8 @@ void InfoPanel::renderIsland() {
         if (child.kind == "islet" || child.kind == "island") islets << link;
         if (child.kind == "settlement") settlements << link;
     }
-    if (!islets.isEmpty()) html += row(QStringLiteral("Islets"), islets.join(QStringLiteral(", ")));
-    if (!settlements.isEmpty())
-        html += row(QStringLiteral("Settlements"), settlements.join(QStringLiteral(", ")));
+    if (!islets.isEmpty()) html += row(tr("Islets"), islets.join(QStringLiteral(", ")));
+    if (!settlements.isEmpty()) html += row(tr("Settlements"), settlements.join(QStringLiteral(", ")));
     html += QStringLiteral("</table>");
     if (!facts_) html += QStringLiteral("<p><small>%1</small></p>").arg(esc(loadError_));
     islandView_->setHtml(html);

@@ -9,6 +9,7 @@
 #include <geo/raster_writer.h>
 
 #include <QBuffer>
+#include <QCoreApplication>
 #include <QDateTime>
 #include <QFileInfo>
 #include <QImage>
@@ -404,7 +405,8 @@ geo::Result<QStringList> writeSvg(const Scene& scene, const MapSettings& s, cons
     svg.setViewBox(QRectF(QPointF(0, 0), logical));
     svg.setResolution(96);
     // QSvgGenerator writes these verbatim: escape them so the file stays well-formed XML.
-    svg.setTitle((s.title.isEmpty() ? QString("Isleview map") : s.title).toHtmlEscaped());
+    svg.setTitle(
+        (s.title.isEmpty() ? QCoreApplication::translate("map", "Isleview map") : s.title).toHtmlEscaped());
     svg.setDescription(description(scene, s, o).toHtmlEscaped());
     QPainter painter;
     if (!painter.begin(&svg)) {
@@ -436,7 +438,7 @@ geo::Result<QStringList> writePdf(const Scene& scene, const MapSettings& s, cons
         pdf.setPageMargins(QMarginsF(0, 0, 0, 0));
         pdf.setPageSize(QPageSize(QSizeF(size.width() * 72.0 / dpi, size.height() * 72.0 / dpi),
                                   QPageSize::Point, "Map", QPageSize::ExactMatch));
-        pdf.setTitle(s.title.isEmpty() ? "Isleview map" : s.title);
+        pdf.setTitle(s.title.isEmpty() ? QCoreApplication::translate("map", "Isleview map") : s.title);
         pdf.setCreator("Isleview — " + attributionText(scene, s));
         const QString xmp =
             QString("<?xpacket begin='' id='W5M0MpCehiHzreSzNTczkc9d'?>"

@@ -7,6 +7,7 @@
 #include <geo/clip.h>
 #include <geo/geodesic.h>
 
+#include <QCoreApplication>
 #include <QFontMetricsF>
 
 #include <algorithm>
@@ -164,42 +165,45 @@ class Layout {
                      true,
                      {rect(QPen(style_.defactoLine, style_.defactoWidth, Qt::DashDotLine), {})}});
         } else if (s_.claims.isEmpty()) {
-            legend.heading = wv.defacto.title;
+            legend.heading = mapWord(wv.defacto.title);
             for (const auto& [admin, colour] : wv.defacto.adminColours) {
                 QString label;
                 for (const auto& [a, l] : wv.defacto.adminLabels)
-                    if (a == admin) label = l;
+                    if (a == admin) label = mapWord(l);
                 legend.entries.push_back(
                     {label, false, {rect(QPen(style_.coast, style_.coastWidth), colour)}});
             }
             legend.entries.push_back(
-                {wv.defacto.lineLabel,
+                {mapWord(wv.defacto.lineLabel),
                  true,
                  {rect(QPen(style_.defactoLine, style_.defactoWidth, Qt::DashDotLine), {})}});
         } else {
-            legend.heading = wv.claimsHeading;
+            legend.heading = mapWord(wv.claimsHeading);
             std::vector<SwatchLayer> all;
             for (const auto& side : wv.claims) // in the file's order, each side's tiles over the last's
                 if (s_.claims.contains(side.claimant))
                     all.push_back({QPen(side.colour, style_.claimSwatchWidth), {}, {&side}});
             for (const auto& claimant : s_.claims)
                 if (const ClaimStyle* side = wv.claim(claimant)) {
-                    legend.entries.push_back({side->legendClaim,
+                    legend.entries.push_back({mapWord(side->legendClaim),
                                               false,
                                               {{QPen(side->colour, style_.claimSwatchWidth), {}, {side}}}});
                     legend.entries.push_back(
-                        {side->legendBorder,
+                        {mapWord(side->legendBorder),
                          true,
                          {rect(QPen(side->colour, style_.claimBorderWidth, side->borderStyle), {})}});
                 }
-            if (s_.claims.size() > 1) legend.entries.push_back({wv.bothClaim, false, all});
+            if (s_.claims.size() > 1) legend.entries.push_back({mapWord(wv.bothClaim), false, all});
         }
         for (const auto& layer : scene_.layers())
             if (layer->added && !s_.hiddenLayers.contains(layer->key))
-                legend.entries.push_back({"Added: " + layer->title,
+                legend.entries.push_back({QCoreApplication::translate("map", "Added: %1").arg(layer->title),
                                           false,
                                           {rect(QPen(style_.added, style_.addedWidth), style_.addedFill())}});
-        legend.entries.push_back({s_.names.describe(), false, {}});
+        // A legend entry starts with a capital, whichever word the language puts first.
+        QString names = s_.names.describe();
+        if (!names.isEmpty()) names[0] = names[0].toUpper();
+        legend.entries.push_back({names, false, {}});
 
         // A legend that would cover too much of a small frame folds: smaller type, long entries wrapped
         // into a narrow column, narrower swatches (style.json "small_map").
@@ -340,7 +344,8 @@ class Layout {
         for (double k : {1.0, 2.0, 5.0})
             if (k * mag <= target) len = k * mag;
         const double px = len / mPerPx;
-        const QString text = len >= 1000 ? QString("%1 km").arg(len / 1000) : QString("%1 m").arg(len);
+        const QString text = len >= 1000 ? QCoreApplication::translate("map", "%1 km").arg(len / 1000)
+                                         : QCoreApplication::translate("map", "%1 m").arg(len);
         const QPointF o(W_ - px - 24, H_ - 30);
         plan_.scaleBar = ScaleBarPlan{o, px, text, QRectF(o.x() - 6, o.y() - 18, px + 12, 28)};
         plan_.taken.push_back(plan_.scaleBar->box);

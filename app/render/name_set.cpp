@@ -2,6 +2,8 @@
 
 #include "worldview.h"
 
+#include <QCoreApplication>
+
 #include <geo/map_data.h>
 
 namespace isv {
@@ -19,7 +21,7 @@ QString wordFor(const QList<NameChoice>& choices, const QStringList& codes) {
 }
 QString nameOf(const QList<NameCode>& codes, const QString& code) {
     for (const NameCode& c : codes)
-        if (c.code == code) return c.name;
+        if (c.code == code) return mapWord(c.name);
     return code;
 }
 } // namespace
@@ -80,7 +82,10 @@ QString NameSet::describe() const {
         langs << NameWords::shipped().languageName(l);
     for (const auto& s : scripts)
         scr << NameWords::shipped().scriptName(s);
-    return langs.join(" and ") + " names (" + scr.join(" and ") + ")";
+    //: the name set in the legend, the attribution and the interface, e.g. "Japanese names (Latin)"
+    return QCoreApplication::translate("map", "%1 names (%2)")
+        .arg(langs.join(QCoreApplication::translate("map", " and ")),
+             scr.join(QCoreApplication::translate("map", " and ")));
 }
 
 bool NameSet::parse(const QString& names, const QString& script, NameSet* out) {

@@ -4,6 +4,7 @@
 #include "layer_painter.h"
 #include "render_cache.h"
 
+#include <QCoreApplication>
 #include <QPaintDevice>
 #include <QPainter>
 #include <QPainterPath>
@@ -146,7 +147,9 @@ class OverlayPainter {
         p_.setBrush(Qt::white);
         p_.drawPolygon(right);
         p_.restore();
-        centred("N", northArrow_, style_.text, QRectF(c.x() - 10, c.y() + 20 * scale, 20, 14));
+        //: the north arrow's letter
+        centred(QCoreApplication::translate("map", "N"), northArrow_, style_.text,
+                QRectF(c.x() - 10, c.y() + 20 * scale, 20, 14));
     }
 
     void attribution(const TextItem& a) {

@@ -7,6 +7,7 @@
 #include "plan_painter.h"
 #include "render_cache.h"
 
+#include <QCoreApplication>
 #include <QElapsedTimer>
 #include <QImage>
 #include <QPainter>
@@ -278,7 +279,7 @@ QString shownAreaText(const Scene& scene, const MapSettings& s) {
     for (const geo::Point p : geo::boxEdgePoints(frame, 32)) {
         const geo::Point q = scene.unproject(p);
         if (!std::isfinite(q.x) || !std::isfinite(q.y))
-            return QStringLiteral("Shown: more than the area asked for");
+            return QCoreApplication::translate("map", "Shown: more than the area asked for");
         ll.expand(q);
     }
     const double span = std::min(ll.width(), ll.height());
@@ -291,7 +292,7 @@ QString shownAreaText(const Scene& scene, const MapSettings& s) {
         return one(a) + QStringLiteral("°") + minus + QStringLiteral("–") + one(b) + QStringLiteral("°") +
                plus;
     };
-    return QStringLiteral("Shown: %1, %2")
+    return QCoreApplication::translate("map", "Shown: %1, %2")
         .arg(range(ll.minx, ll.maxx, QLatin1Char('E'), QLatin1Char('W')),
              range(ll.miny, ll.maxy, QLatin1Char('N'), QLatin1Char('S')));
 }
@@ -310,9 +311,11 @@ const QLatin1String kBorderSource("Borders: median lines computed by Isleview");
 QString claimsShownText(const Scene& scene, const MapSettings& s) {
     QStringList claims;
     for (const auto& c : s.claims)
-        if (const ClaimStyle* st = scene.style().worldviews.claim(c)) claims << st->legendClaim;
+        if (const ClaimStyle* st = scene.style().worldviews.claim(c)) claims << mapWord(st->legendClaim);
     if (!claims.isEmpty()) return claims.join("; ");
-    return s.dated ? "none (" + s.dated->heading + ")" : "none (de facto view)";
+    //: no claim shown: the map of a past day (%1 names it, "Administration on 1880-12-31")
+    return s.dated ? QCoreApplication::translate("map", "none (%1)").arg(s.dated->heading)
+                   : QCoreApplication::translate("map", "none (de facto view)");
 }
 
 QString sourcesText(const Scene& scene, const MapSettings& s) {
@@ -326,9 +329,14 @@ QString attributionText(const Scene& scene, const MapSettings& s) {
     // The shown area goes first: the line is cut at its end when the frame is narrow.
     const QString area = shownAreaText(scene, s);
     return (area.isEmpty() ? QString() : area + " · ") +
-           QString("%1 · %2 · Names: %3 · Claims shown: %4%5 · %6")
-               .arg(kCoastSource, kBorderSource, s.names.describe(), claimsShownText(scene, s),
-                    added.isEmpty() ? QString() : " · Added: " + added.join(", "), s.attributionDate);
+           QCoreApplication::translate(
+               "map", "Coastline: GSHHG 2.3.7 full resolution (Wessel & Smith, LGPL) · Borders: "
+                      "median lines computed by Isleview · Names: %1 · Claims shown: %2%3 · %4")
+               .arg(s.names.describe(), claimsShownText(scene, s),
+                    added.isEmpty()
+                        ? QString()
+                        : " · " + QCoreApplication::translate("map", "Added: %1").arg(added.join(", ")),
+                    s.attributionDate);
 }
 
 } // namespace isv

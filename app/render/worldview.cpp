@@ -1,5 +1,7 @@
 #include "worldview.h"
 
+#include <QCoreApplication>
+
 #include <algorithm>
 
 #include <QFile>
@@ -137,8 +139,22 @@ geo::Result<Worldviews> Worldviews::fromJson(const QByteArray& json, const QStri
         w.defacto.adminLabels.push_back({who, r.text(admin[i], "label", at)});
         w.defacto.adminColours.push_back({who, r.colour(admin[i], "colour", at)});
     }
+    // Each language's words, keyed by the English text they translate.
+    const QJsonObject translations = root.value(QLatin1String("translations")).toObject();
+    for (auto it = translations.begin(); it != translations.end(); ++it) {
+        const QJsonObject words = it.value().toObject();
+        for (auto word = words.begin(); word != words.end(); ++word)
+            if (word.value().isString() && !word.value().toString().isEmpty())
+                w.translations[it.key()].insert(word.key(), word.value().toString());
+            else
+                r.fail("translations." + it.key() + "." + word.key(), "is not a text");
+    }
     if (!r.problem.isEmpty()) return geo::Error{(name + ": " + r.problem).toStdString()};
     return w;
+}
+
+QString mapWord(const QString& english) {
+    return QCoreApplication::translate("map", english.toUtf8().constData());
 }
 
 const ClaimStyle* Worldviews::claim(const QString& claimant) const {

@@ -5,8 +5,11 @@
 #include <geo/result.h>
 
 #include <QColor>
+#include <QHash>
 #include <QList>
 #include <QString>
+
+#include <map>
 
 namespace isv {
 
@@ -36,6 +39,8 @@ struct Worldviews {
     QString bothClaim;     ///< legend entry for land every shown side claims
     DefactoStyle defacto;
     NameWords nameWords; ///< the words of name sets (see NameWords::shipped())
+    /// The file's own words in other languages: language code ("ja") -> English text -> its translation.
+    std::map<QString, QHash<QString, QString>> translations;
     const ClaimStyle* claim(const QString& claimant) const;
     /// Reads a worldviews file (the format of resources/worldviews.json). Fails naming `name`, the entry
     /// and the problem: not JSON, a missing or empty list or text, a colour, pattern or line style that
@@ -45,5 +50,10 @@ struct Worldviews {
     /// not read ends the program: it is a broken build).
     static const Worldviews& shipped();
 };
+
+/// One of the map's own words (a worldview's legend text, a name-set word, a scale bar unit) in the map
+/// language: QCoreApplication::translate("map", english). The words of worldviews.json are translated by
+/// its "translations" block (installed as a translator by useLanguage), the program's own by its .ts files.
+QString mapWord(const QString& english);
 
 } // namespace isv

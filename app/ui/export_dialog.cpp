@@ -77,16 +77,16 @@ ExportDialog::ExportDialog(std::shared_ptr<const Scene> scene, const MapSettings
     names_ = new QComboBox(this);
     names_->setObjectName(QStringLiteral("names"));
     for (const NameChoice& c : NameWords::shipped().nameChoices)
-        names_->addItem(c.label, c.word);
+        names_->addItem(mapWord(c.label), c.word);
     names_->setCurrentIndex(names_->findData(current.names.namesWord()));
     script_ = new QComboBox(this);
     for (const NameChoice& c : NameWords::shipped().scriptChoices)
-        script_->addItem(c.label, c.word);
+        script_->addItem(mapWord(c.label), c.word);
     script_->setCurrentIndex(script_->findData(current.names.scriptWord()));
 
     auto* claimRow = new QHBoxLayout;
     for (const ClaimStyle& c : Worldviews::shipped().claims) {
-        auto* box = new QCheckBox(c.label, this);
+        auto* box = new QCheckBox(mapWord(c.label), this);
         box->setProperty("claimant", c.claimant);
         box->setChecked(current.claims.contains(c.claimant));
         claimRow->addWidget(box);

@@ -12,19 +12,20 @@ struct BuiltinLayer {
     const char* key;
     const char* title;
 };
-constexpr std::array<BuiltinLayer, 6> kBuiltinLayers{{{"land", QT_TR_NOOP("Land")},
-                                                      {"lakes", QT_TR_NOOP("Lakes")},
-                                                      {"borders", QT_TR_NOOP("Borders")},
-                                                      {"claims", QT_TR_NOOP("Claim areas")},
-                                                      {"labels", QT_TR_NOOP("Labels")},
-                                                      {"graticule", QT_TR_NOOP("Graticule")}}};
+constexpr std::array<BuiltinLayer, 6> kBuiltinLayers{
+    {{"land", QT_TRANSLATE_NOOP("isv::LayerListModel", "Land")},
+     {"lakes", QT_TRANSLATE_NOOP("isv::LayerListModel", "Lakes")},
+     {"borders", QT_TRANSLATE_NOOP("isv::LayerListModel", "Borders")},
+     {"claims", QT_TRANSLATE_NOOP("isv::LayerListModel", "Claim areas")},
+     {"labels", QT_TRANSLATE_NOOP("isv::LayerListModel", "Labels")},
+     {"graticule", QT_TRANSLATE_NOOP("isv::LayerListModel", "Graticule")}}};
 } // namespace
 
 void LayerListModel::setScene(const Scene* scene) {
     QList<Row> rows;
     for (const BuiltinLayer& b : kBuiltinLayers) {
-        const SceneLayer* layer = scene ? scene->layer(b.key) : nullptr;
-        rows.push_back({b.key, layer && !layer->title.isEmpty() ? layer->title : tr(b.title)});
+        // The shipped layers' titles are the program's words, in the interface language.
+        rows.push_back({b.key, tr(b.title)});
     }
     if (scene)
         for (const auto& layer : scene->layers())

@@ -4,6 +4,7 @@
 #include "desktop_actions.h"
 #include "export_dialog.h"
 #include "file_loader.h"
+#include "language_menu.h"
 #include "layer_list_model.h"
 #include "map_canvas.h"
 #include "measure_dock.h"
@@ -55,13 +56,15 @@ namespace isv {
 namespace {
 // The button that takes up a suggested name set.
 QString suggestionButton(const NameSet& names) {
-    return QObject::tr("Show %1").arg(names.describe());
+    return QCoreApplication::translate("isv::MainWindow", "Show %1").arg(names.describe());
 }
 
 // A frame's problems as the message bar says them; each names what could not be drawn.
 QString renderErrorText(const QStringList& errors) {
-    return errors.isEmpty() ? QString()
-                            : QObject::tr("Part of the map could not be drawn: %1").arg(errors.join("; "));
+    return errors.isEmpty()
+               ? QString()
+               : QCoreApplication::translate("isv::MainWindow", "Part of the map could not be drawn: %1")
+                     .arg(errors.join("; "));
 }
 } // namespace
 
@@ -250,9 +253,9 @@ void MainWindow::createActions() {
 
     // Claim overlays come from the worldview data, one per claimant, in its order.
     for (const ClaimStyle& c : Worldviews::shipped().claims) {
-        QAction* a = make("claim-" + c.claimant, c.label, {}, true);
+        QAction* a = make("claim-" + c.claimant, mapWord(c.label), {}, true);
         a->setData(c.claimant);
-        a->setToolTip(tr("Show %1: %2").arg(c.label, c.legendClaim));
+        a->setToolTip(tr("Show %1: %2").arg(mapWord(c.label), mapWord(c.legendClaim)));
         connect(a, &QAction::toggled, this,
                 [this, claimant = c.claimant](bool on) { setClaimShown(claimant, on); });
         claimActions_ << a;
@@ -272,7 +275,7 @@ void MainWindow::createNameActions() {
     scriptGroup_ = new QActionGroup(this);
     const auto add = [this](QActionGroup* group, const QString& prefix, const QList<NameChoice>& choices) {
         for (const NameChoice& c : choices) {
-            auto* a = new QAction(c.menuText, this);
+            auto* a = new QAction(mapWord(c.menuText), this);
             a->setObjectName(prefix + c.word);
             a->setCheckable(true);
             a->setData(c.word);
@@ -317,6 +320,8 @@ void MainWindow::createMenus() {
     for (QDockWidget* dock : findChildren<QDockWidget*>(QString(), Qt::FindDirectChildrenOnly))
         view->addAction(dock->toggleViewAction());
     view->addAction(action("view-fullscreen"));
+    view->addSeparator();
+    view->addMenu(createLanguageMenu(this, store_));
 
     QMenu* names = menuBar()->addMenu(tr("&Names"));
     names->addSection(tr("Language"));
@@ -430,8 +435,8 @@ void MainWindow::createStatusBar() {
     measureLabel_ = new QLabel(this);
     cursorLabel_ = new QLabel(this);
     loadingLabel_ = new QLabel(this);
-    cursorLabel_->setMinimumWidth(cursorLabel_->fontMetrics().horizontalAdvance(
-        QStringLiteral("43°23.1′N 145°51.0′E (43.3850, 145.8500)  ")));
+    cursorLabel_->setMinimumWidth(
+        cursorLabel_->fontMetrics().horizontalAdvance(formatLonLat({145.85, 43.385}) + QStringLiteral("  ")));
     statusBar()->addWidget(selectionLabel_, 1);
     statusBar()->addWidget(measureLabel_);
     statusBar()->addWidget(loadingLabel_);
@@ -756,14 +761,13 @@ void MainWindow::showExportDialog() {
 void MainWindow::showAbout() {
     QMessageBox::about(
         this, tr("About Isleview"),
-        tr("<h3>Isleview %1</h3>"
+        tr("<h3>%1</h3>"
            "<p>A map of the islands off north-east Hokkaido that Japan and Russia both claim: "
            "Etorofu / Iturup, Kunashiri / Kunashir, Shikotan and the Habomai islets.</p>"
            "<p>Place names can be shown in Japanese, Russian or both. Each side's claim is drawn as that "
            "side's position; with both overlays off the map shows who administers the islands today.</p>"
            "<p>Areas and distances are computed on the WGS84 ellipsoid from the shipped coastline.</p>")
-            .arg(QApplication::applicationVersion().isEmpty() ? QStringLiteral("0.1")
-                                                              : QApplication::applicationVersion()));
+            .arg(QStringLiteral("Isleview " ISLEVIEW_VERSION))); // as --version says it
 }
 
 void MainWindow::saveToStore() const {

@@ -1,11 +1,14 @@
 #include "run_window.h"
 
 #include "developer_hooks.h"
+#include "language_menu.h"
 #include "main_window.h"
 #include "map_file_controller.h"
 
+#include <command_line.h>
 #include <data_location.h>
 #include <scene.h>
+#include <translations.h>
 
 #include <geo/map_data.h>
 #include <geo/projection.h>
@@ -14,6 +17,7 @@
 #include <QFileInfo>
 #include <QIcon>
 #include <QMessageBox>
+#include <QPointer>
 #include <QSettings>
 
 #include <cstdio>
@@ -54,24 +58,16 @@ int fail(const QString& message) {
 } // namespace
 
 WindowArgs parseWindowArgs(const QStringList& args) {
-    static const QStringList qtWithValue{"-platform",        "-style",         "-display", "-geometry",
-                                         "-qwindowgeometry", "-platformtheme", "-plugin"};
+    const ParsedArgs parsed = parseArgs(args, windowOptions());
     WindowArgs out;
-    for (qsizetype i = 0; i < args.size(); ++i) {
-        const QString& a = args[i];
-        if (a == "--data" && i + 1 < args.size()) {
-            out.dataDir = args[++i];
-        } else if (a.startsWith("--data=")) {
-            out.dataDir = a.mid(7);
-        } else if (a.startsWith("--") || a == "-") {
-            out.error = QStringLiteral("unknown argument '%1'").arg(a);
-            return out;
-        } else if (a.startsWith('-')) { // Qt's own (-platform xcb ...)
-            if (qtWithValue.contains(a) && i + 1 < args.size()) ++i;
-        } else {
-            out.files << a;
-        }
-    }
+    out.error = parsed.problem;
+    out.help = parsed.help;
+    out.version = parsed.version;
+    out.dataDir = parsed.value(QStringLiteral("data"));
+    out.language = parsed.value(QStringLiteral("lang"));
+    if (out.error.isEmpty() && !out.language.isEmpty() && !interfaceLanguages().contains(out.language))
+        out.error = QStringLiteral("--lang must be ") + interfaceLanguages().join(QStringLiteral(", "));
+    out.files = parsed.positional;
     return out;
 }
 
@@ -92,6 +88,12 @@ int runWindow(int argc, char** argv, const WindowArgs& args) {
     QApplication::setWindowIcon(
         QIcon::fromTheme(QStringLiteral(ISLEVIEW_APP_ID), QIcon(QStringLiteral(":/isleview/icons/app.svg"))));
     applyPaletteHook(app);
+    QApplication::setApplicationVersion(QStringLiteral(ISLEVIEW_VERSION));
+    {
+        // The interface language: --lang, else the one chosen in View → Language, else the system's.
+        const QSettings chosen;
+        useLanguage(!args.language.isEmpty() ? args.language : languageSetting(chosen));
+    }
 
     const auto dir = findDataDir(dataDirOption);
     if (!dir) return fail(QString::fromStdString(dir.error().message));
@@ -106,15 +108,24 @@ int runWindow(int argc, char** argv, const WindowArgs& args) {
     // over the old one (QSaveFile), never rewritten in place, so a crash or a full disk mid-write leaves the
     // previous settings whole.
     store.setAtomicSyncRequired(true);
-    MainWindow window(scene.value(), &store);
-    window.show();
+    // Deleted on close, so that View → Language can put a window in the new language in its place.
+    auto* window = new MainWindow(scene.value(), &store);
+    window->setAttribute(Qt::WA_DeleteOnClose);
+    window->show();
     for (const QString& file : args.files) // opened in the background, one after the other
         if (QFileInfo(file).suffix() == QLatin1String(kMapFileSuffix))
-            window.mapFile()->open(QFileInfo(file).absoluteFilePath()); // a saved map
+            window->mapFile()->open(QFileInfo(file).absoluteFilePath()); // a saved map
         else
-            window.openLayer(QFileInfo(file).absoluteFilePath());
-    installScreenshotHook(window);
-    return QApplication::exec();
+            window->openLayer(QFileInfo(file).absoluteFilePath());
+    installScreenshotHook(*window);
+    const int code = QApplication::exec();
+    // A window still open when the loop ends (the session ended) stops its background work before Qt goes.
+    QList<QPointer<MainWindow>> open;
+    for (QWidget* w : QApplication::topLevelWidgets())
+        if (auto* m = qobject_cast<MainWindow*>(w)) open << m;
+    for (const QPointer<MainWindow>& m : open)
+        delete m.data();
+    return code;
 }
 
 } // namespace isv

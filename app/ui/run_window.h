@@ -6,12 +6,15 @@
 
 namespace isv {
 
-/// The window's command line: `[--data DIR] [FILE...]`, plus Qt's own single-dash options (-platform xcb
-/// ...), which are skipped with their values.
+/// The window's command line: `[--data DIR] [--lang en|ja|ru] [FILE...]` (windowOptions()), plus Qt's own
+/// single-dash options (-platform xcb ...), which are left to Qt with their values.
 struct WindowArgs {
-    QString dataDir;   ///< --data DIR ("" = the default)
-    QStringList files; ///< vector files to open in the window, as File → Open does
-    QString error;     ///< what is wrong with the command line ("" = nothing)
+    QString dataDir;      ///< --data DIR ("" = the default)
+    QString language;     ///< --lang ("" = the remembered choice, else the system's)
+    bool help = false;    ///< --help: print the usage and leave
+    bool version = false; ///< --version: print the version and leave
+    QStringList files;    ///< vector files to open in the window, as File → Open does
+    QString error;        ///< what is wrong with the command line ("" = nothing)
 };
 /// `args` excludes the program name.
 WindowArgs parseWindowArgs(const QStringList& args);

@@ -1,5 +1,8 @@
 #include "status_text.h"
 
+#include <translations.h>
+
+#include <QCoreApplication>
 #include <QLocale>
 
 #include <cmath>
@@ -7,7 +10,9 @@
 namespace isv {
 
 namespace {
-QString degreesMinutes(double value, QChar positive, QChar negative) {
+// `hemisphere` is the pattern for the sign: "%1°%2′N" and the like, translated whole because languages put
+// the hemisphere before (北緯) or after (с. ш.) the figure.
+QString degreesMinutes(double value, const char* positive, const char* negative) {
     const double a = std::abs(value);
     int degrees = int(std::floor(a));
     double minutes = std::round((a - degrees) * 600.0) / 10.0; // tenths of a minute
@@ -15,24 +20,28 @@ QString degreesMinutes(double value, QChar positive, QChar negative) {
         minutes -= 60.0;
         ++degrees;
     }
-    return QStringLiteral("%1°%2′%3")
+    return QCoreApplication::translate("units", value < 0 ? negative : positive)
         .arg(degrees)
-        .arg(minutes, 0, 'f', 1)
-        .arg(value < 0 ? negative : positive);
+        .arg(interfaceLocale().toString(minutes, 'f', 1));
 }
 } // namespace
 
 QString formatLonLat(geo::Point lonlat) {
     if (!std::isfinite(lonlat.x) || !std::isfinite(lonlat.y)) return {};
-    return QStringLiteral("%1 %2 (%3, %4)")
-        .arg(degreesMinutes(lonlat.y, u'N', u'S'), degreesMinutes(lonlat.x, u'E', u'W'))
-        .arg(lonlat.y, 0, 'f', 4)
-        .arg(lonlat.x, 0, 'f', 4);
+    const QLocale locale = interfaceLocale();
+    //: the cursor's position: latitude, longitude (degrees and minutes), then both in decimal degrees
+    return QCoreApplication::translate("units", "%1 %2 (%3, %4)")
+        .arg(degreesMinutes(lonlat.y, QT_TRANSLATE_NOOP("units", "%1°%2′N"),
+                            QT_TRANSLATE_NOOP("units", "%1°%2′S")),
+             degreesMinutes(lonlat.x, QT_TRANSLATE_NOOP("units", "%1°%2′E"),
+                            QT_TRANSLATE_NOOP("units", "%1°%2′W")),
+             locale.toString(lonlat.y, 'f', 4), locale.toString(lonlat.x, 'f', 4));
 }
 
 QString formatDistance(double metres) {
     const double km = metres / 1000.0;
-    return QStringLiteral("%1 km").arg(km, 0, 'f', km < 10 ? 2 : 1);
+    return QCoreApplication::translate("units", "%1 km")
+        .arg(interfaceLocale().toString(km, 'f', km < 10 ? 2 : 1));
 }
 
 } // namespace isv

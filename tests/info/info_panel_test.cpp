@@ -1,6 +1,7 @@
 // The info panel offscreen, on a small hand-made MapData (names as in resources/data/names.csv) and the
 // shipped facts file: selection both ways, fact clicks, the name-set offer, following the name set.
 #include "info_panel.h"
+#include "translations.h"
 
 #include "geo/map_data.h"
 
@@ -206,4 +207,41 @@ TEST_F(InfoPanelTest, ShippedDataShowsComputedAreaBesideOfficial) {
     EXPECT_TRUE(text.contains("Official: 3,166.64 km²")) << text.toStdString();
     panel.selectPlace("habomai");
     EXPECT_TRUE(islandText(panel).contains("Shibotsu"));
+}
+
+// The facts keep the article's English and add the Japanese or Russian wording the sources give, in the
+// interface language; the row titles follow it too.
+TEST_F(InfoPanelTest, FactsAddTheWordingOfTheInterfaceLanguage) {
+    struct English {
+        ~English() { isv::useLanguage(QStringLiteral("en")); }
+    } english;
+    ASSERT_TRUE(isv::useLanguage(QStringLiteral("ru")));
+    {
+        isv::InfoPanel panel(sampleData());
+        const QString facts = panel.findChild<QTextBrowser*>("factsView")->toPlainText();
+        EXPECT_TRUE(facts.contains("The dispute centres on four islands")) << "the article's English stays";
+        EXPECT_TRUE(facts.contains(QStringLiteral("Южные Курилы"))) << facts.toStdString();
+        EXPECT_FALSE(facts.contains(QStringLiteral("北方領土"))) << "only the interface language's wording";
+        panel.selectPlace("kunashiri");
+        const QString island = islandText(panel);
+        EXPECT_TRUE(island.contains(QStringLiteral("Сахалинская область, Южно-Курильский район")))
+            << island.toStdString();
+        EXPECT_TRUE(island.contains(QStringLiteral("Площадь"))) << island.toStdString();
+        EXPECT_TRUE(island.contains(QStringLiteral("Russia: Sakhalin Oblast")));
+    }
+    ASSERT_TRUE(isv::useLanguage(QStringLiteral("ja")));
+    {
+        isv::InfoPanel panel(sampleData());
+        const QString facts = panel.findChild<QTextBrowser*>("factsView")->toPlainText();
+        EXPECT_TRUE(facts.contains(QStringLiteral("北方領土（北方四島）"))) << facts.toStdString();
+        EXPECT_TRUE(
+            panel.findChild<QLabel*>("articleHeader")->text().contains(QStringLiteral("2019年5月10日")));
+        panel.selectPlace("etorofu");
+        EXPECT_TRUE(islandText(panel).contains(QStringLiteral("択捉郡留別村")))
+            << islandText(panel).toStdString();
+    }
+    ASSERT_TRUE(isv::useLanguage(QStringLiteral("en")));
+    isv::InfoPanel panel(sampleData());
+    EXPECT_FALSE(
+        panel.findChild<QTextBrowser*>("factsView")->toPlainText().contains(QStringLiteral("Южные")));
 }

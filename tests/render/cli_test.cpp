@@ -480,3 +480,40 @@ TEST(Cli, ExportMapOfABadFileNamesItAndWritesNothing) {
 }
 
 } // namespace
+
+TEST(Cli, VersionIsTheProgramsOwnWhereverItIsAsked) {
+    for (const QStringList& args : {QStringList{"--version"}, QStringList{"export", "--version"},
+                                    QStringList{"-platform", "offscreen", "--version"}}) {
+        const Outcome r = isleview(args);
+        EXPECT_EQ(r.code, 0) << args.join(' ').toStdString() << r.err.toStdString();
+        EXPECT_EQ(r.out, QByteArray("isleview " ISLEVIEW_VERSION "\n")) << args.join(' ').toStdString();
+    }
+}
+
+TEST(Cli, AMissingValueSaysWhichOption) {
+    const Outcome r = isleview({"export", "a.png", "--dpi"});
+    EXPECT_EQ(r.code, 2);
+    EXPECT_TRUE(r.err.contains("--dpi needs a value")) << r.err.toStdString();
+    const Outcome lang = isleview({"export", "a.png", "--lang", "fr"});
+    EXPECT_EQ(lang.code, 2);
+    EXPECT_TRUE(lang.err.contains("--lang must be en, ja, ru")) << lang.err.toStdString();
+}
+
+TEST(Cli, ExportLangPutsTheMapsWordsInThatLanguage) {
+    QTemporaryDir dir;
+    // SVG keeps its text as text: the legend's words can be read back without looking at pixels.
+    for (const auto& [lang, words] :
+         {std::pair{"ru", QStringList{"Фактическое положение", "Под управлением России", "Береговая линия"}},
+          // Qt's SVG writer splits Japanese text where the script changes (kanji, kana): whole runs only.
+          std::pair{"ja", QStringList{"施政下", "現状", "海岸線"}},
+          std::pair{"en", QStringList{"De facto view", "Administered by Russia", "Coastline"}}}) {
+        const QString out = dir.filePath(QStringLiteral("map-%1.svg").arg(lang));
+        const Outcome r = isleview({"export", out, "--size", "900x600", "--lang", lang});
+        ASSERT_EQ(r.code, 0) << r.err.toStdString();
+        QFile svg(out);
+        ASSERT_TRUE(svg.open(QIODevice::ReadOnly));
+        const QString text = QString::fromUtf8(svg.readAll());
+        for (const QString& w : words)
+            EXPECT_TRUE(text.contains(w.toHtmlEscaped())) << lang << ": " << w.toStdString();
+    }
+}

@@ -1,0 +1,653 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="ru" sourcelanguage="en">
+<context>
+    <name>QObject</name>
+    <message numerus="yes">
+        <source>%1: %n part(s) not drawn in this view: their outlines would cross it thousands of times (more line than a frame draws). Zoom in to see them.</source>
+        <translation>
+            <numerusform>%1: %n часть не показана в этом виде: её контур пересёк бы его тысячи раз (больше линий, чем рисуется за кадр). Увеличьте масштаб, чтобы её увидеть.</numerusform>
+            <numerusform>%1: %n части не показаны в этом виде: их контуры пересекли бы его тысячи раз (больше линий, чем рисуется за кадр). Увеличьте масштаб, чтобы их увидеть.</numerusform>
+            <numerusform>%1: %n частей не показано в этом виде: их контуры пересекли бы его тысячи раз (больше линий, чем рисуется за кадр). Увеличьте масштаб, чтобы их увидеть.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 (layer left out)</source>
+        <translation>%1 (слой пропущен)</translation>
+    </message>
+    <message>
+        <source>Could not open %1.
+
+%2</source>
+        <translation>Не удалось открыть %1.
+
+%2</translation>
+    </message>
+    <message>
+        <source>unknown error</source>
+        <translation>неизвестная ошибка</translation>
+    </message>
+    <message>
+        <source>Unexpected error: %1</source>
+        <translation>Непредвиденная ошибка: %1</translation>
+    </message>
+</context>
+<context>
+    <name>isv::ExportDialog</name>
+    <message>
+        <source>Export Image</source>
+        <translation>Экспорт изображения</translation>
+    </message>
+    <message>
+        <source>Browse…</source>
+        <translation>Обзор…</translation>
+    </message>
+    <message>
+        <source> px</source>
+        <translation> пикс.</translation>
+    </message>
+    <message>
+        <source>Pixel density written to the file; text and lines scale with it (96 = 1×)</source>
+        <translation>Плотность пикселей, записываемая в файл; текст и линии масштабируются вместе с ней (96 = 1×)</translation>
+    </message>
+    <message>
+        <source>DPI:</source>
+        <translation>DPI:</translation>
+    </message>
+    <message>
+        <source>(none)</source>
+        <translation>(нет)</translation>
+    </message>
+    <message>
+        <source>Current view</source>
+        <translation>Текущий вид</translation>
+    </message>
+    <message>
+        <source>Legend</source>
+        <translation>Легенда</translation>
+    </message>
+    <message>
+        <source>Notes (%1)</source>
+        <translation>Заметки (%1)</translation>
+    </message>
+    <message>
+        <source>The notes placed on the map (View → Add Note)</source>
+        <translation>Заметки, размещённые на карте (Вид → Добавить заметку)</translation>
+    </message>
+    <message>
+        <source>World file</source>
+        <translation>Файл привязки</translation>
+    </message>
+    <message>
+        <source>Also write a world file (.pgw / .jgw) beside a PNG or JPEG</source>
+        <translation>Записать рядом с PNG или JPEG файл привязки (.pgw / .jgw)</translation>
+    </message>
+    <message>
+        <source>File:</source>
+        <translation>Файл:</translation>
+    </message>
+    <message>
+        <source>Size:</source>
+        <translation>Размер:</translation>
+    </message>
+    <message>
+        <source>Extent:</source>
+        <translation>Область:</translation>
+    </message>
+    <message>
+        <source>Names:</source>
+        <translation>Названия:</translation>
+    </message>
+    <message>
+        <source>Script:</source>
+        <translation>Письменность:</translation>
+    </message>
+    <message>
+        <source>Claims:</source>
+        <translation>Притязания:</translation>
+    </message>
+    <message>
+        <source>Title:</source>
+        <translation>Заголовок:</translation>
+    </message>
+    <message>
+        <source>Include:</source>
+        <translation>Включить:</translation>
+    </message>
+    <message>
+        <source>Export</source>
+        <translation>Экспортировать</translation>
+    </message>
+    <message>
+        <source>Images (*.png *.jpg *.jpeg *.svg *.pdf *.tif *.tiff)</source>
+        <translation>Изображения (*.png *.jpg *.jpeg *.svg *.pdf *.tif *.tiff)</translation>
+    </message>
+    <message>
+        <source>Cannot export to %1: use a .png, .jpg, .svg, .pdf or .tif file name.</source>
+        <translation>Невозможно экспортировать в %1: укажите имя файла с расширением .png, .jpg, .svg, .pdf или .tif.</translation>
+    </message>
+    <message>
+        <source>no result</source>
+        <translation>нет результата</translation>
+    </message>
+    <message>
+        <source>Could not export %1.
+
+%2</source>
+        <translation>Не удалось экспортировать %1.
+
+%2</translation>
+    </message>
+    <message>
+        <source>Writing %1…</source>
+        <translation>Запись %1…</translation>
+    </message>
+</context>
+<context>
+    <name>isv::InfoPanel</name>
+    <message>
+        <source>Facts unavailable</source>
+        <translation>Факты недоступны</translation>
+    </message>
+    <message>
+        <source>sources agree</source>
+        <translation>источники согласуются</translation>
+    </message>
+    <message>
+        <source>sources disagree: read the note</source>
+        <translation>источники расходятся: см. примечание</translation>
+    </message>
+    <message>
+        <source>not verified</source>
+        <translation>не проверено</translation>
+    </message>
+    <message>
+        <source>Show %1</source>
+        <translation>Показать: %1</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>Names</source>
+        <translation>Названия</translation>
+    </message>
+    <message>
+        <source>Part of</source>
+        <translation>Входит в</translation>
+    </message>
+    <message>
+        <source>%1 (computed from GSHHG coastline)</source>
+        <translation>%1 (рассчитано по береговой линии GSHHG)</translation>
+    </message>
+    <message>
+        <source>Official: %1 %2</source>
+        <translation>Официально: %1 %2</translation>
+    </message>
+    <message>
+        <source>Area</source>
+        <translation>Площадь</translation>
+    </message>
+    <message>
+        <source>Administration</source>
+        <translation>Административное деление</translation>
+    </message>
+    <message>
+        <source>Population</source>
+        <translation>Население</translation>
+    </message>
+    <message>
+        <source>1956 declaration</source>
+        <translation>Декларация 1956 года</translation>
+    </message>
+    <message>
+        <source>Positions</source>
+        <translation>Позиции сторон</translation>
+    </message>
+    <message>
+        <source>Islets</source>
+        <translation>Острова</translation>
+    </message>
+    <message>
+        <source>Settlements</source>
+        <translation>Населённые пункты</translation>
+    </message>
+</context>
+<context>
+    <name>isv::LayerListModel</name>
+    <message>
+        <source>Land</source>
+        <translation>Суша</translation>
+    </message>
+    <message>
+        <source>Lakes</source>
+        <translation>Озёра</translation>
+    </message>
+    <message>
+        <source>Borders</source>
+        <translation>Границы</translation>
+    </message>
+    <message>
+        <source>Claim areas</source>
+        <translation>Области притязаний</translation>
+    </message>
+    <message>
+        <source>Labels</source>
+        <translation>Подписи</translation>
+    </message>
+    <message>
+        <source>Graticule</source>
+        <translation>Координатная сетка</translation>
+    </message>
+</context>
+<context>
+    <name>isv::MainWindow</name>
+    <message>
+        <source>&amp;Language</source>
+        <translation>&amp;Язык интерфейса</translation>
+    </message>
+    <message>
+        <source>System Language</source>
+        <translation>Язык системы</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>Язык</translation>
+    </message>
+    <message>
+        <source>The interface will be shown in %1 the next time Isleview starts.</source>
+        <translation>При следующем запуске Isleview интерфейс будет показан на языке «%1».</translation>
+    </message>
+    <message>
+        <source>Show %1</source>
+        <translation>Показать: %1</translation>
+    </message>
+    <message>
+        <source>Part of the map could not be drawn: %1</source>
+        <translation>Часть карты не удалось нарисовать: %1</translation>
+    </message>
+    <message>
+        <source>Distance: %1</source>
+        <translation>Расстояние: %1</translation>
+    </message>
+    <message>
+        <source>Some remembered settings could not be used and were left at their defaults (%1): %2</source>
+        <translation>Некоторые сохранённые настройки не удалось применить, для них оставлены значения по умолчанию (%1): %2</translation>
+    </message>
+    <message>
+        <source>The map could not be prepared in the remembered projection (%1): %2</source>
+        <translation>Не удалось подготовить карту в сохранённой проекции (%1): %2</translation>
+    </message>
+    <message>
+        <source>&amp;Open Layer…</source>
+        <translation>&amp;Открыть слой…</translation>
+    </message>
+    <message>
+        <source>Open Vector Layer</source>
+        <translation>Открыть векторный слой</translation>
+    </message>
+    <message>
+        <source>Vector files (*.shp *.geojson *.json *.gpkg *.kml *.kmz *.gml *.gpx *.fgb *.csv *.tab *.mif *.sqlite *.osm *.pbf);;All files (*)</source>
+        <translation>Векторные файлы (*.shp *.geojson *.json *.gpkg *.kml *.kmz *.gml *.gpx *.fgb *.csv *.tab *.mif *.sqlite *.osm *.pbf);;Все файлы (*)</translation>
+    </message>
+    <message>
+        <source>&amp;Export Image…</source>
+        <translation>&amp;Экспорт изображения…</translation>
+    </message>
+    <message>
+        <source>Ctrl+E</source>
+        <translation>Ctrl+E</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>В&amp;ыход</translation>
+    </message>
+    <message>
+        <source>Zoom &amp;In</source>
+        <translation>&amp;Увеличить</translation>
+    </message>
+    <message>
+        <source>Zoom &amp;Out</source>
+        <translation>Уменьшит&amp;ь</translation>
+    </message>
+    <message>
+        <source>&amp;Show All Islands</source>
+        <translation>&amp;Показать все острова</translation>
+    </message>
+    <message>
+        <source>Ctrl+0</source>
+        <translation>Ctrl+0</translation>
+    </message>
+    <message>
+        <source>Zoom to &amp;Selection</source>
+        <translation>Приблизить к в&amp;ыбранному</translation>
+    </message>
+    <message>
+        <source>Ctrl+J</source>
+        <translation>Ctrl+J</translation>
+    </message>
+    <message>
+        <source>&amp;Full Screen</source>
+        <translation>Во весь &amp;экран</translation>
+    </message>
+    <message>
+        <source>&amp;Graticule</source>
+        <translation>Координатная се&amp;тка</translation>
+    </message>
+    <message>
+        <source>&amp;Labels</source>
+        <translation>По&amp;дписи</translation>
+    </message>
+    <message>
+        <source>L&amp;egend</source>
+        <translation>&amp;Легенда</translation>
+    </message>
+    <message>
+        <source>Scale &amp;Bar</source>
+        <translation>&amp;Масштабная линейка</translation>
+    </message>
+    <message>
+        <source>&amp;North Arrow</source>
+        <translation>Стрелка &amp;севера</translation>
+    </message>
+    <message>
+        <source>&amp;Local (UTM zone 55N, conformal)</source>
+        <translation>&amp;Местная (UTM, зона 55N, равноугольная)</translation>
+    </message>
+    <message>
+        <source>&amp;World (Equal Earth)</source>
+        <translation>&amp;Весь мир (Equal Earth)</translation>
+    </message>
+    <message>
+        <source>&amp;Measure Distance</source>
+        <translation>&amp;Измерить расстояние</translation>
+    </message>
+    <message>
+        <source>Ctrl+M</source>
+        <translation>Ctrl+M</translation>
+    </message>
+    <message>
+        <source>Measure the geodesic distance between two points (or shift+drag on the map)</source>
+        <translation>Измерить геодезическое расстояние между двумя точками (или перетащите по карте с нажатой Shift)</translation>
+    </message>
+    <message>
+        <source>Add &amp;Note</source>
+        <translation>Добавить &amp;заметку</translation>
+    </message>
+    <message>
+        <source>Ctrl+Shift+N</source>
+        <translation>Ctrl+Shift+N</translation>
+    </message>
+    <message>
+        <source>Click on the map to place a note: a callout drawn on the map and in exports</source>
+        <translation>Щёлкните по карте, чтобы поставить заметку: выноску, которая видна на карте и при экспорте</translation>
+    </message>
+    <message>
+        <source>Show %1: %2</source>
+        <translation>Показать «%1»: %2</translation>
+    </message>
+    <message>
+        <source>&amp;De Facto View Only</source>
+        <translation>Только &amp;фактическое положение</translation>
+    </message>
+    <message>
+        <source>Hide both claim overlays</source>
+        <translation>Скрыть притязания обеих сторон</translation>
+    </message>
+    <message>
+        <source>&amp;About Isleview</source>
+        <translation>&amp;О программе Isleview</translation>
+    </message>
+    <message>
+        <source>About &amp;Qt</source>
+        <translation>О &amp;Qt</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>&amp;Файл</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>&amp;Вид</translation>
+    </message>
+    <message>
+        <source>&amp;Projection</source>
+        <translation>&amp;Проекция</translation>
+    </message>
+    <message>
+        <source>&amp;Names</source>
+        <translation>&amp;Названия</translation>
+    </message>
+    <message>
+        <source>Script</source>
+        <translation>Письменность</translation>
+    </message>
+    <message>
+        <source>&amp;Claims</source>
+        <translation>П&amp;ритязания</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>&amp;Справка</translation>
+    </message>
+    <message>
+        <source>Main</source>
+        <translation>Основная</translation>
+    </message>
+    <message>
+        <source>Islands</source>
+        <translation>Острова</translation>
+    </message>
+    <message>
+        <source>Layers</source>
+        <translation>Слои</translation>
+    </message>
+    <message>
+        <source>Information</source>
+        <translation>Сведения</translation>
+    </message>
+    <message>
+        <source>The information panel has no facts: %1</source>
+        <translation>На информационной панели нет фактов: %1</translation>
+    </message>
+    <message>
+        <source>&amp;Edit Note…</source>
+        <translation>&amp;Изменить заметку…</translation>
+    </message>
+    <message>
+        <source>&amp;Remove Note</source>
+        <translation>&amp;Удалить заметку</translation>
+    </message>
+    <message>
+        <source>Add &amp;Note Here…</source>
+        <translation>Добавить &amp;заметку здесь…</translation>
+    </message>
+    <message>
+        <source>Open Layer</source>
+        <translation>Открытие слоя</translation>
+    </message>
+    <message>
+        <source>Projection</source>
+        <translation>Проекция</translation>
+    </message>
+    <message>
+        <source>Could not switch the projection to %1.</source>
+        <translation>Не удалось переключить проекцию на %1.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Added %1: %n layer(s), %2 (%3 features)</source>
+        <translation>
+            <numerusform>Добавлен %1: %n слой, %2 (объектов: %3)</numerusform>
+            <numerusform>Добавлен %1: %n слоя, %2 (объектов: %3)</numerusform>
+            <numerusform>Добавлен %1: %n слоёв, %2 (объектов: %3)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Added %1 (%2 features)</source>
+        <translation>Добавлен %1 (объектов: %2)</translation>
+    </message>
+    <message>
+        <source>Preparing the map in %1…</source>
+        <translation>Подготовка карты в проекции «%1»…</translation>
+    </message>
+    <message>
+        <source>Opening %1…</source>
+        <translation>Открытие %1…</translation>
+    </message>
+    <message numerus="yes">
+        <source>(%n more waiting)</source>
+        <translation>
+            <numerusform>(ещё %n в очереди)</numerusform>
+            <numerusform>(ещё %n в очереди)</numerusform>
+            <numerusform>(ещё %n в очереди)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The information panel suggests showing %1 on the map.</source>
+        <translation>Информационная панель предлагает показать на карте: %1.</translation>
+    </message>
+    <message>
+        <source>Exported %1</source>
+        <translation>Экспортировано: %1</translation>
+    </message>
+    <message>
+        <source>About Isleview</source>
+        <translation>О программе Isleview</translation>
+    </message>
+    <message>
+        <source>&lt;h3&gt;%1&lt;/h3&gt;&lt;p&gt;A map of the islands off north-east Hokkaido that Japan and Russia both claim: Etorofu / Iturup, Kunashiri / Kunashir, Shikotan and the Habomai islets.&lt;/p&gt;&lt;p&gt;Place names can be shown in Japanese, Russian or both. Each side&apos;s claim is drawn as that side&apos;s position; with both overlays off the map shows who administers the islands today.&lt;/p&gt;&lt;p&gt;Areas and distances are computed on the WGS84 ellipsoid from the shipped coastline.&lt;/p&gt;</source>
+        <translation>&lt;h3&gt;%1&lt;/h3&gt;&lt;p&gt;Карта островов у северо-восточного побережья Хоккайдо, на которые претендуют и Япония, и Россия: Итуруп (Этороф), Кунашир (Кунасири), Шикотан и острова Хабомаи.&lt;/p&gt;&lt;p&gt;Географические названия можно показывать на японском, на русском или на обоих языках. Притязания каждой стороны изображаются как позиция этой стороны; если оба слоя притязаний выключены, карта показывает, кто управляет островами сегодня.&lt;/p&gt;&lt;p&gt;Площади и расстояния вычисляются на эллипсоиде WGS84 по прилагаемой береговой линии.&lt;/p&gt;</translation>
+    </message>
+</context>
+<context>
+    <name>isv::MessageBar</name>
+    <message>
+        <source>Dismiss</source>
+        <translation>Закрыть</translation>
+    </message>
+</context>
+<context>
+    <name>isv::NotesDock</name>
+    <message>
+        <source>Notes</source>
+        <translation>Заметки</translation>
+    </message>
+    <message>
+        <source>&amp;Edit…</source>
+        <translation>&amp;Изменить…</translation>
+    </message>
+    <message>
+        <source>&amp;Remove</source>
+        <translation>&amp;Удалить</translation>
+    </message>
+    <message>
+        <source>Add Note</source>
+        <translation>Добавить заметку</translation>
+    </message>
+    <message>
+        <source>Note at %1:</source>
+        <translation>Заметка в точке %1:</translation>
+    </message>
+    <message>
+        <source>Edit Note</source>
+        <translation>Изменить заметку</translation>
+    </message>
+</context>
+<context>
+    <name>isv::PlaceList</name>
+    <message>
+        <source>Place</source>
+        <translation>Место</translation>
+    </message>
+    <message>
+        <source>Area</source>
+        <translation>Площадь</translation>
+    </message>
+</context>
+<context>
+    <name>map</name>
+    <message>
+        <source>Added: %1</source>
+        <translation>Добавлено: %1</translation>
+    </message>
+    <message>
+        <source>%1 km</source>
+        <translation>%1 км</translation>
+    </message>
+    <message>
+        <source>%1 m</source>
+        <translation>%1 м</translation>
+    </message>
+    <message>
+        <source>%1 names (%2)</source>
+        <extracomment>the name set in the legend, the attribution and the interface, e.g. &quot;Japanese names (Latin)&quot;</extracomment>
+        <translation>%1 названия (%2)</translation>
+    </message>
+    <message>
+        <source> and </source>
+        <translation> и </translation>
+    </message>
+    <message>
+        <source>N</source>
+        <extracomment>the north arrow&apos;s letter</extracomment>
+        <translation>С</translation>
+    </message>
+    <message>
+        <source>Shown: more than the area asked for</source>
+        <translation>Показано: больше запрошенной области</translation>
+    </message>
+    <message>
+        <source>Shown: %1, %2</source>
+        <translation>Показано: %1, %2</translation>
+    </message>
+    <message>
+        <source>none (de facto view)</source>
+        <translation>нет (фактическое положение)</translation>
+    </message>
+    <message>
+        <source>Coastline: GSHHG 2.3.7 full resolution (Wessel &amp; Smith, LGPL) · Borders: median lines computed by Isleview · Names: %1 · Claims shown: %2%3 · %4</source>
+        <translation>Береговая линия: GSHHG 2.3.7, полное разрешение (Wessel &amp; Smith, LGPL) · Границы: срединные линии, рассчитанные Isleview · Названия: %1 · Показаны притязания: %2%3 · %4</translation>
+    </message>
+    <message>
+        <source>Isleview map</source>
+        <translation>Карта Isleview</translation>
+    </message>
+</context>
+<context>
+    <name>units</name>
+    <message>
+        <source>%1 km²</source>
+        <translation>%1 км²</translation>
+    </message>
+    <message>
+        <source>Not in the GSHHG coastline, which leaves out rocks under about 0.01 km²; marked at its gazetteer point.</source>
+        <translation>Отсутствует в береговой линии GSHHG, где не учтены скалы площадью менее примерно 0,01 км²; отмечено в точке из справочника географических названий.</translation>
+    </message>
+    <message>
+        <source>%1 %2 (%3, %4)</source>
+        <extracomment>the cursor&apos;s position: latitude, longitude (degrees and minutes), then both in decimal degrees</extracomment>
+        <translation>%1 %2 (%3; %4)</translation>
+    </message>
+    <message>
+        <source>%1°%2′N</source>
+        <translation>%1°%2′ с. ш.</translation>
+    </message>
+    <message>
+        <source>%1°%2′S</source>
+        <translation>%1°%2′ ю. ш.</translation>
+    </message>
+    <message>
+        <source>%1°%2′E</source>
+        <translation>%1°%2′ в. д.</translation>
+    </message>
+    <message>
+        <source>%1°%2′W</source>
+        <translation>%1°%2′ з. д.</translation>
+    </message>
+    <message>
+        <source>%1 km</source>
+        <translation>%1 км</translation>
+    </message>
+</context>
+</TS>
