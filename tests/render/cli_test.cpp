@@ -428,6 +428,7 @@ TEST(Cli, ExportDateDrawsThatDayWithTheDateInTheLegend) {
     EXPECT_EQ(r.code, 1);
     EXPECT_TRUE(r.err.contains("timeline.json")) << r.err.toStdString();
     EXPECT_FALSE(QFile::exists(dir.filePath("x.png")));
+}
 
 TEST(Cli, ExportMapDrawsASavedMapAsTheSameOptionsDo) {
     QTemporaryDir dir;
