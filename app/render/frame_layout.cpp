@@ -311,17 +311,23 @@ class Layout {
             QFont f = unsharedFont(ls.font);
             if (s_.highlight.contains(a->id) || s_.selected == a->id) f.setBold(true);
             const TextMetrics fm = cache_.measure(text, f);
-            const QPointF anchor = t_.map(a->pos);
-            QRectF box = fm.bounds;
-            const QPointF origin = ls.point ? anchor + QPointF(5, fm.ascent / 2 - 1)
-                                            : anchor - QPointF(box.width() / 2, -fm.ascent / 2 + fm.descent);
-            box.moveTopLeft(QPointF(origin.x(), origin.y() - fm.ascent));
-            box.adjust(-3, -2, 3, 2);
-            if (!QRectF(0, 0, W_, H_).contains(box) || taken(box)) continue;
-            plan_.taken.push_back(box);
-            PlacedLabel label{{text, f, ls.colour, origin, box}, std::nullopt};
-            if (ls.point) label.dot = anchor;
-            plan_.labels.push_back(std::move(label));
+            // At its anchor, or where that does not fit, at its fallback (a big island labelled at a point).
+            for (const std::optional<QPointF>& at : {std::optional<QPointF>(a->pos), a->fallback}) {
+                if (!at) continue;
+                const QPointF anchor = t_.map(*at);
+                QRectF box = fm.bounds;
+                const QPointF origin = ls.point
+                                           ? anchor + QPointF(5, fm.ascent / 2 - 1)
+                                           : anchor - QPointF(box.width() / 2, -fm.ascent / 2 + fm.descent);
+                box.moveTopLeft(QPointF(origin.x(), origin.y() - fm.ascent));
+                box.adjust(-3, -2, 3, 2);
+                if (!QRectF(0, 0, W_, H_).contains(box) || taken(box)) continue;
+                plan_.taken.push_back(box);
+                PlacedLabel label{{text, f, ls.colour, origin, box}, std::nullopt};
+                if (ls.point) label.dot = anchor;
+                plan_.labels.push_back(std::move(label));
+                break;
+            }
         }
     }
 
