@@ -931,9 +931,11 @@ NAME_COLUMNS = ["id", "kind", "parent", "admin", "ja_latin", "ja_native", "ja_ka
 NAME_TYPES = ["String", "String", "String", "String", "String", "String", "String", "String", "String",
               "Integer", "String", "String", "String", "WKT"]
 
-# Land labels kept at their given point: Hokkaido's label stays where the default view of the four groups
-# shows it (its pole is far west of that view now that the map holds the whole island).
-LABEL_AT_POINT = {"hokkaido"}
+# Land labels kept at their given point (the viewer falls back to the pole where the label does not fit
+# there): Hokkaido's label stays where the default view of the four groups shows it (its pole is far west
+# of that view now that the map holds the whole island); Sakhalin's sits in the middle of its southern part
+# (the pole of the part is near 49°N, out of a view of La Pérouse and Aniva).
+LABEL_AT_POINT = {"hokkaido", "sakhalin"}
 
 # Names whose form or pairing the fact sheet marks uncertain ("?" or "~"): the languages of the uncertain
 # names ("ja", "ru" or "ja;ru"), written to the `uncertain` column; the viewer marks them with "?".
@@ -1027,7 +1029,7 @@ NAMES = [
     # the Geospatial Information Authority of Japan) and GKGN (Russian names as in the state catalogue of
     # geographic names), both from the cartographers' standard usage, not from a stored page.
     ("sakhalin", "island", "", "russia", "Karafuto", "樺太", "からふと", "Sakhalin", "Сахалин", 2,
-     "S50; S53; GSI; GKGN", ("ring", "sakhalin")),
+     "S50; S53; GSI; GKGN", ("pt", 142.40, 47.80, "sakhalin")),
     ("honshu", "island", "", "japan", "Honshū", "本州", "ほんしゅう", "Khonsyu", "Хонсю", 2,
      "GSI; GKGN", ("ring", "honshu")),
     ("kamchatka", "region", "", "russia", "Kamuchatsuka-hantō", "カムチャツカ半島", "かむちゃつかはんとう",

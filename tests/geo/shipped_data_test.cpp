@@ -139,8 +139,10 @@ TEST_F(ShippedData, HabomaiIsletsAndHokkaidoIslets) {
 TEST_F(ShippedData, LabelsInTheWaterStayAtTheirPoint) {
     ASSERT_GE(data().names.fieldIndex("label_at"), 0);
     for (const geo::Place& p : data().places) {
-        // Hokkaido's label keeps its point in the default view (its pole lies far west of it).
-        const bool water = p.kind == "strait" || p.kind == "sea" || p.id == "habomai" || p.id == "hokkaido";
+        // Hokkaido's label keeps its point in the default view (its pole lies far west of it), Sakhalin's in
+        // the middle of its southern part.
+        const bool water = p.kind == "strait" || p.kind == "sea" || p.id == "habomai" || p.id == "hokkaido" ||
+                           p.id == "sakhalin";
         EXPECT_EQ(p.labelAt, water ? geo::LabelAt::Point : geo::LabelAt::Pole) << p.id;
     }
 }
