@@ -8,7 +8,7 @@ Needs the Debian packages gmt, gmt-gshhg-full, python3-gdal, python3-numpy.
 Run it with /usr/bin/python3 (python3-gdal is not visible to a pyenv python).
 
 Steps (docs/data.md describes them in prose):
-  1. `gmt coast -R144.5/150.5/42.9/46.3 -Df -W -M` in a temporary directory:
+  1. `gmt coast -R139/157/41/52 -Df -W -M` in a temporary directory:
      GSHHG shoreline pieces, clipped per GSHHG bin and by the box.
   2. join the bin pieces into chains (exact end point == next start point, same
      level), close the chains cut by the box by walking counter-clockwise along
@@ -41,10 +41,15 @@ gdal.UseExceptions()
 ogr.UseExceptions()
 osr.UseExceptions()
 
-REGION = (144.5, 150.5, 42.9, 46.3)          # W, E, S, N of the gmt coast box
-GROUPS = ("etorofu", "kunashiri", "shikotan", "habomai", "hokkaido", "urup")
-ADMIN = {"hokkaido": "japan"}                  # everything else: russia
+REGION = (139.0, 157.0, 41.0, 52.0)          # W, E, S, N of the gmt coast box
+# The box of the four groups that Isleview opened on before the map was widened (its default view is the
+# land inside it; docs/data.md): used only for the report's figures of that area.
+FOCUS_REGION = (144.5, 150.5, 42.9, 46.3)
+GROUPS = ("etorofu", "kunashiri", "shikotan", "habomai", "hokkaido", "urup", "north_kurils",
+          "south_sakhalin", "north_sakhalin", "kamchatka", "mainland", "other")
+ADMIN = {"hokkaido": "japan", "other": "japan"}  # "other" is Honshu's tip; everything else: russia
 NAME_RADIUS_M = 2000.0                         # gazetteer point -> ring tolerance
+SPLIT_LAT = 50.0                               # Sakhalin is cut here (the 1905-1945 border [S50])
 
 # --------------------------------------------------------------------------
 # Gazetteer of named land: id, group, lon, lat.  A point must fall inside its
@@ -74,6 +79,32 @@ GAZ = [
     # Hokkaido's islets off the Nemuro Peninsula
     ("yururi",      "hokkaido",  145.5970,  43.2129),
     ("moyururi",    "hokkaido",  145.6080,  43.2280),
+    # the wider map (issue 14): inland points of the land the story names
+    ("rebun",       "hokkaido",  141.03,    45.38),
+    ("rishiri",     "hokkaido",  141.24,    45.18),
+    ("okushiri",    "hokkaido",  139.46,    42.15),
+    ("south_sakhalin", "south_sakhalin", 142.40, 47.30),
+    ("north_sakhalin", "north_sakhalin", 142.90, 51.00),
+    ("moneron",     "south_sakhalin", 141.23, 46.25),
+    ("kamchatka",   "kamchatka", 156.80,    51.50),
+    ("mainland",    "mainland",  139.50,    50.00),
+    ("honshu",      "other",     141.30,    41.30),
+    ("chirpoi",     "north_kurils", 150.88, 46.52),
+    ("simushir",    "north_kurils", 152.00, 46.97),
+    ("ketoy",       "north_kurils", 152.48, 47.35),
+    ("ushishir",    "north_kurils", 152.82, 47.52),
+    ("rasshua",     "north_kurils", 153.00, 47.75),
+    ("matua",       "north_kurils", 153.21, 48.08),
+    ("raikoke",     "north_kurils", 153.25, 48.29),
+    ("chirinkotan", "north_kurils", 153.48, 48.98),
+    ("ekarma",      "north_kurils", 153.95, 48.96),
+    ("shiashkotan", "north_kurils", 154.10, 48.82),
+    ("kharimkotan", "north_kurils", 154.51, 49.12),
+    ("onekotan",    "north_kurils", 154.80, 49.45),
+    ("makanrushi",  "north_kurils", 154.44, 49.77),
+    ("paramushir",  "north_kurils", 155.80, 50.40),
+    ("atlasov",     "north_kurils", 155.56, 50.86),
+    ("shumshu",     "north_kurils", 156.30, 50.75),
 ]
 
 SCAPIN_POINT = (145.85, 43.383333)   # SCAPIN-1033: 43°23'N 145°51'E [S63]
@@ -285,6 +316,43 @@ def build_rings(dump_text, region):
     return rings, stats
 
 
+def split_at_latitude(rings, lat=SPLIT_LAT, lon_range=(141.5, 145.0)):
+    """Cut the land rings that lie in lon_range and cross `lat` (Sakhalin) into a part south and a part
+    north of it, so the two can be filled differently.  The cut is one edge along the parallel shared by
+    both parts (same end points, run in opposite directions): the viewer draws no coast along it
+    (docs/data.md)."""
+    out, cuts = [], []
+    for lev, xs, ys, boxcut in rings:
+        if not (lev == 1 and min(ys) < lat < max(ys) and lon_range[0] < min(xs) and max(xs) < lon_range[1]):
+            out.append((lev, xs, ys, boxcut))
+            continue
+        g = ring_polygon(xs, ys)
+        halves = []
+        for s, n in ((-90.0, lat), (lat, 90.0)):
+            part = g.Intersection(ring_polygon([0, 180, 180, 0, 0], [s, s, n, n, s]))
+            polys = [part] if part.GetGeometryType() == ogr.wkbPolygon else \
+                [part.GetGeometryRef(i) for i in range(part.GetGeometryCount())]
+            for poly in polys:
+                if poly.GetGeometryCount() != 1:
+                    raise RuntimeError("the cut at %g N left a hole" % lat)
+                pts = poly.GetGeometryRef(0).GetPoints()
+                px = array("d", (round(x, 9) if abs(y - lat) < 1e-9 else x for x, y in pts))
+                py = array("d", (lat if abs(y - lat) < 1e-9 else y for x, y in pts))
+                # GSHHG orientation: land counter-clockwise
+                area2 = sum(px[i] * py[i + 1] - px[i + 1] * py[i] for i in range(len(px) - 1))
+                if area2 < 0:
+                    px, py = px[::-1], py[::-1]
+                halves.append((1, px, py, boxcut and max(py) > lat))
+        on = [sorted(x for x, y in zip(h[1], h[2]) if y == lat) for h in halves]
+        south = sorted(set(v for h, o in zip(halves, on) if min(h[2]) < lat for v in o))
+        north = sorted(set(v for h, o in zip(halves, on) if max(h[2]) > lat for v in o))
+        if south != north:
+            raise RuntimeError("the two parts cut at %g N do not share their cut points" % lat)
+        cuts.append({"lat": lat, "parts": len(halves), "cut_points": len(south)})
+        out += halves
+    return out, cuts
+
+
 # ----------------------------------------------------------------------------
 # geometry helpers
 # ----------------------------------------------------------------------------
@@ -421,6 +489,9 @@ def name_rings(rings):
     for f in land:
         if f["id"] is None:
             d, g = min((f["utm"].Distance(n["utm"]), n["group"]) for n in named)
+            if g in ("south_sakhalin", "north_sakhalin"):   # by the 50th parallel, not by the nearer part
+                c = f["geom"].Centroid()
+                g = "south_sakhalin" if c.GetY() < SPLIT_LAT else "north_sakhalin"
             f["group"] = g
             f["near_m"] = d
     # wet levels and islands in lakes: group of the enclosing ring
@@ -448,6 +519,11 @@ def name_rings(rings):
             k = f["group"]
             counters[k] = counters.get(k, 0) + 1
             f["id"] = "%s_islet_%d" % (k, counters[k])
+    # Sakhalin's two parts are one island: they share its id (the only id used twice), so its name and
+    # figures cover both, while their groups tell them apart
+    for f in land:
+        if f["id"] in ("south_sakhalin", "north_sakhalin"):
+            f["id"] = "sakhalin"
     for f in feats:
         f["admin"] = ADMIN.get(f["group"], "russia")
         f["area_km2"] = geodesic_area_km2(f["geom"])
@@ -500,9 +576,10 @@ def write_coast(path, feats):
 # 3. claims
 # ----------------------------------------------------------------------------
 CLAIMS = [
-    ("japan", "Claimed by Japan", ("hokkaido", "habomai", "shikotan", "kunashiri", "etorofu"),
+    ("japan", "Claimed by Japan", ("hokkaido", "other", "habomai", "shikotan", "kunashiri", "etorofu"),
      "S7; S8; S64; S53c"),
-    ("russia", "Claimed by Russia", ("habomai", "shikotan", "kunashiri", "etorofu", "urup"),
+    ("russia", "Claimed by Russia", ("habomai", "shikotan", "kunashiri", "etorofu", "urup", "north_kurils",
+                                     "south_sakhalin", "north_sakhalin", "kamchatka", "mainland"),
      "S65; S62; S60; S66"),
 ]
 
@@ -849,27 +926,25 @@ def make_boundaries(path, feats, supplemented=False):
 # ----------------------------------------------------------------------------
 # 5. names.csv
 # ----------------------------------------------------------------------------
-NAME_COLUMNS = ["id", "kind", "parent", "admin", "ja_latin", "ja_native", "ja_kana", "ru_latin",
-                "ru_native", "priority", "label_at", "source", "WKT"]
+NAME_COLUMNS = ["id", "kind", "parent", "admin", "ja_latin", "ja_native", "ja_kana", "ru_latin", "ru_native",
+                "priority", "label_at", "uncertain", "source", "WKT"]
 NAME_TYPES = ["String", "String", "String", "String", "String", "String", "String", "String", "String",
-              "Integer", "String", "String", "WKT"]
+              "Integer", "String", "String", "String", "WKT"]
 
-# ja_kana: the hiragana reading of ja_native (fact sheet 1.2-1.4), so that a search typed in kana finds it
-KANA = {
-    "etorofu": "えとろふとう", "kunashiri": "くなしりとう", "shikotan": "しこたんとう",
-    "habomai": "はぼまいぐんとう", "hokkaido": "ほっかいどう", "urup": "うるっぷとう",
-    "kaigara": "かいがらじま", "odoke": "おどけとう", "moemoshiri": "もえもしりとう",
-    "suisho": "すいしょうとう", "akiyuri": "あきゆりとう", "yuri": "ゆりとう", "harukaru": "はるかるとう",
-    "shibotsu": "しぼつとう", "taraku": "たらくとう", "todo": "とどじま", "yururi": "ゆるりとう",
-    "moyururi": "もゆるりとう", "nemuro_strait": "ねむろかいきょう", "notsuke_strait": "のつけすいどう",
-    "goyomai_strait": "ごようまいすいどう", "catherine_strait": "くなしりすいどう",
-    "vries_strait": "えとろふすいどう", "sea_of_okhotsk": "おほーつくかい", "pacific_ocean": "たいへいよう",
-    "yuzhno_kurilsk": "ふるかまっぷ", "golovnino": "とまり", "kurilsk": "しゃな", "reidovo": "べっとぶ",
-    "goryachiye_klyuchi": "せせき", "malokurilskoye": "しゃこたん", "krabozavodskoye": "あなま",
-    "nemuro": "ねむろし", "nosappu_cape": "のさっぷみさき",
+# Land labels kept at their given point (the viewer falls back to the pole where the label does not fit
+# there): Hokkaido's label stays where the default view of the four groups shows it (its pole is far west
+# of that view now that the map holds the whole island); Sakhalin's sits in the middle of its southern part
+# (the pole of the part is near 49°N, out of a view of La Pérouse and Aniva).
+LABEL_AT_POINT = {"hokkaido", "sakhalin"}
+
+# Names whose form or pairing the fact sheet marks uncertain ("?" or "~"): the languages of the uncertain
+# names ("ja", "ru" or "ja;ru"), written to the `uncertain` column; the viewer marks them with "?".
+UNCERTAIN = {
+    "goryachiye_klyuchi": "ja",   # 瀬石 Seseki: reading not seen in a source (fact sheet 1.4, 9)
+    "krabozavodskoye": "ja",      # 穴澗 Anama: pairing from a single mirror (fact sheet 1.4, "~")
 }
 
-# id, kind, parent, admin, ja_latin, ja_native, ru_latin, ru_native, priority, source, position
+# id, kind, parent, admin, ja_latin, ja_native, ja_kana, ru_latin, ru_native, priority, source, position
 # position: ("ring", id)  -> visual centre of that ring (pole of inaccessibility)
 #           ("pt", lon, lat, on) -> given point; on = group whose land it must be on,
 #                                   "water" (must not be on land) or None
@@ -877,79 +952,176 @@ KANA = {
 # its islets, straits, seas), so the viewer keeps it there; "pole" for the rest (the viewer puts the label
 # at the pole of the largest coast ring with the row's id, where there is one)
 NAMES = [
-    ("etorofu", "group", "", "russia", "Etorofu", "択捉島", "Iturup", "Итуруп", 1,
+    ("etorofu", "group", "", "russia", "Etorofu", "択捉島", "えとろふとう", "Iturup", "Итуруп", 1,
      "S4; S18; S20", ("ring", "etorofu")),
-    ("kunashiri", "group", "", "russia", "Kunashiri", "国後島", "Kunashir", "Кунашир", 1,
+    ("kunashiri", "group", "", "russia", "Kunashiri", "国後島", "くなしりとう", "Kunashir", "Кунашир", 1,
      "S4; S21", ("ring", "kunashiri")),
-    ("shikotan", "group", "", "russia", "Shikotan", "色丹島", "Shikotan", "Шикотан", 1,
+    ("shikotan", "group", "", "russia", "Shikotan", "色丹島", "しこたんとう", "Shikotan", "Шикотан", 1,
      "S4; S22", ("ring", "shikotan")),
-    ("habomai", "group", "", "russia", "Habomai", "歯舞群島", "Khabomai", "Хабомаи", 1,
+    ("habomai", "group", "", "russia", "Habomai", "歯舞群島", "はぼまいぐんとう", "Khabomai", "Хабомаи", 1,
      "S4; S23", ("pt", 146.02, 43.49, "water")),
-    ("hokkaido", "island", "", "japan", "Hokkaidō", "北海道", "Khokkaido", "Хоккайдо", 2,
+    ("hokkaido", "island", "", "japan", "Hokkaidō", "北海道", "ほっかいどう", "Khokkaido", "Хоккайдо", 2,
      "S44", ("pt", 144.90, 43.45, "hokkaido")),
-    ("urup", "island", "", "russia", "Uruppu", "得撫島", "Urup", "Уруп", 2,
+    ("urup", "island", "", "russia", "Uruppu", "得撫島", "うるっぷとう", "Urup", "Уруп", 2,
      "S48; S49", ("ring", "urup")),
     # Habomai islets SW -> NE [S1.3 of the fact sheet]
-    ("kaigara", "islet", "habomai", "russia", "Kaigara", "貝殻島", "Signalny", "Сигнальный", None,
+    ("kaigara", "islet", "habomai", "russia", "Kaigara", "貝殻島", "かいがらじま", "Signalny", "Сигнальный", None,
      "S1; S29; S26; S38", ("pt", 145.859444, 43.395, "missing")),
-    ("odoke", "islet", "habomai", "russia", "Odoke", "オドケ島", "Rifovy", "Рифовый", None,
+    ("odoke", "islet", "habomai", "russia", "Odoke", "オドケ島", "おどけとう", "Rifovy", "Рифовый", None,
      "S30; S25; S27; S28", ("ring", "odoke")),
-    ("moemoshiri", "islet", "habomai", "russia", "Moemoshiri", "萌茂尻島", "Storozhevoy", "Сторожевой", None,
+    ("moemoshiri", "islet", "habomai", "russia", "Moemoshiri", "萌茂尻島", "もえもしりとう", "Storozhevoy", "Сторожевой", None,
      "S28; S25; S27", ("ring", "moemoshiri")),
-    ("suisho", "islet", "habomai", "russia", "Suishō", "水晶島", "Tanfilyeva", "Танфильева", None,
+    ("suisho", "islet", "habomai", "russia", "Suishō", "水晶島", "すいしょうとう", "Tanfilyeva", "Танфильева", None,
      "S5; S33; S22", ("ring", "suisho")),
-    ("akiyuri", "islet", "habomai", "russia", "Akiyuri", "秋勇留島", "Anuchina", "Анучина", None,
+    ("akiyuri", "islet", "habomai", "russia", "Akiyuri", "秋勇留島", "あきゆりとう", "Anuchina", "Анучина", None,
      "S5; S34; S22", ("ring", "akiyuri")),
-    ("yuri", "islet", "habomai", "russia", "Yuri", "勇留島", "Yuriy", "Юрий", None,
+    ("yuri", "islet", "habomai", "russia", "Yuri", "勇留島", "ゆりとう", "Yuriy", "Юрий", None,
      "S5; S37; S22", ("ring", "yuri")),
-    ("harukaru", "islet", "habomai", "russia", "Harukaru", "春苅島", "Dyomina", "Дёмина", None,
+    ("harukaru", "islet", "habomai", "russia", "Harukaru", "春苅島", "はるかるとう", "Dyomina", "Дёмина", None,
      "S32; S22; S27", ("ring", "harukaru")),
-    ("shibotsu", "islet", "habomai", "russia", "Shibotsu", "志発島", "Zelyony", "Зелёный", None,
+    ("shibotsu", "islet", "habomai", "russia", "Shibotsu", "志発島", "しぼつとう", "Zelyony", "Зелёный", None,
      "S5; S35; S22", ("ring", "shibotsu")),
-    ("taraku", "islet", "habomai", "russia", "Taraku", "多楽島", "Polonskogo", "Полонского", None,
+    ("taraku", "islet", "habomai", "russia", "Taraku", "多楽島", "たらくとう", "Polonskogo", "Полонского", None,
      "S5; S36; S22", ("ring", "taraku")),
-    ("todo", "islet", "habomai", "russia", "Todo", "海馬島", "Oskolki", "Осколки", None,
+    ("todo", "islet", "habomai", "russia", "Todo", "海馬島", "とどじま", "Oskolki", "Осколки", None,
      "S26; S31; S1", ("ring", "todo")),
-    ("yururi", "islet", "hokkaido", "japan", "Yururi", "ユルリ島", "Yururi", "Юрури", None,
+    ("yururi", "islet", "hokkaido", "japan", "Yururi", "ユルリ島", "ゆるりとう", "Yururi", "Юрури", None,
      "translit", ("ring", "yururi")),
-    ("moyururi", "islet", "hokkaido", "japan", "Moyururi", "モユルリ島", "Moyururi", "Моюрури", None,
+    ("moyururi", "islet", "hokkaido", "japan", "Moyururi", "モユルリ島", "もゆるりとう", "Moyururi", "Моюрури", None,
      "translit", ("ring", "moyururi")),
     # straits and seas
-    ("nemuro_strait", "strait", "", "", "Nemuro-kaikyō", "根室海峡", "Kunashirsky proliv",
+    ("nemuro_strait", "strait", "", "", "Nemuro-kaikyō", "根室海峡", "ねむろかいきょう", "Kunashirsky proliv",
      "Кунаширский пролив", 3, "S46; S63b", ("pt", 145.47, 44.12, "water")),
-    ("notsuke_strait", "strait", "", "", "Notsuke-suidō", "野付水道", "proliv Izmeny",
+    ("notsuke_strait", "strait", "", "", "Notsuke-suidō", "野付水道", "のつけすいどう", "proliv Izmeny",
      "пролив Измены", 3, "S46; S63b", ("pt", 145.44, 43.54, "water")),
-    ("goyomai_strait", "strait", "", "", "Goyōmai-suidō", "珸瑤瑁水道", "Sovetsky proliv",
+    ("goyomai_strait", "strait", "", "", "Goyōmai-suidō", "珸瑤瑁水道", "ごようまいすいどう", "Sovetsky proliv",
      "Советский пролив", 3, "S33; S39; S63b", ("pt", 145.85, 43.41, "water")),
-    ("catherine_strait", "strait", "", "russia", "Kunashiri-suidō", "国後水道", "proliv Yekateriny",
+    ("catherine_strait", "strait", "", "russia", "Kunashiri-suidō", "国後水道", "くなしりすいどう", "proliv Yekateriny",
      "пролив Екатерины", 3, "S4; S47", ("pt", 146.72, 44.50, "water")),
-    ("vries_strait", "strait", "", "russia", "Etorofu-suidō", "択捉水道", "proliv Friza",
+    ("vries_strait", "strait", "", "russia", "Etorofu-suidō", "択捉水道", "えとろふすいどう", "proliv Friza",
      "пролив Фриза", 3, "S45", ("pt", 149.1667, 45.5167, "water")),
-    ("south_kuril_strait", "strait", "", "russia", "", "", "Yuzhno-Kurilsky proliv",
+    ("south_kuril_strait", "strait", "", "russia", "", "", "", "Yuzhno-Kurilsky proliv",
      "Южно-Курильский пролив", 3, "S33; X1", ("pt", 146.416667, 43.833333, "water")),
-    ("sea_of_okhotsk", "sea", "", "", "Okhōtsuku-kai", "オホーツク海", "Okhotskoye more",
+    ("sea_of_okhotsk", "sea", "", "", "Ohōtsuku-kai", "オホーツク海", "おほーつくかい", "Okhotskoye more",
      "Охотское море", 2, "S7", ("pt", 146.60, 45.30, "water")),
-    ("pacific_ocean", "sea", "", "", "Taiheiyō", "太平洋", "Tikhiy okean", "Тихий океан", 2,
+    ("pacific_ocean", "sea", "", "", "Taiheiyō", "太平洋", "たいへいよう", "Tikhiy okean", "Тихий океан", 2,
      "S7", ("pt", 147.80, 43.40, "water")),
     # settlements and capes [fact sheet 1.4]
-    ("yuzhno_kurilsk", "settlement", "kunashiri", "russia", "Furukamappu", "古釜布", "Yuzhno-Kurilsk",
+    ("yuzhno_kurilsk", "settlement", "kunashiri", "russia", "Furukamappu", "古釜布", "ふるかまっぷ", "Yuzhno-Kurilsk",
      "Южно-Курильск", 4, "S41; S14", ("pt", 145.855556, 44.030556, "kunashiri")),
-    ("golovnino", "settlement", "kunashiri", "russia", "Tomari", "泊", "Golovnino", "Головнино", 4,
+    ("golovnino", "settlement", "kunashiri", "russia", "Tomari", "泊", "とまり", "Golovnino", "Головнино", 4,
      "S43", ("pt", 145.512, 43.737, "kunashiri")),
-    ("kurilsk", "settlement", "etorofu", "russia", "Shana", "紗那", "Kurilsk", "Курильск", 4,
+    ("kurilsk", "settlement", "etorofu", "russia", "Shana", "紗那", "しゃな", "Kurilsk", "Курильск", 4,
      "S42; S41", ("pt", 147.883333, 45.216667, "etorofu")),
-    ("reidovo", "settlement", "etorofu", "russia", "Bettobu", "別飛", "Reidovo", "Рейдово", 4,
+    ("reidovo", "settlement", "etorofu", "russia", "Bettobu", "別飛", "べっとぶ", "Reidovo", "Рейдово", 4,
      "S40; S14", ("pt", 148.025, 45.277, "etorofu")),
-    ("goryachiye_klyuchi", "settlement", "etorofu", "russia", "Seseki", "瀬石", "Goryachiye Klyuchi",
+    ("goryachiye_klyuchi", "settlement", "etorofu", "russia", "Seseki", "瀬石", "せせき", "Goryachiye Klyuchi",
      "Горячие Ключи", 4, "S40", ("pt", 147.760556, 45.032778, "etorofu")),
-    ("malokurilskoye", "settlement", "shikotan", "russia", "Shakotan", "斜古丹", "Malokurilskoye",
+    ("malokurilskoye", "settlement", "shikotan", "russia", "Shakotan", "斜古丹", "しゃこたん", "Malokurilskoye",
      "Малокурильское", 4, "S40; S22", ("pt", 146.826, 43.864, "shikotan")),
-    ("krabozavodskoye", "settlement", "shikotan", "russia", "Anama", "穴澗", "Krabozavodskoye",
+    ("krabozavodskoye", "settlement", "shikotan", "russia", "Anama", "穴澗", "あなま", "Krabozavodskoye",
      "Крабозаводское", 4, "S22k; S9 (~ pairing from one mirror)", ("pt", 146.745, 43.829, "shikotan")),
-    ("nemuro", "settlement", "hokkaido", "japan", "Nemuro", "根室市", "Nemuro", "Немуро", 4,
+    ("nemuro", "settlement", "hokkaido", "japan", "Nemuro", "根室市", "ねむろし", "Nemuro", "Немуро", 4,
      "S44", ("pt", 145.5828, 43.3303, "hokkaido")),
-    ("nosappu_cape", "cape", "hokkaido", "japan", "Nosappu-misaki", "納沙布岬", "mys Nosappu",
+    ("nosappu_cape", "cape", "hokkaido", "japan", "Nosappu-misaki", "納沙布岬", "のさっぷみさき", "mys Nosappu",
      "мыс Носаппу", 4, "S39", ("pt", 145.816944, 43.385278, "hokkaido")),
+    # ---- the wider map (issue 14).  Sources outside the fact sheet: GSI (Japanese names as on the maps of
+    # the Geospatial Information Authority of Japan) and GKGN (Russian names as in the state catalogue of
+    # geographic names), both from the cartographers' standard usage, not from a stored page.
+    ("sakhalin", "island", "", "russia", "Karafuto", "樺太", "からふと", "Sakhalin", "Сахалин", 2,
+     "S50; S53; GSI; GKGN", ("pt", 142.40, 47.80, "sakhalin")),
+    ("honshu", "island", "", "japan", "Honshū", "本州", "ほんしゅう", "Khonsyu", "Хонсю", 2,
+     "GSI; GKGN", ("ring", "honshu")),
+    ("kamchatka", "region", "", "russia", "Kamuchatsuka-hantō", "カムチャツカ半島", "かむちゃつかはんとう",
+     "poluostrov Kamchatka", "полуостров Камчатка", 3, "GSI; GKGN", ("ring", "kamchatka")),
+    ("rishiri", "island", "hokkaido", "japan", "Rishiri", "利尻島", "りしりとう", "Risiri", "Рисири", 4,
+     "GSI; GKGN", ("ring", "rishiri")),
+    ("rebun", "island", "hokkaido", "japan", "Rebun", "礼文島", "れぶんとう", "Rebun", "Рэбун", 4,
+     "GSI; GKGN", ("ring", "rebun")),
+    ("okushiri", "island", "hokkaido", "japan", "Okushiri", "奥尻島", "おくしりとう", "Okusiri", "Окусири", 4,
+     "GSI; GKGN", ("ring", "okushiri")),
+    ("moneron", "island", "sakhalin", "russia", "Kaiba", "海馬島", "かいばとう", "Moneron", "Монерон", 4,
+     "GSI; GKGN", ("ring", "moneron")),
+    # the Kurils north of Urup, SW -> NE (the 18 islands ceded in 1875 are Urup to Shumshu [S49])
+    ("chirpoi", "island", "", "russia", "Chirihoi", "知理保以島", "ちりほいとう", "Chirpoy", "Чирпой", 5,
+     "GSI; GKGN", ("ring", "chirpoi")),
+    ("simushir", "island", "", "russia", "Shimushiru", "新知島", "しむしるとう", "Simushir", "Симушир", 3,
+     "S41; GSI; GKGN", ("ring", "simushir")),
+    ("ketoy", "island", "", "russia", "Ketoi", "計吐夷島", "けといとう", "Ketoy", "Кетой", 5,
+     "GSI; GKGN", ("ring", "ketoy")),
+    ("ushishir", "island", "", "russia", "Ushishiru", "宇志知島", "うししるとう", "Ushishir", "Ушишир", 5,
+     "GSI; GKGN", ("ring", "ushishir")),
+    ("rasshua", "island", "", "russia", "Rashowa", "羅処和島", "らしょわとう", "Rasshua", "Расшуа", 4,
+     "GSI; GKGN", ("ring", "rasshua")),
+    ("matua", "island", "", "russia", "Matsuwa", "松輪島", "まつわとう", "Matua", "Матуа", 4,
+     "GSI; GKGN", ("ring", "matua")),
+    ("raikoke", "island", "", "russia", "Raikoke", "雷公計島", "らいこけとう", "Raykoke", "Райкоке", 5,
+     "GSI; GKGN", ("ring", "raikoke")),
+    ("chirinkotan", "island", "", "russia", "Chirinkotan", "知林古丹島", "ちりんこたんとう", "Chirinkotan",
+     "Чиринкотан", 5, "GSI; GKGN", ("ring", "chirinkotan")),
+    ("ekarma", "island", "", "russia", "Ekaruma", "越渇磨島", "えかるまとう", "Ekarma", "Экарма", 5,
+     "GSI; GKGN", ("ring", "ekarma")),
+    ("shiashkotan", "island", "", "russia", "Shasukotan", "捨子古丹島", "しゃすこたんとう", "Shiashkotan",
+     "Шиашкотан", 4, "GSI; GKGN", ("ring", "shiashkotan")),
+    ("kharimkotan", "island", "", "russia", "Harumukotan", "春牟古丹島", "はるむこたんとう", "Kharimkotan",
+     "Харимкотан", 5, "GSI; GKGN", ("ring", "kharimkotan")),
+    ("onekotan", "island", "", "russia", "Onnekotan", "温禰古丹島", "おんねこたんとう", "Onekotan", "Онекотан", 3,
+     "GSI; GKGN", ("ring", "onekotan")),
+    ("makanrushi", "island", "", "russia", "Makanrushi", "磨勘留島", "まかんるしとう", "Makanrushi",
+     "Маканруши", 5, "GSI; GKGN", ("ring", "makanrushi")),
+    ("paramushir", "island", "", "russia", "Paramushiru", "幌筵島", "ぱらむしるとう", "Paramushir", "Парамушир", 3,
+     "GSI; GKGN", ("ring", "paramushir")),
+    ("atlasov", "island", "", "russia", "Araido", "阿頼度島", "あらいどとう", "Atlasova", "Атласова", 4,
+     "GSI; GKGN", ("ring", "atlasov")),
+    ("shumshu", "island", "", "russia", "Shumushu", "占守島", "しゅむしゅとう", "Shumshu", "Шумшу", 3,
+     "S51; GSI; GKGN", ("ring", "shumshu")),
+    # seas, bays and straits of the wider map
+    ("sea_of_japan", "sea", "", "", "Nihon-kai", "日本海", "にほんかい", "Yaponskoye more", "Японское море", 2,
+     "GSI; GKGN", ("pt", 139.80, 43.60, "water")),
+    ("aniva_bay", "sea", "", "russia", "Aniwa-wan", "亜庭湾", "あにわわん", "zaliv Aniva", "залив Анива", 4,
+     "GSI; GKGN", ("pt", 142.75, 46.30, "water")),
+    ("patience_bay", "sea", "", "russia", "Taraika-wan", "多来加湾", "たらいかわん", "zaliv Terpeniya",
+     "залив Терпения", 4, "GSI; GKGN", ("pt", 143.50, 48.80, "water")),
+    ("soya_strait", "strait", "", "", "Sōya-kaikyō", "宗谷海峡", "そうやかいきょう", "proliv Laperuza",
+     "пролив Лаперуза", 3, "S63b; GSI; GKGN", ("pt", 142.00, 45.71, "water")),
+    ("tatar_strait", "strait", "", "russia", "Mamiya-kaikyō", "間宮海峡", "まみやかいきょう", "Tatarsky proliv",
+     "Татарский пролив", 3, "GSI; GKGN", ("pt", 141.20, 49.50, "water")),
+    ("tsugaru_strait", "strait", "", "japan", "Tsugaru-kaikyō", "津軽海峡", "つがるかいきょう", "Sangarsky proliv",
+     "Сангарский пролив", 3, "GSI; GKGN", ("pt", 140.60, 41.50, "water")),
+    ("bussol_strait", "strait", "", "russia", "Kita-Uruppu-suidō", "北得撫水道", "きたうるっぷすいどう",
+     "proliv Bussol", "пролив Буссоль", 3, "GSI; GKGN", ("pt", 151.30, 46.70, "water")),
+    ("first_kuril_strait", "strait", "", "russia", "Shumushu-kaikyō", "占守海峡", "しゅむしゅかいきょう",
+     "Pervy Kurilsky proliv", "Первый Курильский пролив", 4, "GSI; GKGN", ("pt", 156.58, 50.86, "water")),
+    # towns and capes of the wider map
+    ("sapporo", "settlement", "hokkaido", "japan", "Sapporo", "札幌市", "さっぽろし", "Sapporo", "Саппоро", 4,
+     "GSI; GKGN", ("pt", 141.3544, 43.0621, "hokkaido")),
+    ("wakkanai", "settlement", "hokkaido", "japan", "Wakkanai", "稚内市", "わっかないし", "Vakkanay", "Вакканай", 5,
+     "GSI; GKGN", ("pt", 141.6731, 45.4156, "hokkaido")),
+    ("abashiri", "settlement", "hokkaido", "japan", "Abashiri", "網走市", "あばしりし", "Abasiri", "Абасири", 5,
+     "GSI; GKGN", ("pt", 144.2733, 44.0206, "hokkaido")),
+    ("kushiro", "settlement", "hokkaido", "japan", "Kushiro", "釧路市", "くしろし", "Kusiro", "Кусиро", 5,
+     "GSI; GKGN", ("pt", 144.3814, 42.9849, "hokkaido")),
+    ("hakodate", "settlement", "hokkaido", "japan", "Hakodate", "函館市", "はこだてし", "Khakodate", "Хакодате", 5,
+     "GSI; GKGN", ("pt", 140.7288, 41.7687, "hokkaido")),
+    ("yuzhno_sakhalinsk", "settlement", "sakhalin", "russia", "Toyohara", "豊原", "とよはら", "Yuzhno-Sakhalinsk",
+     "Южно-Сахалинск", 4, "S58; GSI; GKGN", ("pt", 142.7380, 46.9590, "sakhalin")),
+    ("korsakov", "settlement", "sakhalin", "russia", "Ōdomari", "大泊", "おおどまり", "Korsakov", "Корсаков", 5,
+     "GSI; GKGN", ("pt", 142.7700, 46.6400, "sakhalin")),
+    ("kholmsk", "settlement", "sakhalin", "russia", "Maoka", "真岡", "まおか", "Kholmsk", "Холмск", 5,
+     "GSI; GKGN", ("pt", 142.0500, 47.0500, "sakhalin")),
+    ("severo_kurilsk", "settlement", "paramushir", "russia", "Kashiwabara", "柏原", "かしわばら", "Severo-Kurilsk",
+     "Северо-Курильск", 4, "GSI; GKGN", ("pt", 156.1236, 50.6786, "paramushir")),
+    ("soya_cape", "cape", "hokkaido", "japan", "Sōya-misaki", "宗谷岬", "そうやみさき", "mys Soya", "мыс Соя", 5,
+     "GSI; GKGN", ("pt", 141.9367, 45.5228, "hokkaido")),
+    ("shiretoko_cape", "cape", "hokkaido", "japan", "Shiretoko-misaki", "知床岬", "しれとこみさき", "mys Siretoko",
+     "мыс Сиретоко", 5, "GSI; GKGN", ("pt", 145.3353, 44.3497, "hokkaido")),
+    ("erimo_cape", "cape", "hokkaido", "japan", "Erimo-misaki", "襟裳岬", "えりもみさき", "mys Erimo", "мыс Эримо", 5,
+     "GSI; GKGN", ("pt", 143.2490, 41.9260, "hokkaido")),
+    ("crillon_cape", "cape", "sakhalin", "russia", "Nishi-Notoro-misaki", "西能登呂岬", "にしのとろみさき",
+     "mys Krilyon", "мыс Крильон", 5, "GSI; GKGN", ("pt", 142.0830, 45.9000, "sakhalin")),
+    ("lopatka_cape", "cape", "kamchatka", "russia", "Ropatoka-misaki", "ロパトカ岬", "ろぱとかみさき", "mys Lopatka",
+     "мыс Лопатка", 4, "GSI; GKGN", ("pt", 156.6650, 50.8700, "kamchatka")),
+
 ]
 
 
@@ -1018,10 +1190,10 @@ def snap_inland(lon, lat, geom, inset_m=300.0):
 
 
 def write_names(path, feats):
-    by_id = {f["id"]: f for f in feats}
+    by_id = {f["id"]: f for f in sorted(feats, key=lambda f: f["area_km2"])}   # a shared id: the largest
     land = [f for f in feats if f["level"] == 1]
     rows, notes = [], {}
-    for (nid, kind, parent, admin, jl, jn, rl, rn, prio, src, pos) in NAMES:
+    for (nid, kind, parent, admin, jl, jn, kana, rl, rn, prio, src, pos) in NAMES:
         if pos[0] == "ring":
             f = by_id[pos[1]]
             lon, lat = visual_centre(f["geom"])
@@ -1047,8 +1219,9 @@ def write_names(path, feats):
         if prio is None:
             f = by_id.get(nid)
             prio = 3 if (f is not None and f["area_km2"] >= 1.0) else 5
-        label_at = "point" if pos[0] == "pt" and pos[3] == "water" else "pole"
-        rows.append([nid, kind, parent, admin, jl, jn, KANA.get(nid, ""), rl, rn, str(prio), label_at, src,
+        label_at = "point" if (pos[0] == "pt" and pos[3] == "water") or nid in LABEL_AT_POINT else "pole"
+        rows.append([nid, kind, parent, admin, jl, jn, kana, rl, rn, str(prio), label_at, UNCERTAIN.get(nid, ""),
+                     src,
                      "POINT (%.6f %.6f)" % (lon, lat)])
         notes[nid] = where
     with open(path, "w", newline="", encoding="utf-8") as fh:
@@ -1079,6 +1252,7 @@ def main():
 
     dump = run_gmt(REGION)
     rings, stats = build_rings(dump, REGION)
+    rings, stats["cuts"] = split_at_latitude(rings)
     if a.add_kaigara:
         for sid, lon, lat, area, _src in SUPPLEMENT:
             rings.append(supplement_ring(lon, lat, area))

@@ -54,8 +54,11 @@ QJsonObject namesJson(const geo::Place& p) {
         const auto it = p.names.find(key);
         return it == p.names.end() ? QString() : QString::fromStdString(it->second);
     };
-    return {{"japanese", QJsonObject{{"latin", get("ja_latin")}, {"native", get("ja_native")}}},
-            {"russian", QJsonObject{{"latin", get("ru_latin")}, {"native", get("ru_native")}}}};
+    QJsonObject ja{{"latin", get("ja_latin")}, {"native", get("ja_native")}, {"kana", get("ja_kana")}};
+    QJsonObject ru{{"latin", get("ru_latin")}, {"native", get("ru_native")}};
+    if (p.nameUncertain("ja")) ja["uncertain"] = true;
+    if (p.nameUncertain("ru")) ru["uncertain"] = true;
+    return {{"japanese", ja}, {"russian", ru}};
 }
 
 double roundTo(double v, int decimals) {
@@ -255,15 +258,20 @@ int runInfo(const QStringList& argList, CliMode mode) {
         for (const auto& isletId : fig->second.islets) {
             const geo::Place* ip = data.place(isletId);
             const auto ifig = data.figures.find(isletId);
-            islets.append(QJsonObject{
-                {"id", QString::fromStdString(isletId)},
-                {"names", ip ? namesJson(*ip) : QJsonObject()},
-                {"area_km2", ifig == data.figures.end() ? 0.0 : roundTo(ifig->second.areaKm2, 3)}});
+            // An islet the coastline lacks (Kaigara) is listed all the same, with no area and "outlined":
+            // false.
+            const bool outlined = ifig != data.figures.end();
+            islets.append(QJsonObject{{"id", QString::fromStdString(isletId)},
+                                      {"names", ip ? namesJson(*ip) : QJsonObject()},
+                                      {"area_km2", outlined ? QJsonValue(roundTo(ifig->second.areaKm2, 3))
+                                                            : QJsonValue(QJsonValue::Null)},
+                                      {"outlined", outlined}});
         }
         islands.append(QJsonObject{{"id", QString::fromStdString(id)},
                                    {"names", namesJson(*p)},
                                    {"area_km2", roundTo(fig->second.areaKm2, 2)},
-                                   {"islets", islets}});
+                                   {"islets", islets},
+                                   {"islet_polygons", fig->second.isletPolygons}});
     }
     QJsonObject root{
         {"data_dir", QString::fromStdString(data.dataDir)}, {"layers", layers}, {"islands", islands}};
@@ -308,10 +316,11 @@ int runInfo(const QStringList& argList, CliMode mode) {
         const QJsonObject i = v.toObject();
         const QJsonObject ja = i["names"].toObject()["japanese"].toObject();
         const QJsonObject ru = i["names"].toObject()["russian"].toObject();
-        out << QString("  %1 %2 / %3 %4  %5 km²  (%6 islets)\n")
+        out << QString("  %1 %2 / %3 %4  %5 km²  (%6 islets in the coastline, %7 named)\n")
                    .arg(ja["latin"].toString(), ja["native"].toString(), ru["latin"].toString(),
                         ru["native"].toString())
                    .arg(i["area_km2"].toDouble(), 0, 'f', 2)
+                   .arg(i["islet_polygons"].toInt())
                    .arg(i["islets"].toArray().size());
     }
     if (root.contains("facts")) out << "\nFacts from the article: " << root["facts"].toArray().size() << "\n";

@@ -140,6 +140,7 @@ IslandFacts readIsland(Reader& r, const QString& id, const QJsonObject& o) {
     i.officialAreaKm2 =
         o.value(QLatin1String("official_area")).toObject().value(QLatin1String("km2")).toDouble();
     if (i.officialAreaKm2 <= 0) r.fail(where, QStringLiteral("official_area.km2 must be a positive number"));
+    if (o.contains(QLatin1String("russian_area"))) i.russianArea = r.sourced(o, "russian_area", where);
     const QJsonObject admin = o.value(QLatin1String("admin")).toObject();
     i.adminJapan = r.sourced(admin, "japan", where + QStringLiteral(".admin"));
     i.adminRussia = r.sourced(admin, "russia", where + QStringLiteral(".admin"));

@@ -66,6 +66,7 @@ struct IslandFacts {
     QString id;
     double officialAreaKm2 = 0; ///< official area, km²
     SourcedText officialArea;   ///< the same as display text, with its source
+    SourcedText russianArea;    ///< a Russian-side figure with its source; empty text where none is given
     SourcedText adminJapan;     ///< "Japan: ..."
     SourcedText adminRussia;    ///< "Russia: ..."
     std::vector<Population> population;

@@ -255,7 +255,13 @@ void InfoPanel::renderIsland() {
                 if (QString n = nameField(*p, (language.code + '_' + script.code).toStdString());
                     !n.isEmpty() && !forms.contains(n))
                     forms << n;
-            if (!forms.isEmpty()) lines << tr("%1: %2").arg(mapWord(language.name), forms.join(" · "));
+            if (forms.isEmpty()) continue;
+            // A name the table marks uncertain (names.csv `uncertain`) says so, with a "?" as on the map.
+            if (p->nameUncertain(language.code.toStdString()))
+                lines << tr("%1: %2? (uncertain: the sources do not confirm this name)")
+                             .arg(mapWord(language.name), forms.join(" · "));
+            else
+                lines << tr("%1: %2").arg(mapWord(language.name), forms.join(" · "));
         }
         html += row(tr("Names"), esc(lines.join(QLatin1Char('\n'))).replace('\n', "<br>"));
         if (!p->parent.empty()) {
@@ -268,8 +274,19 @@ void InfoPanel::renderIsland() {
     QStringList area;
     if (auto it = data_->figures.find(selected_.toStdString()); it != data_->figures.end())
         area << esc(tr("%1 (computed from GSHHG coastline)").arg(formatArea(it->second.areaKm2)));
-    if (facts)
-        area << tr("Official: %1 %2").arg(esc(facts->officialArea.text), cite(facts->officialArea.source));
+    if (facts) {
+        // The official figure is Japan's survey (GSI); Russia's side is shown beside it where the facts give
+        // one, and a line says why the figure computed from the coastline is larger.
+        area << tr("Japan's official figure (GSI survey): %1 %2")
+                    .arg(esc(facts->officialArea.text), cite(facts->officialArea.source));
+        if (!facts->russianArea.text.isEmpty())
+            area << tr("Russian-side figure: %1 %2")
+                        .arg(esc(facts->russianArea.text), cite(facts->russianArea.source));
+        if (data_->figures.contains(selected_.toStdString()))
+            area << esc(
+                tr("The computed area is larger: GSHHG draws small islands and islets larger than the "
+                   "survey does, and the computed figure includes every islet of the coastline."));
+    }
     if (area.isEmpty() && p && (p->kind == "island" || p->kind == "islet")) area << esc(noOutlineText());
     if (!area.isEmpty()) html += row(tr("Area"), area.join("<br>"));
     if (facts) {

@@ -412,43 +412,50 @@ class Layout {
             QFont f = unsharedFont(ls.font);
             if (s_.highlight.contains(a->id) || s_.selected == a->id) f.setBold(true);
             const TextMetrics fm = cache_.measure(text, f);
-            const QPointF anchor = t_.map(a->pos);
-            QRectF box = fm.bounds;
-            QPointF origin = ls.point ? anchor + QPointF(5, fm.ascent / 2 - 1)
-                                      : anchor - QPointF(box.width() / 2, -fm.ascent / 2 + fm.descent);
-            box.moveTopLeft(QPointF(origin.x(), origin.y() - fm.ascent));
-            box.adjust(-3, -2, 3, 2);
-            const auto fits = [&](const QRectF& b) { return QRectF(0, 0, W_, H_).contains(b) && !taken(b); };
-            if (!fits(box)) {
-                // A label that must be shown (a group's) whose place is in the frame is moved next to its
-                // place rather than dropped: beside it, above or below it, or at a corner of it (the
-                // place's size on screen, at most 80 pixels, apart), then as far again, kept inside the
-                // frame.
-                if (!ls.displace || !QRectF(0, 0, W_, H_).contains(anchor)) continue;
-                const double r = std::min(a->sizeM / s_.viewport.metresPerPixel, 80.0) / 2;
-                const double dx = r + box.width() / 2 + 6, dy = r + box.height() / 2 + 2;
-                const QRectF centred = box;
-                bool placed = false;
-                for (const double k : {1.0, 2.0})
-                    for (const QPointF off :
-                         {QPointF(0, 0), QPointF(dx, 0), QPointF(-dx, 0), QPointF(0, -dy), QPointF(0, dy),
-                          QPointF(dx, -dy), QPointF(-dx, -dy), QPointF(dx, dy), QPointF(-dx, dy)}) {
-                        if (placed) break;
-                        QRectF b = centred.translated(off * k);
-                        b.translate(std::clamp(b.left(), 0.0, W_ - b.width()) - b.left(),
-                                    std::clamp(b.top(), 0.0, H_ - b.height()) - b.top());
-                        if (fits(b)) {
-                            origin += b.topLeft() - centred.topLeft();
-                            box = b;
-                            placed = true;
-                        }
-                    }
-                if (!placed) continue;
+            const QRectF frame(0, 0, W_, H_);
+            const auto fits = [&](const QRectF& b) { return frame.contains(b) && !taken(b); };
+            // The label's box with its text's origin, for an anchor point on the frame.
+            const auto boxAt = [&](const QPointF& anchor, QPointF* origin) {
+                QRectF box = fm.bounds;
+                *origin = ls.point ? anchor + QPointF(5, fm.ascent / 2 - 1)
+                                   : anchor - QPointF(box.width() / 2, -fm.ascent / 2 + fm.descent);
+                box.moveTopLeft(QPointF(origin->x(), origin->y() - fm.ascent));
+                return box.adjusted(-3, -2, 3, 2);
+            };
+            const auto put = [&](const QPointF& anchor, const QPointF& origin, const QRectF& box) {
+                plan_.taken.push_back(box);
+                PlacedLabel label{{text, f, ls.colour, origin, box}, std::nullopt};
+                if (ls.point) label.dot = anchor;
+                plan_.labels.push_back(std::move(label));
+            };
+            // At its anchor, or where that does not fit, at its fallback (a big island labelled at a point).
+            bool placed = false;
+            for (const std::optional<QPointF>& at : {std::optional<QPointF>(a->pos), a->fallback}) {
+                if (!at || placed) continue;
+                const QPointF anchor = t_.map(*at);
+                QPointF origin;
+                const QRectF box = boxAt(anchor, &origin);
+                if (fits(box)) put(anchor, origin, box), placed = true;
             }
-            plan_.taken.push_back(box);
-            PlacedLabel label{{text, f, ls.colour, origin, box}, std::nullopt};
-            if (ls.point) label.dot = anchor;
-            plan_.labels.push_back(std::move(label));
+            // A label that must be shown (a group's) whose place is in the frame is moved next to its place
+            // rather than dropped: beside it, above or below it, or at a corner of it (the place's size on
+            // screen, at most 80 pixels, apart), then as far again, kept inside the frame.
+            const QPointF anchor = t_.map(a->pos);
+            if (placed || !ls.displace || !frame.contains(anchor)) continue;
+            QPointF origin;
+            const QRectF centred = boxAt(anchor, &origin);
+            const double r = std::min(a->sizeM / s_.viewport.metresPerPixel, 80.0) / 2;
+            const double dx = r + centred.width() / 2 + 6, dy = r + centred.height() / 2 + 2;
+            for (const double k : {1.0, 2.0})
+                for (const QPointF off : {QPointF(0, 0), QPointF(dx, 0), QPointF(-dx, 0), QPointF(0, -dy),
+                                          QPointF(0, dy), QPointF(dx, -dy), QPointF(-dx, -dy), QPointF(dx, dy),
+                                          QPointF(-dx, dy)}) {
+                    if (placed) break;
+                    QRectF b = centred.translated(off * k);
+                    b.translate(std::clamp(b.left(), 0.0, W_ - b.width()) - b.left(),
+                                std::clamp(b.top(), 0.0, H_ - b.height()) - b.top());
+                    if (fits(b)) put(anchor, origin + (b.topLeft() - centred.topLeft()), b), placed = true;
+                }
         }
     }
 

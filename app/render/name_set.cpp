@@ -61,14 +61,18 @@ QString NameSet::label(const geo::Place& place) const {
         for (const auto& script : scripts) {
             const auto it = place.names.find((lang + "_" + script).toStdString());
             if (it == place.names.end() || it->second.empty()) continue;
-            const QString name = QString::fromStdString(it->second);
+            // A name the table marks uncertain (names.csv `uncertain`) carries a "?" wherever it is shown.
+            const QString name = QString::fromStdString(it->second) +
+                                 (place.nameUncertain(lang.toStdString()) ? QStringLiteral("?") : QString());
             if (!parts.contains(name)) parts << name;
         }
     if (parts.isEmpty()) // a place one side does not name: the other side's name, in the chosen script
         for (const auto& script : scripts)
             for (const NameCode& lang : NameWords::shipped().languages) {
                 const auto it = place.names.find((lang.code + "_" + script).toStdString());
-                if (it != place.names.end() && !it->second.empty()) return QString::fromStdString(it->second);
+                if (it != place.names.end() && !it->second.empty())
+                    return QString::fromStdString(it->second) +
+                           (place.nameUncertain(lang.code.toStdString()) ? QStringLiteral("?") : QString());
             }
     if (parts.isEmpty()) // last resort: any name rather than an empty label
         for (const auto& [key, value] : place.names)

@@ -17,6 +17,7 @@
 #include <atomic>
 #include <functional>
 #include <memory>
+#include <optional>
 #include <vector>
 
 namespace isv {
@@ -136,6 +137,8 @@ struct LabelAnchor {
     QString kind;
     int priority = 5;
     QPointF pos;                       ///< projected metres
+    std::optional<QPointF> fallback;   ///< projected metres: where to try when `pos` does not fit (the pole
+                                       ///< of a place labelled at its point, e.g. Hokkaido in a wide view)
     double sizeM = 0;                  ///< the place's extent (metres): labels show only if it is visible
     const LabelStyle* style = nullptr; ///< its kind's look, resolved from the scene's style when prepared
 };
@@ -207,7 +210,7 @@ class Scene {
     const MapStyle& style() const { return *style_; }
     /// The same scene drawn in another style.
     std::shared_ptr<const Scene> withStyle(std::shared_ptr<const MapStyle> style) const;
-    /// Projected bounds of the shipped land.
+    /// The default view: projected bounds of the land inside geo::kHomeLonLat (of all land if none is).
     geo::Box homeBounds() const { return home_; }
     /// Projected bounds of a place's polygons (a group includes its islets); empty if unknown.
     geo::Box placeBounds(const QString& id) const;

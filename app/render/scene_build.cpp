@@ -3,10 +3,12 @@
 #include "scene_layer_builder.h"
 #include "scene_pieces.h"
 
+#include <geo/clip.h>
 #include <geo/cpu.h>
 #include <geo/label_anchor.h>
 
 #include <algorithm>
+#include <array>
 #include <cmath>
 
 namespace isv {
@@ -42,25 +44,56 @@ std::shared_ptr<const geo::Layer> attributesOnly(const geo::Layer& layer) {
     return out;
 }
 
-// Ring edges that run along the data's bounding box (both ends on the same side of it) are where the box
-// cut the coast, not coast (projected metres).
+// Ring edges that are not coast (projected metres): those along the data's bounding box (both ends on the
+// same side of it), where the box cut the coast; and those along a meridian or parallel that another land
+// ring runs the other way, where the data cut one island into two polygons to fill them apart (Sakhalin at
+// 50°N, docs/data.md).
 template <class IsLand>
 std::vector<std::pair<geo::Point, geo::Point>> notCoastEdges(const geo::Layer& coast, IsLand isLand,
                                                              const geo::Projector& proj) {
     std::vector<std::pair<geo::Point, geo::Point>> edges;
     const geo::Box& ext = coast.bounds;
+    using Edge = std::array<double, 4>; // x0, y0, x1, y1
+    std::vector<Edge> straight;         // along a meridian or a parallel
     for (std::size_t i = 0; i < coast.features.size(); ++i) {
         if (!isLand(static_cast<std::uint32_t>(i))) continue;
         for (const geo::Polygon& poly : coast.features[i].geometry.polygons)
             for (const geo::Path& ring : poly.rings)
                 for (std::size_t k = 0; k < ring.size(); ++k) {
                     const geo::Point a = ring[k], b = ring[(k + 1) % ring.size()];
+                    if (a.x != b.x && a.y != b.y) continue;
                     const bool along = (a.x == b.x && (a.x == ext.minx || a.x == ext.maxx)) ||
                                        (a.y == b.y && (a.y == ext.miny || a.y == ext.maxy));
-                    if (along) edges.emplace_back(proj.forward(a), proj.forward(b));
+                    if (along)
+                        edges.emplace_back(proj.forward(a), proj.forward(b));
+                    else if (a.x != b.x || a.y != b.y)
+                        straight.push_back({a.x, a.y, b.x, b.y});
                 }
     }
+    std::sort(straight.begin(), straight.end());
+    for (const Edge& e : straight)
+        if (e < Edge{e[2], e[3], e[0], e[1]} &&
+            std::binary_search(straight.begin(), straight.end(), Edge{e[2], e[3], e[0], e[1]}))
+            edges.emplace_back(proj.forward({e[0], e[1]}), proj.forward({e[2], e[3]}));
     return edges;
+}
+
+// The default view: the projected bounds of the land inside geo::kHomeLonLat (each ring cut to it in
+// lon/lat, where the data of the four groups was once cut), so that widening the data does not move it.
+template <class IsLand> geo::Box homeOf(const geo::Layer& coast, IsLand isLand, const geo::Projector& proj) {
+    geo::Box home;
+    geo::Path ring, scratch;
+    for (std::size_t i = 0; i < coast.features.size(); ++i) {
+        if (!isLand(static_cast<std::uint32_t>(i))) continue;
+        for (const geo::Polygon& poly : coast.features[i].geometry.polygons) {
+            if (poly.rings.empty()) continue;
+            ring = poly.rings.front();
+            geo::clipRing(ring, geo::kHomeLonLat, scratch);
+            for (const geo::Point& p : ring)
+                home.expand(proj.forward(p));
+        }
+    }
+    return home;
 }
 
 // The largest (by box) of the land parts with coast id `id`, or null; `all` grows by every one's box.
@@ -90,7 +123,17 @@ geo::Point poleOf(const SceneLayer& land, const ScenePart& part) {
         ++detail;
     geo::Polygon poly;
     poly.rings.emplace_back();
-    for (const auto& q : land.polygon(part, detail))
+    QPolygonF outline;
+    if (part.ring < 0) {
+        outline = land.polygon(part, detail);
+    } else { // a long ring keeps its points in runs, each ending where the next begins
+        const SceneRing& ring = land.rings[static_cast<std::size_t>(part.ring)];
+        for (std::uint32_t k = 0; k < ring.runCount; ++k) {
+            if (!outline.isEmpty()) outline.removeLast();
+            land.appendMapped(land.runs[ring.firstRun + k], detail, QTransform(), outline);
+        }
+    }
+    for (const auto& q : outline)
         poly.rings[0].push_back({q.x(), q.y()});
     return geo::poleOfInaccessibility(poly, precision);
 }
@@ -110,10 +153,15 @@ LabelAnchor labelAnchor(const Scene& scene, const geo::Place& place, const geo::
     geo::Box all;
     if (const ScenePart* largest = largestPart(land, *land.source, place.id, all)) {
         a.sizeM = std::sqrt(all.width() * all.height());
-        if (place.labelAt == geo::LabelAt::Pole) {
-            const geo::Point pole = poleOf(land, *largest);
+        const geo::Point pole = poleOf(land, *largest);
+        if (place.labelAt == geo::LabelAt::Pole)
             a.pos = QPointF(pole.x, pole.y);
-        }
+        else
+            a.fallback = QPointF(pole.x, pole.y);
+    } else if (a.style->area && (place.kind == "islet" || place.kind == "island")) {
+        // An island the coastline does not have (Kaigara, a rock GSHHG lacks) would never be big enough on
+        // screen for an area label: it is marked with a dot at its gazetteer point instead, when zoomed in.
+        a.style = &scene.style().label(QStringLiteral("unoutlined"));
     }
     if (place.kind == "group") {
         const geo::Box gb = scene.placeBounds(a.id);
@@ -150,7 +198,8 @@ geo::Result<std::shared_ptr<const Scene>> Scene::build(std::shared_ptr<const geo
                                      "Claims", false, [](auto) { return true; }));
     scene->layers_.push_back(prepare(*proj, std::shared_ptr<const geo::Layer>(data, &data->boundaries),
                                      "borders", "Borders", false, [](auto) { return true; }));
-    scene->home_ = scene->layers_[0]->bounds;
+    scene->home_ = homeOf(*coast, isLand, *proj);
+    if (scene->home_.empty()) scene->home_ = scene->layers_[0]->bounds;
     for (const auto& place : data->places)
         scene->anchors_.push_back(labelAnchor(*scene, place, *proj));
     return std::shared_ptr<const Scene>(scene);

@@ -13,14 +13,14 @@
 #include <filesystem>
 #include <optional>
 #include <set>
+#include <sstream>
 
 namespace geo {
 namespace {
 
 const std::set<std::string, std::less<>> kKinds{"group",      "island", "islet", "strait",
                                                 "settlement", "sea",    "cape",  "region"};
-// ja_kana (the hiragana reading) is optional: an older table without the column still loads, with no
-// readings.
+// ja_kana (the hiragana reading) is optional: an older table without the column reads as empty readings.
 constexpr std::array<const char*, 5> kNameKeys{"ja_latin", "ja_native", "ja_kana", "ru_latin", "ru_native"};
 
 // The shipped layers are all-or-nothing: a half-read coastline would give wrong areas without a word.
@@ -106,6 +106,13 @@ Result<std::vector<Place>> readPlaces(const Layer& names) {
                 return Error{where + "priority " + priority + " is not from 1 to 99"};
             p.priority = *value;
         }
+        std::stringstream uncertain(names.value(i, "uncertain"));
+        for (std::string language; std::getline(uncertain, language, ';');) {
+            if (language != "ja" && language != "ru")
+                return Error{where + "uncertain '" + names.value(i, "uncertain") +
+                             "' is not 'ja', 'ru' or 'ja;ru'"};
+            p.uncertain.insert(language);
+        }
         if (const std::string& at = names.value(i, "label_at"); at == "point")
             p.labelAt = LabelAt::Point;
         else if (!at.empty() && at != "pole")
@@ -136,17 +143,22 @@ Result<std::map<std::string, IslandFigures>> computeFigures(const Layer& coast,
         if (*level != 1) continue;
         for (const Polygon& poly : coast.features[i].geometry.polygons) {
             const double km2 = geodesicAreaM2(poly.rings.front()) / 1e6;
-            for (auto* figures : {&byId[coast.value(i, "id")], &byGroup[coast.value(i, "group")]}) {
+            const std::string& id = coast.value(i, "id");
+            const std::string& group = coast.value(i, "group");
+            for (auto* figures : {&byId[id], &byGroup[group]}) {
                 figures->areaKm2 += km2;
                 ++figures->polygons;
             }
+            // Every land polygon of a group but its main island (the one with the group's id) is an islet,
+            // named or not.
+            if (id != group) ++byGroup[group].isletPolygons;
         }
     }
     byId.erase("");
     byGroup.erase("");
     for (auto& [group, figures] : byGroup) {
         for (const Place& p : places)
-            if (p.kind == "islet" && p.parent == group && byId.contains(p.id)) figures.islets.push_back(p.id);
+            if (p.kind == "islet" && p.parent == group) figures.islets.push_back(p.id);
     }
     // A group and its main island may share an id; the group, the larger whole, wins.
     byGroup.merge(byId);

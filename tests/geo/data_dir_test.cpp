@@ -159,16 +159,18 @@ TEST(NamesTable, BadTablesAreNamedWithTheRowAndTheProblem) {
         {"empty id", replaced(shipped, "\nyuri,islet", "\n,islet"), "row 12: empty id"},
         {"unknown parent", replaced(shipped, "\nyuri,islet,habomai", "\nyuri,islet,atlantis"),
          "row 12: parent 'atlantis' of 'yuri' is not in the table"},
-        {"no point", shipped + "odd,islet,,,a,b,k,c,d,1,pole,S,\n", "row 36: no readable POINT"},
+        {"no point", shipped + "odd,islet,,,a,b,k,c,d,1,pole,,S,\n", "row 81: no readable POINT"},
         // The loader leaves coordinates off the globe out (and counts them), so the row has no point left.
-        {"point off the globe", shipped + "odd,islet,,,a,b,k,c,d,1,pole,S,POINT (1e300 43)\n",
-         "row 36: no readable POINT"},
-        {"point with NaN", shipped + "odd,islet,,,a,b,k,c,d,1,pole,S,POINT (nan 43)\n", "row 36: "},
-        {"a line, not a point", shipped + "odd,islet,,,a,b,k,c,d,1,pole,S,\"LINESTRING (146 43,147 44)\"\n",
-         "row 36: 'odd' is not a single point"},
-        {"bad label_at", replaced(shipped, "1,point,S4; S23", "1,middle,S4; S23"),
+        {"point off the globe", shipped + "odd,islet,,,a,b,k,c,d,1,pole,,S,POINT (1e300 43)\n",
+         "row 81: no readable POINT"},
+        {"point with NaN", shipped + "odd,islet,,,a,b,k,c,d,1,pole,,S,POINT (nan 43)\n", "row 81: "},
+        {"a line, not a point", shipped + "odd,islet,,,a,b,k,c,d,1,pole,,S,\"LINESTRING (146 43,147 44)\"\n",
+         "row 81: 'odd' is not a single point"},
+        {"bad label_at", replaced(shipped, "1,point,,S4; S23", "1,middle,,S4; S23"),
          "label_at 'middle' is neither 'pole' nor 'point'"},
         {"a group lost", replaced(shipped, "shikotan,group", "shikotan,island"), "missing group 'shikotan'"},
+        {"bad uncertain", replaced(shipped, "4,pole,ja,S40", "4,pole,maybe,S40"),
+         "uncertain 'maybe' is not 'ja', 'ru' or 'ja;ru'"},
     };
     for (const auto& c : cases) {
         const TempDir dir;
@@ -185,7 +187,7 @@ TEST(NamesTable, TheShippedTableWithItsTypesStillLoads) {
     const TempDir dir;
     const auto r = loadWithNames(dir, geotest::readBytes(kShipped / "names.csv"));
     ASSERT_TRUE(r.ok()) << r.error().message;
-    EXPECT_EQ(r->places.size(), 35U);
+    EXPECT_EQ(r->places.size(), 80U);
 }
 
 } // namespace

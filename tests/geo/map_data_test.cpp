@@ -84,7 +84,9 @@ TEST(MapData, LoadsATinyDataset) {
     const auto& habomai = data.figures.at("habomai");
     EXPECT_EQ(habomai.id, "habomai");
     EXPECT_DOUBLE_EQ(habomai.areaKm2, yuriFigures.areaKm2);
-    EXPECT_EQ(habomai.islets, std::vector<std::string>{"yuri"}) << "akiyuri has no coastline here";
+    EXPECT_EQ(habomai.islets, (std::vector<std::string>{"yuri", "akiyuri"}))
+        << "listed with or without a coastline";
+    EXPECT_FALSE(data.figures.contains("akiyuri")) << "akiyuri has no coastline here";
     EXPECT_FALSE(data.figures.contains("lake_1"));
 }
 
@@ -160,6 +162,64 @@ TEST(MapData, LabelAtColumnIsRead) {
     EXPECT_NE(bad.error().message.find("names.csv: row 7: label_at 'centre' is neither 'pole' nor 'point'"),
               std::string::npos)
         << bad.error().message;
+}
+
+// The ja_kana (hiragana reading) and uncertain columns: read into Place::names and Place::uncertain; an
+// older table without them still loads, with empty readings and nothing uncertain.
+TEST(MapData, KanaAndUncertainColumnsAreRead) {
+    const TempDir dir;
+    writeDataset(dir.path());
+    const std::string header =
+        "id,kind,parent,admin,ja_latin,ja_native,ja_kana,ru_latin,ru_native,priority,uncertain,source,WKT\n";
+    const std::string rows =
+        "etorofu,group,,russia,Etorofu,択捉島,えとろふとう,Iturup,Итуруп,1,,S1,\"POINT (148.05 45.05)\"\n"
+        "kunashiri,group,,russia,Kunashiri,国後島,くなしりとう,Kunashir,Кунашир,1,,S1,\"POINT (145.8 "
+        "44.1)\"\n"
+        "shikotan,group,,russia,Shikotan,色丹島,しこたんとう,Shikotan,Шикотан,1,ja;ru,S1,\"POINT (146.75 "
+        "43.8)\"\n"
+        "habomai,group,,russia,Habomai,歯舞群島,はぼまいぐんとう,Khabomai,Хабомаи,1,,S1,\"POINT (146.1 "
+        "43.45)\"\n"
+        "seseki,settlement,etorofu,russia,Seseki,瀬石,せせき,Goryachiye Klyuchi,Горячие Ключи,4,ja,S40,"
+        "\"POINT (148.05 45.06)\"\n";
+    geotest::writeText(dir.path() / "names.csv", header + rows);
+    const auto r = geo::loadMapData(dir.path().string());
+    ASSERT_TRUE(r.ok()) << r.error().message;
+    EXPECT_EQ(r->place("etorofu")->names.at("ja_kana"), "えとろふとう");
+    EXPECT_TRUE(r->place("seseki")->nameUncertain("ja"));
+    EXPECT_FALSE(r->place("seseki")->nameUncertain("ru"));
+    EXPECT_TRUE(r->place("shikotan")->nameUncertain("ja"));
+    EXPECT_TRUE(r->place("shikotan")->nameUncertain("ru"));
+    EXPECT_TRUE(r->place("etorofu")->uncertain.empty());
+    EXPECT_EQ(r->place("seseki")->source, "S40") << "the columns after them still read";
+
+    geotest::writeText(dir.path() / "names.csv",
+                       header + rows + "odd,islet,,,a,b,c,d,e,1,maybe,S,\"POINT (146 43)\"\n");
+    const auto bad = geo::loadMapData(dir.path().string());
+    ASSERT_FALSE(bad.ok());
+    EXPECT_NE(bad.error().message.find("names.csv: row 6: uncertain 'maybe' is not 'ja', 'ru' or 'ja;ru'"),
+              std::string::npos)
+        << bad.error().message;
+
+    writeDataset(dir.path()); // the older table: no ja_kana, no uncertain
+    const auto old = geo::loadMapData(dir.path().string());
+    ASSERT_TRUE(old.ok()) << old.error().message;
+    EXPECT_EQ(old->place("yuri")->names.at("ja_kana"), "");
+    EXPECT_TRUE(old->place("yuri")->uncertain.empty());
+}
+
+// A group lists every named islet of names.csv, drawn or not (Kaigara, which GSHHG lacks, must not vanish),
+// and counts its islet polygons, named or not.
+TEST(MapData, GroupsListUnoutlinedIsletsAndCountIsletPolygons) {
+    const TempDir dir;
+    writeDataset(dir.path(), "kaigara,islet,habomai,russia,Kaigara,貝殻島,Signalny,Сигнальный,5,S1,"
+                             "\"POINT (145.86 43.39)\"\n");
+    const auto r = geo::loadMapData(dir.path().string());
+    ASSERT_TRUE(r.ok()) << r.error().message;
+    const auto& habomai = r->figures.at("habomai");
+    EXPECT_EQ(habomai.islets, (std::vector<std::string>{"yuri", "akiyuri", "kaigara"}));
+    EXPECT_FALSE(r->figures.contains("kaigara")) << "no outline, no area";
+    EXPECT_EQ(habomai.isletPolygons, 1) << "Yuri's polygon";
+    EXPECT_EQ(r->figures.at("etorofu").isletPolygons, 0) << "the main island and a lake are no islets";
 }
 
 TEST(MapData, DamagedCoastFailsRatherThanLosingLand) {

@@ -112,6 +112,9 @@ TEST(Facts, RequiredFactsArePresent) {
     const isv::Fact* names = sheet.fact(QStringLiteral("russian_names"));
     ASSERT_TRUE(names);
     EXPECT_EQ(names->offerNames, "russian");
+    // "The two larger isles are Etorofu and Kunashiri. The Russian names are different.": the two, not all
+    // four groups (Shikotan is Shikotan in both languages).
+    EXPECT_EQ(names->places, (QStringList{"etorofu", "kunashiri"}));
 }
 
 TEST(Facts, ArticleDateAndIslands) {
@@ -128,6 +131,9 @@ TEST(Facts, ArticleDateAndIslands) {
         EXPECT_TRUE(i->positionRussia.text.startsWith("Russia's position: ")) << id;
         EXPECT_FALSE(i->population.empty()) << id;
         EXPECT_FALSE(i->declaration1956.text.isEmpty()) << id;
+        EXPECT_TRUE(i->officialArea.text.contains("Japan's GSI")) << id;
+        EXPECT_FALSE(i->russianArea.text.isEmpty()) << id;
+        EXPECT_FALSE(i->russianArea.source.isEmpty()) << id;
     }
     EXPECT_DOUBLE_EQ(sheet.island("etorofu")->officialAreaKm2, 3166.64);
 }

@@ -81,7 +81,8 @@ TEST_F(InfoPanelTest, LoadsFactsAndShowsArticle) {
     ASSERT_TRUE(panel.facts()) << panel.loadError().toStdString();
     EXPECT_TRUE(panel.findChild<QLabel*>("articleHeader")->text().contains("Fri 10 May 2019"));
     const QString facts = panel.findChild<QTextBrowser*>("factsView")->toPlainText();
-    EXPECT_TRUE(facts.contains("The Russian names are different."));
+    EXPECT_TRUE(
+        facts.contains("The Russian names of the two larger isles, Etorofu and Kunashiri, are different."));
     EXPECT_TRUE(facts.contains("22 Jan 2019")); // context beside the Abe–Putin fact
 }
 
@@ -204,7 +205,7 @@ TEST_F(InfoPanelTest, ShippedDataShowsComputedAreaBesideOfficial) {
     const QString computed = QLocale(QLocale::English).toString(data->figures.at("etorofu").areaKm2, 'f', 0);
     EXPECT_TRUE(QRegularExpression("^3,\\d{3}$").match(computed).hasMatch()) << computed.toStdString();
     EXPECT_TRUE(text.contains(computed + " km² (computed from GSHHG coastline)")) << text.toStdString();
-    EXPECT_TRUE(text.contains("Official: 3,166.64 km²")) << text.toStdString();
+    EXPECT_TRUE(text.contains("Japan's official figure (GSI survey): 3,166.64 km²")) << text.toStdString();
     panel.selectPlace("habomai");
     EXPECT_TRUE(islandText(panel).contains("Shibotsu"));
 }
@@ -244,4 +245,40 @@ TEST_F(InfoPanelTest, FactsAddTheWordingOfTheInterfaceLanguage) {
     isv::InfoPanel panel(sampleData());
     EXPECT_FALSE(
         panel.findChild<QTextBrowser*>("factsView")->toPlainText().contains(QStringLiteral("Южные")));
+}
+
+// The official area is Japan's survey and says so; Russia's side is shown beside it, and a line says why
+// the computed figure is larger.
+TEST_F(InfoPanelTest, OfficialAreaIsJapansSurveyWithTheRussianFigureBeside) {
+    auto loaded = geo::loadMapData(ISLEVIEW_SOURCE_DATA_DIR);
+    ASSERT_TRUE(loaded.ok()) << loaded.error().message;
+    isv::InfoPanel panel(std::make_shared<const geo::MapData>(std::move(loaded).value()));
+    ASSERT_TRUE(panel.facts()) << panel.loadError().toStdString();
+    for (const char* id : {"etorofu", "kunashiri", "shikotan", "habomai"}) {
+        panel.selectPlace(id);
+        const QString text = islandText(panel);
+        EXPECT_TRUE(text.contains("Japan's official figure (GSI survey): ")) << id << text.toStdString();
+        EXPECT_TRUE(text.contains("survey by Japan's GSI")) << id;
+        EXPECT_TRUE(text.contains("Russian-side figure: ")) << id << text.toStdString();
+        EXPECT_TRUE(text.contains("GSHHG draws small islands and islets larger than the survey does, and the "
+                                  "computed figure includes every islet"))
+            << id;
+    }
+    panel.selectPlace("etorofu");
+    EXPECT_TRUE(islandText(panel).contains("Russian-side figure: 3,174.71 km²"));
+}
+
+// A name the data marks uncertain (瀬石 for Goryachiye Klyuchi) says so; a confirmed one does not.
+TEST_F(InfoPanelTest, AnUncertainNameSaysSo) {
+    auto loaded = geo::loadMapData(ISLEVIEW_SOURCE_DATA_DIR);
+    ASSERT_TRUE(loaded.ok()) << loaded.error().message;
+    isv::InfoPanel panel(std::make_shared<const geo::MapData>(std::move(loaded).value()));
+    panel.selectPlace("goryachiye_klyuchi");
+    const QString text = islandText(panel);
+    EXPECT_TRUE(text.contains("Seseki · 瀬石? (uncertain: the sources do not confirm this name)"))
+        << text.toStdString();
+    EXPECT_TRUE(text.contains("Goryachiye Klyuchi · Горячие Ключи")) << text.toStdString();
+    EXPECT_FALSE(text.contains("Ключи?"));
+    panel.selectPlace("kurilsk");
+    EXPECT_FALSE(islandText(panel).contains("uncertain")) << islandText(panel).toStdString();
 }

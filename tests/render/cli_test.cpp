@@ -79,11 +79,22 @@ TEST(Cli, InfoJsonListsLayersAndTheFourGroupsWithComputedAreas) {
         for (const auto& islet : i["islets"].toArray()) {
             EXPECT_FALSE(
                 islet.toObject()["names"].toObject()["russian"].toObject()["latin"].toString().isEmpty());
-            EXPECT_GT(islet.toObject()["area_km2"].toDouble(), 0);
+            // An islet the coastline lacks (Kaigara) is listed, marked as without outline and area.
+            const QJsonObject o = islet.toObject();
+            if (o["outlined"].toBool())
+                EXPECT_GT(o["area_km2"].toDouble(), 0);
+            else
+                EXPECT_TRUE(o["area_km2"].isNull());
         }
+        EXPECT_EQ(i["islet_polygons"].toInt(), data.figures.at(id).isletPolygons) << id;
     }
     EXPECT_EQ(ids, (QStringList{"etorofu", "kunashiri", "shikotan", "habomai"}));
     EXPECT_GE(islands[3].toObject()["islets"].toArray().size(), 6) << "Habomai's named islets";
+    EXPECT_EQ(islands[0].toObject()["islet_polygons"].toInt(), 54) << "Etorofu's islets, named or not";
+    QStringList habomai;
+    for (const auto& islet : islands[3].toObject()["islets"].toArray())
+        habomai << islet.toObject()["id"].toString();
+    EXPECT_TRUE(habomai.contains("kaigara")) << "Kaigara must not vanish from info";
 }
 
 TEST(Cli, InfoTextNamesBothSets) {

@@ -6,6 +6,9 @@
 
 #include <geo/geodesic.h>
 
+#include <algorithm>
+#include <cmath>
+
 #include <QImage>
 #include <QPainter>
 
@@ -51,8 +54,18 @@ TEST(Scene, LevelsOfDetailKeepRingsClosedAndShrinkMonotonically) {
     const auto* land = shippedScene()->layer("land");
     ASSERT_NE(land, nullptr);
     ASSERT_GT(land->parts.size(), 50u);
+    int longRings = 0;
     for (const auto& part : land->parts) {
         ASSERT_TRUE(part.closed);
+        if (part.ring >= 0) { // a long ring (Hokkaido) keeps its points in runs, each with every level
+            ++longRings;
+            const isv::SceneRing& ring = land->rings[static_cast<std::size_t>(part.ring)];
+            for (std::uint32_t k = 0; k < ring.runCount; ++k)
+                for (int l = 0; l < isv::kLevels; ++l)
+                    EXPECT_GE(land->runs[ring.firstRun + k].lods[l].size(), 2)
+                        << "run " << k << " level " << l;
+            continue;
+        }
         for (int l = 0; l < isv::kLevels; ++l) {
             EXPECT_GE(part.lods[l].size(), 3) << "feature " << part.feature << " level " << l;
             if (l > 0) {
@@ -60,6 +73,7 @@ TEST(Scene, LevelsOfDetailKeepRingsClosedAndShrinkMonotonically) {
             }
         }
     }
+    EXPECT_GE(longRings, 1) << "Hokkaido";
 }
 
 TEST(Scene, HitTestFindsEachIslandAndNotTheSea) {
@@ -440,37 +454,58 @@ TEST(Scene, RingsUnderAPixelStillShow) {
 
 namespace {
 
-TEST(RenderMap, WhereTheDataBoxCutsTheLandNoCoastIsDrawn) {
-    // Hokkaido's ring is closed along 144.5°E, the west edge of the data (docs/data.md, up to 43.93°N):
-    // that edge is filled but not outlined, while the real coast beside it is.
+TEST(RenderMap, WhereTheDataCutsTheLandNoCoastIsDrawn) {
+    // Sakhalin is two polygons cut at 50°N (docs/data.md), and the data's box cuts the mainland, northern
+    // Sakhalin and Kamchatka: those edges are filled but not outlined, while the real coast beside them is.
     const auto scene = shippedScene();
     const auto* land = scene->layer("land");
     ASSERT_NE(land, nullptr);
-    EXPECT_EQ(land->notCoast.size(), 3u) << "the box edges of Hokkaido, Urup and an islet of Urup";
+    const geo::Layer& coast = scene->data().coast;
+    std::vector<geo::Point> cut; // the ends of the 50°N cut, from the data
+    for (std::size_t i = 0; i < coast.features.size(); ++i)
+        if (coast.value(i, "group") == "south_sakhalin" && coast.value(i, "id") == "sakhalin")
+            for (const geo::Point& p : coast.features[i].geometry.polygons.front().rings[0])
+                if (p.y == 50.0 && std::find(cut.begin(), cut.end(), p) == cut.end()) cut.push_back(p);
+    ASSERT_EQ(cut.size(), 2U);
+    const geo::Point a = scene->project(cut[0]), b = scene->project(cut[1]);
+    const auto same = [](geo::Point p, geo::Point q) {
+        return std::abs(p.x - q.x) + std::abs(p.y - q.y) < 1e-6;
+    };
+    int along50 = 0, alongBox = 0;
+    for (const auto& [p, q] : land->notCoast)
+        (same(p, a) && same(q, b)) || (same(p, b) && same(q, a)) ? ++along50 : ++alongBox;
+    EXPECT_EQ(along50, 1) << "the cut, once (the pair of edges run both ways is one line)";
+    EXPECT_GE(alongBox, 3) << "the box edges of the mainland, northern Sakhalin and Kamchatka";
+
     MapSettings s;
-    s.viewport = geo::Viewport::fitting(scene->projectBox({144.3, 43.6, 144.9, 44.1}), 600, 500);
+    s.viewport = geo::Viewport::fitting(scene->projectBox({141.8, 49.75, 143.6, 50.25}), 600, 500);
     s.hiddenLayers = {"graticule", "labels"};
     s.legend = s.scaleBar = s.northArrow = false;
     const Drawn f = render(s);
-    const QColor sea("#c9dff0"), ground("#f3efe4");
-    const int lighter =
-        std::min(sea.red() + sea.green() + sea.blue(), ground.red() + ground.green() + ground.blue());
-    const geo::Point edge = s.viewport.toScreen(scene->project({144.5, 43.75}));
+    // The land's own fill just south of the cut (Sakhalin is filled in the colour of its administration).
+    const geo::Point inside = s.viewport.toScreen({(a.x + b.x) / 2, (a.y + b.y) / 2 - 3000});
+    const QRgb fill = f.image.pixel(int(inside.x), int(inside.y));
+    const int lighter = qRed(fill) + qGreen(fill) + qBlue(fill);
+    // Along the cut, between its ends, no dark line.
     int darkest = 3 * 255;
-    for (int x = int(edge.x) - 4; x <= int(edge.x) + 4; ++x) {
-        const QRgb c = f.image.pixel(x, int(edge.y));
-        darkest = std::min(darkest, qRed(c) + qGreen(c) + qBlue(c));
+    for (double t = 0.2; t <= 0.8; t += 0.05) {
+        const geo::Point on = s.viewport.toScreen({a.x + t * (b.x - a.x), a.y + t * (b.y - a.y)});
+        for (int y = int(on.y) - 4; y <= int(on.y) + 4; ++y) {
+            const QRgb c = f.image.pixel(int(on.x), y);
+            darkest = std::min(darkest, qRed(c) + qGreen(c) + qBlue(c));
+        }
     }
     EXPECT_GE(darkest, lighter - 12) << "no dark line along the cut";
-    // Up the column at 144.7°E the coast north of the cut is crossed: there the outline is drawn.
-    const geo::Point south = s.viewport.toScreen(scene->project({144.7, 43.65}));
-    const geo::Point north = s.viewport.toScreen(scene->project({144.7, 44.05}));
-    int coast = 3 * 255;
-    for (int y = int(north.y); y <= int(south.y); ++y) {
-        const QRgb c = f.image.pixel(int(south.x), y);
-        coast = std::min(coast, qRed(c) + qGreen(c) + qBlue(c));
+    // Along the parallel just north of the cut, from west of the island to its middle, the real coast is
+    // crossed: there the outline is drawn.
+    const geo::Point west = s.viewport.toScreen(scene->project({141.85, 50.1}));
+    const geo::Point mid = s.viewport.toScreen({(a.x + b.x) / 2, (a.y + b.y) / 2});
+    int coastLine = 3 * 255;
+    for (int x = int(west.x); x <= int(mid.x); ++x) {
+        const QRgb c = f.image.pixel(x, int(west.y));
+        coastLine = std::min(coastLine, qRed(c) + qGreen(c) + qBlue(c));
     }
-    EXPECT_LT(coast, lighter - 60) << "real coast in the same frame is outlined";
+    EXPECT_LT(coastLine, lighter - 60) << "real coast in the same frame is outlined";
 }
 
 } // namespace
@@ -489,6 +524,66 @@ TEST(RenderMap, GraticuleLabelsUnderTheLegendAreLeftOut) {
     EXPECT_LT(with.gridLabels.size(), without.gridLabels.size()) << "a label under the legend is not drawn";
     for (const QString& label : with.gridLabels)
         EXPECT_TRUE(without.gridLabels.contains(label)) << label.toStdString();
+}
+
+} // namespace
+
+namespace {
+
+// Kaigara is not in GSHHG; the panel says it is marked at its gazetteer point, and it is: a dot and its name
+// once zoomed in near Nosappu (not at the scale of the whole Habomai group).
+TEST(RenderMap, KaigaraIsMarkedAtItsGazetteerPoint) {
+    const auto scene = shippedScene();
+    const geo::Place& kaigara = place("kaigara");
+    MapSettings s;
+    s.viewport = geo::Viewport::fitting(scene->projectBox({145.80, 43.37, 145.93, 43.42}), 900, 600);
+    const Drawn near = render(s);
+    const int at = near.report.labels.indexOf("Kaigara");
+    ASSERT_GE(at, 0) << near.report.labels.join(", ").toStdString();
+    const geo::Point dot = s.viewport.toScreen(scene->project(kaigara.lonlat));
+    const QRectF box = near.report.labelBoxes[at];
+    EXPECT_NEAR(box.left(), dot.x, 12) << "the name to the right of its dot";
+    EXPECT_NEAR(box.center().y(), dot.y, 12);
+    const QRgb c = near.image.pixel(int(dot.x), int(dot.y));
+    EXPECT_LT(qRed(c) + qGreen(c) + qBlue(c), 300) << "a dark dot at the point";
+    EXPECT_FALSE(render(homeSettings()).report.labels.contains("Kaigara")) << "only when zoomed in";
+}
+
+// A name the data marks uncertain carries a "?" on the map, in that language only.
+TEST(NameSet, UncertainNamesCarryAQuestionMark) {
+    const geo::Place& seseki = place("goryachiye_klyuchi");
+    NameSet both;
+    ASSERT_TRUE(NameSet::parse("both", "native", &both));
+    EXPECT_EQ(both.label(seseki), QString("瀬石? / Горячие Ключи"));
+    NameSet japanese;
+    ASSERT_TRUE(NameSet::parse("japanese", "latin", &japanese));
+    EXPECT_EQ(japanese.label(place("kurilsk")), QString("Shana"));
+}
+
+// The wider map: Sakhalin and Hokkaido are labelled in a view of the whole story (Hokkaido, labelled at a
+// point inside the default view, falls back to its pole when that point's label does not fit).
+TEST(RenderMap, TheWiderMapIsLabelled) {
+    MapSettings s;
+    s.viewport = geo::Viewport::fitting(shippedScene()->projectBox({139, 41, 157, 52}), 1400, 1000);
+    const Drawn f = render(s);
+    for (const char* name : {"Hokkaidō", "Karafuto", "Etorofu", "Kunashiri", "Habomai", "Paramushiru"})
+        EXPECT_TRUE(f.report.labels.contains(name))
+            << name << ": " << f.report.labels.join(", ").toStdString();
+}
+
+// The default view (homeBounds) is the land inside geo::kHomeLonLat: widening the data beyond it does not
+// move it. Projected bounds (UTM 55N) of the data as shipped before the map was widened, which ended at
+// that box.
+TEST(RenderMap, DefaultViewUnchangedByTheWiderMap) {
+    const geo::Box home = shippedScene()->homeBounds();
+    EXPECT_NEAR(home.minx, 296033.183, 1.0);
+    EXPECT_NEAR(home.miny, 4755712.489, 1.0);
+    EXPECT_NEAR(home.maxx, 770091.573, 1.0);
+    EXPECT_NEAR(home.maxy, 5125690.340, 1.0);
+    // The data itself reaches well beyond it.
+    const geo::Box all = shippedScene()->layer("land")->bounds;
+    EXPECT_LT(all.minx, home.minx - 300'000);
+    EXPECT_GT(all.maxy, home.maxy + 500'000);
 }
 
 } // namespace
