@@ -4,7 +4,7 @@ translation or plural form, the same %1..%9 / %n markers as its source), the .ts
 sources (lupdate over app/ finds no string they lack and none they hold that the sources lost), and every
 word of resources/worldviews.json translated in its "translations" block for each .ts language.
 
-  tools/check_translations.py [--lupdate PATH] [--list] translations/isleview_*.ts
+  tools/check_translations.py [--lupdate PATH] [--list] resources/translations/isleview_*.ts
 
 Exit 0 when all is well, 1 with the problems listed on stderr. --list only lists what is unfinished.
 """

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
-# Brings translations/isleview_*.ts in step with the sources (lupdate: new strings are added unfinished,
+# Brings resources/translations/isleview_*.ts in step with the sources (lupdate: new strings are added unfinished,
 # strings the sources lost are dropped, finished translations are kept), then lists what is left to
-# translate: open the .ts in Qt Linguist (`linguist translations/isleview_ja.ts`) or edit the XML, and run
+# translate: open the .ts in Qt Linguist (`linguist resources/translations/isleview_ja.ts`) or edit the XML, and run
 # this again until it reports nothing. The build turns the .ts into .qm files.
 #
 #   tools/translations.sh          update and list
@@ -14,8 +14,8 @@ LUPDATE=${LUPDATE:-$bins/lupdate}
 [ -x "$LUPDATE" ] || { echo "lupdate not found (Debian: apt-get install qt6-l10n-tools)" >&2; exit 1; }
 
 if [ "${1:-}" != "--check" ]; then
-  for ts in translations/isleview_*.ts; do
+  for ts in resources/translations/isleview_*.ts; do
     "$LUPDATE" -silent -locations none -no-obsolete app -ts "$ts"
   done
 fi
-exec python3 tools/check_translations.py --lupdate "$LUPDATE" translations/isleview_*.ts
+exec python3 tools/check_translations.py --lupdate "$LUPDATE" resources/translations/isleview_*.ts
