@@ -2,6 +2,13 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="ru" sourcelanguage="en">
 <context>
+    <name>MeasurePresets</name>
+    <message>
+        <source>%1 ↔ %2, narrowest</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>QObject</name>
     <message numerus="yes">
         <source>%1: %n part(s) not drawn in this view: their outlines would cross it thousands of times (more line than a frame draws). Zoom in to see them.</source>
@@ -30,6 +37,122 @@
     <message>
         <source>Unexpected error: %1</source>
         <translation>Непредвиденная ошибка: %1</translation>
+    </message>
+</context>
+<context>
+    <name>isv::CompareView</name>
+    <message>
+        <source>De facto view</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Both claims</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Drag to move the divider: Japan&apos;s map on the left, Russia&apos;s on the right</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Place names on this side</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Script of the names on this side</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Claims drawn on this side</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 ◀</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>▶ %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>isv::DataLocation</name>
+    <message>
+        <source>the program&apos;s folder is unknown</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>looked in %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no data directory found (%1); pass --data DIR or set ISLEVIEW_DATA</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>isv::DesktopActions</name>
+    <message>
+        <source>&amp;Print…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Copy Map</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ctrl+Shift+C</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Map &amp;Title…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ctrl+T</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;User Guide</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Edit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Copy Map</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The map is too big to copy at this size.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Copied the map (%1 × %2 pixels)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Print</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Map Title</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Title drawn on the map (empty for none):</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Isleview User Guide</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>isv::EventSlider</name>
+    <message>
+        <source>%1 (%2)</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -182,10 +305,6 @@
         <translation>%1 (рассчитано по береговой линии GSHHG)</translation>
     </message>
     <message>
-        <source>Official: %1 %2</source>
-        <translation>Официально: %1 %2</translation>
-    </message>
-    <message>
         <source>Area</source>
         <translation>Площадь</translation>
     </message>
@@ -212,6 +331,22 @@
     <message>
         <source>Settlements</source>
         <translation>Населённые пункты</translation>
+    </message>
+    <message>
+        <source>%1: %2? (uncertain: the sources do not confirm this name)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Japan&apos;s official figure (GSI survey): %1 %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Russian-side figure: %1 %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The computed area is larger: GSHHG draws small islands and islets larger than the survey does, and the computed figure includes every islet of the coastline.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -368,10 +503,6 @@
         <translation>Ctrl+M</translation>
     </message>
     <message>
-        <source>Measure the geodesic distance between two points (or shift+drag on the map)</source>
-        <translation>Измерить геодезическое расстояние между двумя точками (или перетащите по карте с нажатой Shift)</translation>
-    </message>
-    <message>
         <source>Add &amp;Note</source>
         <translation>Добавить &amp;заметку</translation>
     </message>
@@ -504,10 +635,6 @@
         </translation>
     </message>
     <message>
-        <source>The information panel suggests showing %1 on the map.</source>
-        <translation>Информационная панель предлагает показать на карте: %1.</translation>
-    </message>
-    <message>
         <source>Exported %1</source>
         <translation>Экспортировано: %1</translation>
     </message>
@@ -518,6 +645,191 @@
     <message>
         <source>&lt;h3&gt;%1&lt;/h3&gt;&lt;p&gt;A map of the islands off north-east Hokkaido that Japan and Russia both claim: Etorofu / Iturup, Kunashiri / Kunashir, Shikotan and the Habomai islets.&lt;/p&gt;&lt;p&gt;Place names can be shown in Japanese, Russian or both. Each side&apos;s claim is drawn as that side&apos;s position; with both overlays off the map shows who administers the islands today.&lt;/p&gt;&lt;p&gt;Areas and distances are computed on the WGS84 ellipsoid from the shipped coastline.&lt;/p&gt;</source>
         <translation>&lt;h3&gt;%1&lt;/h3&gt;&lt;p&gt;Карта островов у северо-восточного побережья Хоккайдо, на которые претендуют и Япония, и Россия: Итуруп (Этороф), Кунашир (Кунасири), Шикотан и острова Хабомаи.&lt;/p&gt;&lt;p&gt;Географические названия можно показывать на японском, на русском или на обоих языках. Притязания каждой стороны изображаются как позиция этой стороны; если оба слоя притязаний выключены, карта показывает, кто управляет островами сегодня.&lt;/p&gt;&lt;p&gt;Площади и расстояния вычисляются на эллипсоиде WGS84 по прилагаемой береговой линии.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>area: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Compare Side by &amp;Side</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ctrl+Shift+B</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Compare with S&amp;wipe</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ctrl+Shift+W</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Measure a path point by point, or an area (or shift+drag on the map)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Find Place…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Timeline</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Showing %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>isv::MapCanvas</name>
+    <message>
+        <source>Total %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>isv::MapFileController</name>
+    <message>
+        <source>Isleview maps (*.%1);;All files (*)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open &amp;Map…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ctrl+Shift+O</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open Map</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Save Map</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save Map &amp;As…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save Map</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Clear Menu</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open &amp;Recent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unsaved Changes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The map %1 has changes that are not saved. Save them?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: the file is no longer there</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>isv::MeasureDock</name>
+    <message>
+        <source>Measure</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Distances people quote, measured here, with the published figure</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Leg</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>km</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>nmi</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Bearing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Close the path and measure its area</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Keep as Note</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Put the result on the map as a note (shown in exports too)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Clear</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Presets…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n leg(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>area %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>published: %1 km [%2]</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Initial bearing, clockwise from true north</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Click points on the map with the measuring tool (Ctrl+M); double-click or Enter ends the path. Lengths are geodesic on the WGS84 ellipsoid.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Total: %1 (%2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Area: %1 (perimeter %2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Published: %1 [%2]</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No published figure in the sources of this program&apos;s facts.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -563,6 +875,64 @@
     <message>
         <source>Area</source>
         <translation>Площадь</translation>
+    </message>
+</context>
+<context>
+    <name>isv::PlaceSearchDock</name>
+    <message>
+        <source>Find</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A place, in any name or script</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1; matched “%2”</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>isv::TimelineBar</name>
+    <message>
+        <source>Year: the map of the last day of that year</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Today</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Timeline:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No timeline: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Drag to see the map of a day since %1; the marks are the events</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Today (de facto)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The map of %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Set by: %1 (%2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>administered by %1; claimed by %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>; population %1 (%2, %3)</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -612,6 +982,31 @@
     <message>
         <source>Isleview map</source>
         <translation>Карта Isleview</translation>
+    </message>
+    <message>
+        <source>Administration on %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>De facto view</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>As %1 draws it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Both sides&apos; claims</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Each side&apos;s map, side by side</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>none (%1)</source>
+        <extracomment>no claim shown: the map of a past day (%1 names it, &quot;Administration on 1880-12-31&quot;)</extracomment>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
