@@ -5,7 +5,7 @@
     <name>MeasurePresets</name>
     <message>
         <source>%1 ↔ %2, narrowest</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 ↔ %2（最狭部）</translation>
     </message>
 </context>
 <context>
@@ -41,116 +41,116 @@
     <name>isv::CompareView</name>
     <message>
         <source>De facto view</source>
-        <translation type="unfinished"></translation>
+        <translation>現状の表示</translation>
     </message>
     <message>
         <source>Both claims</source>
-        <translation type="unfinished"></translation>
+        <translation>双方の主張</translation>
     </message>
     <message>
         <source>Drag to move the divider: Japan&apos;s map on the left, Russia&apos;s on the right</source>
-        <translation type="unfinished"></translation>
+        <translation>ドラッグして境界線を動かします。左が日本の地図、右がロシアの地図です</translation>
     </message>
     <message>
         <source>Place names on this side</source>
-        <translation type="unfinished"></translation>
+        <translation>この側の地名</translation>
     </message>
     <message>
         <source>Script of the names on this side</source>
-        <translation type="unfinished"></translation>
+        <translation>この側の地名の文字</translation>
     </message>
     <message>
         <source>Claims drawn on this side</source>
-        <translation type="unfinished"></translation>
+        <translation>この側に描く主張</translation>
     </message>
     <message>
         <source>%1 ◀</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 ◀</translation>
     </message>
     <message>
         <source>▶ %1</source>
-        <translation type="unfinished"></translation>
+        <translation>▶ %1</translation>
     </message>
 </context>
 <context>
     <name>isv::DataLocation</name>
     <message>
         <source>the program&apos;s folder is unknown</source>
-        <translation type="unfinished"></translation>
+        <translation>プログラムのフォルダーが不明です</translation>
     </message>
     <message>
         <source>looked in %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 を探しました: %2</translation>
     </message>
     <message>
         <source>no data directory found (%1); pass --data DIR or set ISLEVIEW_DATA</source>
-        <translation type="unfinished"></translation>
+        <translation>データディレクトリが見つかりません（%1）。--data DIR を指定するか、ISLEVIEW_DATA を設定してください</translation>
     </message>
 </context>
 <context>
     <name>isv::DesktopActions</name>
     <message>
         <source>&amp;Print…</source>
-        <translation type="unfinished"></translation>
+        <translation>印刷(&amp;P)…</translation>
     </message>
     <message>
         <source>&amp;Copy Map</source>
-        <translation type="unfinished"></translation>
+        <translation>地図をコピー(&amp;C)</translation>
     </message>
     <message>
         <source>Ctrl+Shift+C</source>
-        <translation type="unfinished"></translation>
+        <translation>Ctrl+Shift+C</translation>
     </message>
     <message>
         <source>Map &amp;Title…</source>
-        <translation type="unfinished"></translation>
+        <translation>地図のタイトル(&amp;T)…</translation>
     </message>
     <message>
         <source>Ctrl+T</source>
-        <translation type="unfinished"></translation>
+        <translation>Ctrl+T</translation>
     </message>
     <message>
         <source>&amp;User Guide</source>
-        <translation type="unfinished"></translation>
+        <translation>ユーザーガイド(&amp;U)</translation>
     </message>
     <message>
         <source>&amp;Edit</source>
-        <translation type="unfinished"></translation>
+        <translation>編集(&amp;E)</translation>
     </message>
     <message>
         <source>Copy Map</source>
-        <translation type="unfinished"></translation>
+        <translation>地図をコピー</translation>
     </message>
     <message>
         <source>The map is too big to copy at this size.</source>
-        <translation type="unfinished"></translation>
+        <translation>地図が大きすぎるため、このサイズではコピーできません。</translation>
     </message>
     <message>
         <source>Copied the map (%1 × %2 pixels)</source>
-        <translation type="unfinished"></translation>
+        <translation>地図をコピーしました（%1 × %2 ピクセル）</translation>
     </message>
     <message>
         <source>Print</source>
-        <translation type="unfinished"></translation>
+        <translation>印刷</translation>
     </message>
     <message>
         <source>Map Title</source>
-        <translation type="unfinished"></translation>
+        <translation>地図のタイトル</translation>
     </message>
     <message>
         <source>Title drawn on the map (empty for none):</source>
-        <translation type="unfinished"></translation>
+        <translation>地図に描くタイトル（空欄ならタイトルなし）:</translation>
     </message>
     <message>
         <source>Isleview User Guide</source>
-        <translation type="unfinished"></translation>
+        <translation>Isleview ユーザーガイド</translation>
     </message>
 </context>
 <context>
     <name>isv::EventSlider</name>
     <message>
         <source>%1 (%2)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1（%2）</translation>
     </message>
 </context>
 <context>
@@ -332,19 +332,19 @@
     </message>
     <message>
         <source>%1: %2? (uncertain: the sources do not confirm this name)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: %2?（不確か: 出典ではこの名称を確認できません）</translation>
     </message>
     <message>
         <source>Japan&apos;s official figure (GSI survey): %1 %2</source>
-        <translation type="unfinished"></translation>
+        <translation>日本の公式値（国土地理院の測量）: %1 %2</translation>
     </message>
     <message>
         <source>Russian-side figure: %1 %2</source>
-        <translation type="unfinished"></translation>
+        <translation>ロシア側の数値: %1 %2</translation>
     </message>
     <message>
         <source>The computed area is larger: GSHHG draws small islands and islets larger than the survey does, and the computed figure includes every islet of the coastline.</source>
-        <translation type="unfinished"></translation>
+        <translation>算出した面積のほうが大きくなっています。GSHHG では小さな島や小島が測量より大きく描かれており、算出値には海岸線に含まれるすべての小島が含まれているためです。</translation>
     </message>
 </context>
 <context>
@@ -642,186 +642,186 @@
     </message>
     <message>
         <source>area: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>面積: %1</translation>
     </message>
     <message>
         <source>Compare Side by &amp;Side</source>
-        <translation type="unfinished"></translation>
+        <translation>左右に並べて比較(&amp;S)</translation>
     </message>
     <message>
         <source>Ctrl+Shift+B</source>
-        <translation type="unfinished"></translation>
+        <translation>Ctrl+Shift+B</translation>
     </message>
     <message>
         <source>Compare with S&amp;wipe</source>
-        <translation type="unfinished"></translation>
+        <translation>スワイプで比較(&amp;W)</translation>
     </message>
     <message>
         <source>Ctrl+Shift+W</source>
-        <translation type="unfinished"></translation>
+        <translation>Ctrl+Shift+W</translation>
     </message>
     <message>
         <source>Measure a path point by point, or an area (or shift+drag on the map)</source>
-        <translation type="unfinished"></translation>
+        <translation>経路を 1 点ずつ指定して距離を、または面積を測ります（地図上で Shift+ドラッグでも測れます）</translation>
     </message>
     <message>
         <source>&amp;Find Place…</source>
-        <translation type="unfinished"></translation>
+        <translation>場所を検索(&amp;F)…</translation>
     </message>
     <message>
         <source>Timeline</source>
-        <translation type="unfinished"></translation>
+        <translation>タイムライン</translation>
     </message>
     <message>
         <source>Showing %1</source>
-        <translation type="unfinished"></translation>
+        <translation>%1を表示しています</translation>
     </message>
 </context>
 <context>
     <name>isv::MapCanvas</name>
     <message>
         <source>Total %1</source>
-        <translation type="unfinished"></translation>
+        <translation>合計 %1</translation>
     </message>
 </context>
 <context>
     <name>isv::MapFileController</name>
     <message>
         <source>Isleview maps (*.%1);;All files (*)</source>
-        <translation type="unfinished"></translation>
+        <translation>Isleview の地図 (*.%1);;すべてのファイル (*)</translation>
     </message>
     <message>
         <source>Open &amp;Map…</source>
-        <translation type="unfinished"></translation>
+        <translation>地図を開く(&amp;M)…</translation>
     </message>
     <message>
         <source>Ctrl+Shift+O</source>
-        <translation type="unfinished"></translation>
+        <translation>Ctrl+Shift+O</translation>
     </message>
     <message>
         <source>Open Map</source>
-        <translation type="unfinished"></translation>
+        <translation>地図を開く</translation>
     </message>
     <message>
         <source>&amp;Save Map</source>
-        <translation type="unfinished"></translation>
+        <translation>地図を保存(&amp;S)</translation>
     </message>
     <message>
         <source>Save Map &amp;As…</source>
-        <translation type="unfinished"></translation>
+        <translation>名前を付けて地図を保存(&amp;A)…</translation>
     </message>
     <message>
         <source>Save Map</source>
-        <translation type="unfinished"></translation>
+        <translation>地図を保存</translation>
     </message>
     <message>
         <source>&amp;Clear Menu</source>
-        <translation type="unfinished"></translation>
+        <translation>一覧をクリア(&amp;C)</translation>
     </message>
     <message>
         <source>Open &amp;Recent</source>
-        <translation type="unfinished"></translation>
+        <translation>最近使った地図(&amp;R)</translation>
     </message>
     <message>
         <source>Unsaved Changes</source>
-        <translation type="unfinished"></translation>
+        <translation>未保存の変更</translation>
     </message>
     <message>
         <source>The map %1 has changes that are not saved. Save them?</source>
-        <translation type="unfinished"></translation>
+        <translation>地図 %1 には保存されていない変更があります。保存しますか?</translation>
     </message>
     <message>
         <source>%1: the file is no longer there</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: ファイルが見つかりません</translation>
     </message>
 </context>
 <context>
     <name>isv::MeasureDock</name>
     <message>
         <source>Measure</source>
-        <translation type="unfinished"></translation>
+        <translation>計測</translation>
     </message>
     <message>
         <source>Distances people quote, measured here, with the published figure</source>
-        <translation type="unfinished"></translation>
+        <translation>よく引用される距離をここで測り、公表値と並べて示します</translation>
     </message>
     <message>
         <source>Leg</source>
-        <translation type="unfinished"></translation>
+        <translation>区間</translation>
     </message>
     <message>
         <source>km</source>
-        <translation type="unfinished"></translation>
+        <translation>km</translation>
     </message>
     <message>
         <source>nmi</source>
-        <translation type="unfinished"></translation>
+        <translation>海里</translation>
     </message>
     <message>
         <source>Bearing</source>
-        <translation type="unfinished"></translation>
+        <translation>方位角</translation>
     </message>
     <message>
         <source>Close the path and measure its area</source>
-        <translation type="unfinished"></translation>
+        <translation>経路を閉じて面積を測る</translation>
     </message>
     <message>
         <source>Keep as Note</source>
-        <translation type="unfinished"></translation>
+        <translation>メモとして残す</translation>
     </message>
     <message>
         <source>Put the result on the map as a note (shown in exports too)</source>
-        <translation type="unfinished"></translation>
+        <translation>結果をメモとして地図上に置きます（書き出し画像にも表示されます）</translation>
     </message>
     <message>
         <source>Clear</source>
-        <translation type="unfinished"></translation>
+        <translation>クリア</translation>
     </message>
     <message>
         <source>Presets…</source>
-        <translation type="unfinished"></translation>
+        <translation>プリセット…</translation>
     </message>
     <message>
         <source>%1 (%2)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1（%2）</translation>
     </message>
     <message numerus="yes">
         <source>%n leg(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n 区間</numerusform>
         </translation>
     </message>
     <message>
         <source>area %1</source>
-        <translation type="unfinished"></translation>
+        <translation>面積 %1</translation>
     </message>
     <message>
         <source>published: %1 km [%2]</source>
-        <translation type="unfinished"></translation>
+        <translation>公表値: %1 km [%2]</translation>
     </message>
     <message>
         <source>Initial bearing, clockwise from true north</source>
-        <translation type="unfinished"></translation>
+        <translation>始点での方位角（真北から時計回り）</translation>
     </message>
     <message>
         <source>Click points on the map with the measuring tool (Ctrl+M); double-click or Enter ends the path. Lengths are geodesic on the WGS84 ellipsoid.</source>
-        <translation type="unfinished"></translation>
+        <translation>計測ツール（Ctrl+M）で地図上の点をクリックします。ダブルクリックか Enter キーで経路を終えます。長さは WGS84 楕円体上の測地線長です。</translation>
     </message>
     <message>
         <source>Total: %1 (%2)</source>
-        <translation type="unfinished"></translation>
+        <translation>合計: %1（%2）</translation>
     </message>
     <message>
         <source>Area: %1 (perimeter %2)</source>
-        <translation type="unfinished"></translation>
+        <translation>面積: %1（周長 %2）</translation>
     </message>
     <message>
         <source>Published: %1 [%2]</source>
-        <translation type="unfinished"></translation>
+        <translation>公表値: %1 [%2]</translation>
     </message>
     <message>
         <source>No published figure in the sources of this program&apos;s facts.</source>
-        <translation type="unfinished"></translation>
+        <translation>このプログラムの事実情報の出典には公表値がありません。</translation>
     </message>
 </context>
 <context>
@@ -873,58 +873,58 @@
     <name>isv::PlaceSearchDock</name>
     <message>
         <source>Find</source>
-        <translation type="unfinished"></translation>
+        <translation>検索</translation>
     </message>
     <message>
         <source>A place, in any name or script</source>
-        <translation type="unfinished"></translation>
+        <translation>場所（どの名称・文字でも可）</translation>
     </message>
     <message>
         <source>%1; matched “%2”</source>
-        <translation type="unfinished"></translation>
+        <translation>%1。「%2」に一致</translation>
     </message>
 </context>
 <context>
     <name>isv::TimelineBar</name>
     <message>
         <source>Year: the map of the last day of that year</source>
-        <translation type="unfinished"></translation>
+        <translation>年: その年の最終日の地図</translation>
     </message>
     <message>
         <source>Today</source>
-        <translation type="unfinished"></translation>
+        <translation>今日</translation>
     </message>
     <message>
         <source>Timeline:</source>
-        <translation type="unfinished"></translation>
+        <translation>タイムライン:</translation>
     </message>
     <message>
         <source>No timeline: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>タイムラインを使用できません: %1</translation>
     </message>
     <message>
         <source>Drag to see the map of a day since %1; the marks are the events</source>
-        <translation type="unfinished"></translation>
+        <translation>ドラッグすると %1 以降の各日の地図を表示します。目盛りは出来事を示します</translation>
     </message>
     <message>
         <source>Today (de facto)</source>
-        <translation type="unfinished"></translation>
+        <translation>今日（現状）</translation>
     </message>
     <message>
         <source>The map of %1</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 の地図</translation>
     </message>
     <message>
         <source>Set by: %1 (%2)</source>
-        <translation type="unfinished"></translation>
+        <translation>この状態を定めた出来事: %1（%2）</translation>
     </message>
     <message>
         <source>administered by %1; claimed by %2</source>
-        <translation type="unfinished"></translation>
+        <translation>施政: %1、主張: %2</translation>
     </message>
     <message>
         <source>; population %1 (%2, %3)</source>
-        <translation type="unfinished"></translation>
+        <translation>、人口 %1（%2、%3）</translation>
     </message>
 </context>
 <context>
@@ -977,28 +977,28 @@
     </message>
     <message>
         <source>Administration on %1</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 時点の施政</translation>
     </message>
     <message>
         <source>De facto view</source>
-        <translation type="unfinished"></translation>
+        <translation>現状の表示</translation>
     </message>
     <message>
         <source>As %1 draws it</source>
-        <translation type="unfinished"></translation>
+        <translation>%1の立場で描いた地図</translation>
     </message>
     <message>
         <source>Both sides&apos; claims</source>
-        <translation type="unfinished"></translation>
+        <translation>双方の主張</translation>
     </message>
     <message>
         <source>Each side&apos;s map, side by side</source>
-        <translation type="unfinished"></translation>
+        <translation>双方の地図を並べて</translation>
     </message>
     <message>
         <source>none (%1)</source>
         <extracomment>no claim shown: the map of a past day (%1 names it, &quot;Administration on 1880-12-31&quot;)</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>なし（%1）</translation>
     </message>
 </context>
 <context>

@@ -5,7 +5,7 @@
     <name>MeasurePresets</name>
     <message>
         <source>%1 ↔ %2, narrowest</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 ↔ %2, самое узкое место</translation>
     </message>
 </context>
 <context>
@@ -43,116 +43,116 @@
     <name>isv::CompareView</name>
     <message>
         <source>De facto view</source>
-        <translation type="unfinished"></translation>
+        <translation>Фактическое положение</translation>
     </message>
     <message>
         <source>Both claims</source>
-        <translation type="unfinished"></translation>
+        <translation>Притязания обеих сторон</translation>
     </message>
     <message>
         <source>Drag to move the divider: Japan&apos;s map on the left, Russia&apos;s on the right</source>
-        <translation type="unfinished"></translation>
+        <translation>Перетащите разделитель: слева карта Японии, справа — карта России</translation>
     </message>
     <message>
         <source>Place names on this side</source>
-        <translation type="unfinished"></translation>
+        <translation>Названия на этой стороне</translation>
     </message>
     <message>
         <source>Script of the names on this side</source>
-        <translation type="unfinished"></translation>
+        <translation>Письменность названий на этой стороне</translation>
     </message>
     <message>
         <source>Claims drawn on this side</source>
-        <translation type="unfinished"></translation>
+        <translation>Притязания на этой стороне</translation>
     </message>
     <message>
         <source>%1 ◀</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 ◀</translation>
     </message>
     <message>
         <source>▶ %1</source>
-        <translation type="unfinished"></translation>
+        <translation>▶ %1</translation>
     </message>
 </context>
 <context>
     <name>isv::DataLocation</name>
     <message>
         <source>the program&apos;s folder is unknown</source>
-        <translation type="unfinished"></translation>
+        <translation>папка программы неизвестна</translation>
     </message>
     <message>
         <source>looked in %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>поиск в %1: %2</translation>
     </message>
     <message>
         <source>no data directory found (%1); pass --data DIR or set ISLEVIEW_DATA</source>
-        <translation type="unfinished"></translation>
+        <translation>каталог данных не найден (%1); укажите --data DIR или задайте ISLEVIEW_DATA</translation>
     </message>
 </context>
 <context>
     <name>isv::DesktopActions</name>
     <message>
         <source>&amp;Print…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Печать…</translation>
     </message>
     <message>
         <source>&amp;Copy Map</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Копировать карту</translation>
     </message>
     <message>
         <source>Ctrl+Shift+C</source>
-        <translation type="unfinished"></translation>
+        <translation>Ctrl+Shift+C</translation>
     </message>
     <message>
         <source>Map &amp;Title…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Заголовок карты…</translation>
     </message>
     <message>
         <source>Ctrl+T</source>
-        <translation type="unfinished"></translation>
+        <translation>Ctrl+T</translation>
     </message>
     <message>
         <source>&amp;User Guide</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Руководство пользователя</translation>
     </message>
     <message>
         <source>&amp;Edit</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Правка</translation>
     </message>
     <message>
         <source>Copy Map</source>
-        <translation type="unfinished"></translation>
+        <translation>Копирование карты</translation>
     </message>
     <message>
         <source>The map is too big to copy at this size.</source>
-        <translation type="unfinished"></translation>
+        <translation>Карта слишком велика, чтобы скопировать её в таком размере.</translation>
     </message>
     <message>
         <source>Copied the map (%1 × %2 pixels)</source>
-        <translation type="unfinished"></translation>
+        <translation>Карта скопирована (%1 × %2 пикс.)</translation>
     </message>
     <message>
         <source>Print</source>
-        <translation type="unfinished"></translation>
+        <translation>Печать</translation>
     </message>
     <message>
         <source>Map Title</source>
-        <translation type="unfinished"></translation>
+        <translation>Заголовок карты</translation>
     </message>
     <message>
         <source>Title drawn on the map (empty for none):</source>
-        <translation type="unfinished"></translation>
+        <translation>Заголовок на карте (оставьте пустым, если он не нужен):</translation>
     </message>
     <message>
         <source>Isleview User Guide</source>
-        <translation type="unfinished"></translation>
+        <translation>Руководство пользователя Isleview</translation>
     </message>
 </context>
 <context>
     <name>isv::EventSlider</name>
     <message>
         <source>%1 (%2)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 (%2)</translation>
     </message>
 </context>
 <context>
@@ -334,19 +334,19 @@
     </message>
     <message>
         <source>%1: %2? (uncertain: the sources do not confirm this name)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: %2? (под вопросом: источники не подтверждают это название)</translation>
     </message>
     <message>
         <source>Japan&apos;s official figure (GSI survey): %1 %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Официальные данные Японии (съёмка GSI): %1 %2</translation>
     </message>
     <message>
         <source>Russian-side figure: %1 %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Данные российской стороны: %1 %2</translation>
     </message>
     <message>
         <source>The computed area is larger: GSHHG draws small islands and islets larger than the survey does, and the computed figure includes every islet of the coastline.</source>
-        <translation type="unfinished"></translation>
+        <translation>Рассчитанная площадь больше: в GSHHG небольшие острова и островки крупнее, чем по данным съёмки, а в рассчитанную величину входят все островки береговой линии.</translation>
     </message>
 </context>
 <context>
@@ -648,188 +648,188 @@
     </message>
     <message>
         <source>area: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>площадь: %1</translation>
     </message>
     <message>
         <source>Compare Side by &amp;Side</source>
-        <translation type="unfinished"></translation>
+        <translation>Сравнить &amp;рядом</translation>
     </message>
     <message>
         <source>Ctrl+Shift+B</source>
-        <translation type="unfinished"></translation>
+        <translation>Ctrl+Shift+B</translation>
     </message>
     <message>
         <source>Compare with S&amp;wipe</source>
-        <translation type="unfinished"></translation>
+        <translation>Сравнить со &amp;шторкой</translation>
     </message>
     <message>
         <source>Ctrl+Shift+W</source>
-        <translation type="unfinished"></translation>
+        <translation>Ctrl+Shift+W</translation>
     </message>
     <message>
         <source>Measure a path point by point, or an area (or shift+drag on the map)</source>
-        <translation type="unfinished"></translation>
+        <translation>Измерить маршрут по точкам или площадь (либо Shift+перетаскивание по карте)</translation>
     </message>
     <message>
         <source>&amp;Find Place…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Найти место…</translation>
     </message>
     <message>
         <source>Timeline</source>
-        <translation type="unfinished"></translation>
+        <translation>Шкала времени</translation>
     </message>
     <message>
         <source>Showing %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Показаны: %1</translation>
     </message>
 </context>
 <context>
     <name>isv::MapCanvas</name>
     <message>
         <source>Total %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Всего %1</translation>
     </message>
 </context>
 <context>
     <name>isv::MapFileController</name>
     <message>
         <source>Isleview maps (*.%1);;All files (*)</source>
-        <translation type="unfinished"></translation>
+        <translation>Карты Isleview (*.%1);;Все файлы (*)</translation>
     </message>
     <message>
         <source>Open &amp;Map…</source>
-        <translation type="unfinished"></translation>
+        <translation>Открыть &amp;карту…</translation>
     </message>
     <message>
         <source>Ctrl+Shift+O</source>
-        <translation type="unfinished"></translation>
+        <translation>Ctrl+Shift+O</translation>
     </message>
     <message>
         <source>Open Map</source>
-        <translation type="unfinished"></translation>
+        <translation>Открытие карты</translation>
     </message>
     <message>
         <source>&amp;Save Map</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Сохранить карту</translation>
     </message>
     <message>
         <source>Save Map &amp;As…</source>
-        <translation type="unfinished"></translation>
+        <translation>Сохранить карту к&amp;ак…</translation>
     </message>
     <message>
         <source>Save Map</source>
-        <translation type="unfinished"></translation>
+        <translation>Сохранение карты</translation>
     </message>
     <message>
         <source>&amp;Clear Menu</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Очистить список</translation>
     </message>
     <message>
         <source>Open &amp;Recent</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Недавние карты</translation>
     </message>
     <message>
         <source>Unsaved Changes</source>
-        <translation type="unfinished"></translation>
+        <translation>Несохранённые изменения</translation>
     </message>
     <message>
         <source>The map %1 has changes that are not saved. Save them?</source>
-        <translation type="unfinished"></translation>
+        <translation>В карте %1 есть несохранённые изменения. Сохранить их?</translation>
     </message>
     <message>
         <source>%1: the file is no longer there</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: файл больше не существует</translation>
     </message>
 </context>
 <context>
     <name>isv::MeasureDock</name>
     <message>
         <source>Measure</source>
-        <translation type="unfinished"></translation>
+        <translation>Измерение</translation>
     </message>
     <message>
         <source>Distances people quote, measured here, with the published figure</source>
-        <translation type="unfinished"></translation>
+        <translation>Часто упоминаемые расстояния, измеренные здесь, рядом с опубликованными значениями</translation>
     </message>
     <message>
         <source>Leg</source>
-        <translation type="unfinished"></translation>
+        <translation>Отрезок</translation>
     </message>
     <message>
         <source>km</source>
-        <translation type="unfinished"></translation>
+        <translation>км</translation>
     </message>
     <message>
         <source>nmi</source>
-        <translation type="unfinished"></translation>
+        <translation>мор. мили</translation>
     </message>
     <message>
         <source>Bearing</source>
-        <translation type="unfinished"></translation>
+        <translation>Азимут</translation>
     </message>
     <message>
         <source>Close the path and measure its area</source>
-        <translation type="unfinished"></translation>
+        <translation>Замкнуть маршрут и измерить площадь</translation>
     </message>
     <message>
         <source>Keep as Note</source>
-        <translation type="unfinished"></translation>
+        <translation>Сохранить как заметку</translation>
     </message>
     <message>
         <source>Put the result on the map as a note (shown in exports too)</source>
-        <translation type="unfinished"></translation>
+        <translation>Поместить результат на карту как заметку (видна и при экспорте)</translation>
     </message>
     <message>
         <source>Clear</source>
-        <translation type="unfinished"></translation>
+        <translation>Очистить</translation>
     </message>
     <message>
         <source>Presets…</source>
-        <translation type="unfinished"></translation>
+        <translation>Предустановки…</translation>
     </message>
     <message>
         <source>%1 (%2)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 (%2)</translation>
     </message>
     <message numerus="yes">
         <source>%n leg(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n отрезок</numerusform>
+            <numerusform>%n отрезка</numerusform>
+            <numerusform>%n отрезков</numerusform>
         </translation>
     </message>
     <message>
         <source>area %1</source>
-        <translation type="unfinished"></translation>
+        <translation>площадь %1</translation>
     </message>
     <message>
         <source>published: %1 km [%2]</source>
-        <translation type="unfinished"></translation>
+        <translation>опубликовано: %1 км [%2]</translation>
     </message>
     <message>
         <source>Initial bearing, clockwise from true north</source>
-        <translation type="unfinished"></translation>
+        <translation>Начальный азимут, по часовой стрелке от истинного севера</translation>
     </message>
     <message>
         <source>Click points on the map with the measuring tool (Ctrl+M); double-click or Enter ends the path. Lengths are geodesic on the WGS84 ellipsoid.</source>
-        <translation type="unfinished"></translation>
+        <translation>Щёлкайте по точкам на карте инструментом измерения (Ctrl+M); двойной щелчок или Enter завершает маршрут. Длины геодезические, на эллипсоиде WGS84.</translation>
     </message>
     <message>
         <source>Total: %1 (%2)</source>
-        <translation type="unfinished"></translation>
+        <translation>Всего: %1 (%2)</translation>
     </message>
     <message>
         <source>Area: %1 (perimeter %2)</source>
-        <translation type="unfinished"></translation>
+        <translation>Площадь: %1 (периметр %2)</translation>
     </message>
     <message>
         <source>Published: %1 [%2]</source>
-        <translation type="unfinished"></translation>
+        <translation>Опубликовано: %1 [%2]</translation>
     </message>
     <message>
         <source>No published figure in the sources of this program&apos;s facts.</source>
-        <translation type="unfinished"></translation>
+        <translation>В источниках сведений этой программы нет опубликованного значения.</translation>
     </message>
 </context>
 <context>
@@ -881,58 +881,58 @@
     <name>isv::PlaceSearchDock</name>
     <message>
         <source>Find</source>
-        <translation type="unfinished"></translation>
+        <translation>Поиск</translation>
     </message>
     <message>
         <source>A place, in any name or script</source>
-        <translation type="unfinished"></translation>
+        <translation>Место: любое название, любая письменность</translation>
     </message>
     <message>
         <source>%1; matched “%2”</source>
-        <translation type="unfinished"></translation>
+        <translation>%1; совпадение: «%2»</translation>
     </message>
 </context>
 <context>
     <name>isv::TimelineBar</name>
     <message>
         <source>Year: the map of the last day of that year</source>
-        <translation type="unfinished"></translation>
+        <translation>Год: карта на последний день этого года</translation>
     </message>
     <message>
         <source>Today</source>
-        <translation type="unfinished"></translation>
+        <translation>Сегодня</translation>
     </message>
     <message>
         <source>Timeline:</source>
-        <translation type="unfinished"></translation>
+        <translation>Шкала времени:</translation>
     </message>
     <message>
         <source>No timeline: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Шкала времени недоступна: %1</translation>
     </message>
     <message>
         <source>Drag to see the map of a day since %1; the marks are the events</source>
-        <translation type="unfinished"></translation>
+        <translation>Перетащите, чтобы увидеть карту на любой день начиная с %1; отметки обозначают события</translation>
     </message>
     <message>
         <source>Today (de facto)</source>
-        <translation type="unfinished"></translation>
+        <translation>Сегодня (фактическое положение)</translation>
     </message>
     <message>
         <source>The map of %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Карта на %1</translation>
     </message>
     <message>
         <source>Set by: %1 (%2)</source>
-        <translation type="unfinished"></translation>
+        <translation>Определено событием: %1 (%2)</translation>
     </message>
     <message>
         <source>administered by %1; claimed by %2</source>
-        <translation type="unfinished"></translation>
+        <translation>управление: %1; притязания: %2</translation>
     </message>
     <message>
         <source>; population %1 (%2, %3)</source>
-        <translation type="unfinished"></translation>
+        <translation>; население %1 (%2, %3)</translation>
     </message>
 </context>
 <context>
@@ -985,28 +985,28 @@
     </message>
     <message>
         <source>Administration on %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Административная принадлежность на %1</translation>
     </message>
     <message>
         <source>De facto view</source>
-        <translation type="unfinished"></translation>
+        <translation>Фактическое положение</translation>
     </message>
     <message>
         <source>As %1 draws it</source>
-        <translation type="unfinished"></translation>
+        <translation>Как её рисует %1</translation>
     </message>
     <message>
         <source>Both sides&apos; claims</source>
-        <translation type="unfinished"></translation>
+        <translation>Притязания обеих сторон</translation>
     </message>
     <message>
         <source>Each side&apos;s map, side by side</source>
-        <translation type="unfinished"></translation>
+        <translation>Карты обеих сторон рядом</translation>
     </message>
     <message>
         <source>none (%1)</source>
         <extracomment>no claim shown: the map of a past day (%1 names it, &quot;Administration on 1880-12-31&quot;)</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>нет (%1)</translation>
     </message>
 </context>
 <context>
