@@ -97,14 +97,15 @@ TEST(FindPlaces, RanksExactBeforePrefixBeforeSubstringBeforeFuzzy) {
     EXPECT_EQ(kana[0].kind, geo::MatchKind::Prefix);
     EXPECT_EQ(kana[0].key, "ja_kana");
     EXPECT_EQ(kana[1].place->id, "vries_strait");
-    // Substrings: "kurilsk" inside Yuzhno-Kurilsk and Malokurilskoye, after Kurilsk itself; the strait,
-    // whose name leaves more over, after them.
+    // Substrings: "kurilsk" inside Yuzhno-Kurilsk, Severo-Kurilsk and Malokurilskoye, after Kurilsk itself;
+    // the two straits, whose names leave more over, after them.
     const auto sub = geo::findPlaces(data().places, "kurilsk");
-    ASSERT_EQ(sub.size(), 4u);
+    ASSERT_EQ(sub.size(), 6u);
     EXPECT_EQ(sub[0].place->id, "kurilsk");
-    for (std::size_t i = 1; i < 4; ++i)
+    for (std::size_t i = 1; i < sub.size(); ++i)
         EXPECT_EQ(sub[i].kind, geo::MatchKind::Substring) << sub[i].place->id;
-    EXPECT_EQ(sub[3].place->id, "south_kuril_strait");
+    EXPECT_EQ(sub[4].place->kind, "strait");
+    EXPECT_EQ(sub[5].place->id, "south_kuril_strait");
 }
 
 TEST(FindPlaces, NothingForEmptyOrUnrelatedInput) {

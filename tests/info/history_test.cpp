@@ -176,8 +176,9 @@ TEST(History, TheEventsTheIssueNamesWithTheirDates) {
 }
 
 TEST(History, EventsUpToADay) {
+    // Shimoda, the Convention of Peking (the mainland coast), Saint Petersburg, Portsmouth.
     const auto upTo = shipped().eventsUpTo(day("1905-09-05"));
-    ASSERT_EQ(upTo.size(), 3u);
+    ASSERT_EQ(upTo.size(), 4u);
     EXPECT_EQ(upTo.back()->id, "portsmouth");
     EXPECT_EQ(shipped().eventsUpTo(day("1855-02-06")).size(), 0u);
     EXPECT_EQ(shipped().mapEvent(day("1880-01-01"))->id, "st_petersburg");
@@ -202,7 +203,7 @@ TEST(History, MapOfADayTintsByGroupAndNamesTheStates) {
               (QStringList{"Administered by the Empire of Japan", "Administered by the Russian Empire"}));
     const isv::DatedMap m1860 = shipped().mapOn(day("1860-01-01"), "x");
     EXPECT_EQ(m1860.lines[0].field, "claimant"); // the Shimoda line, from the borders layer
-    EXPECT_EQ(m1860.admins.size(), 3);           // with the unpartitioned Sakhalin
+    EXPECT_EQ(m1860.admins.size(), 4); // with the unpartitioned Sakhalin and Qing China's mainland coast
     const isv::DatedMap today = shipped().mapOn(QDate::currentDate(), "x");
     ASSERT_EQ(today.lines.size(), 1);
     EXPECT_EQ(today.lines[0].value, "1");

@@ -40,13 +40,13 @@ QStringList menuTitles(const isv::MainWindow& w) {
 TEST(Language, TheWindowSpeaksJapaneseAndRussian) {
     English english;
     const std::pair<const char*, QStringList> cases[] = {
-        {"ja", {"ファイル(&F)", "表示(&V)", "地名(&N)", "主張(&C)", "ヘルプ(&H)"}},
-        {"ru", {"&Файл", "&Вид", "&Названия", "П&ритязания", "&Справка"}},
-        {"en", {"&File", "&View", "&Names", "&Claims", "&Help"}}};
+        {"ja", {"ファイル(&F)", "編集(&E)", "表示(&V)", "地名(&N)", "主張(&C)", "ヘルプ(&H)"}},
+        {"ru", {"&Файл", "&Правка", "&Вид", "&Названия", "П&ритязания", "&Справка"}},
+        {"en", {"&File", "&Edit", "&View", "&Names", "&Claims", "&Help"}}};
     for (const auto& [lang, titles] : cases) {
         ASSERT_TRUE(isv::useLanguage(QString::fromLatin1(lang)));
         isv::MainWindow w(uitest::testScene());
-        EXPECT_EQ(menuTitles(w).mid(0, 5), titles) << lang;
+        EXPECT_EQ(menuTitles(w), titles) << lang;
         auto* info = w.findChild<QDockWidget*>(QStringLiteral("infoDock"));
         ASSERT_TRUE(info);
         if (QLatin1String(lang) == QLatin1String("ja")) {
