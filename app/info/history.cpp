@@ -2,6 +2,8 @@
 // as ISO 8601 gives them); the Julian dates are kept only to be shown.
 #include "history.h"
 
+#include "translations.h"
+
 #include <QCoreApplication>
 #include <QDir>
 #include <QFile>
@@ -193,6 +195,8 @@ geo::Result<History> History::fromJson(const QByteArray& json, const QString& na
         l.from = r.date(o, "from", where);
         l.to = r.date(o, "to", where, false);
         l.label = r.text(o, "en", where);
+        l.labelJa = r.text(o, "ja", where, false);
+        l.labelRu = r.text(o, "ru", where, false);
         if (!h.event(l.event)) r.fail(where, QStringLiteral("unknown event \"%1\"").arg(l.event));
         if (l.to.isValid() && l.to <= l.from) r.fail(where, QStringLiteral("ends before it begins"));
         const QJsonObject b = o.value(QLatin1String("borders")).toObject();
@@ -311,11 +315,27 @@ DatedMap History::mapOn(QDate day, const QString& heading) const {
         const State* st = nullptr;
         for (const State& x : side.states)
             if (x.from <= day) st = &x;
-        if (st) m.admins.push_back({side.id, st->legend, side.colour});
+        if (!st) continue;
+        // The map's words follow the interface language; the English legend keeps its article ("the").
+        const QString lang = interfaceLanguage();
+        const QString state = lang == QLatin1String("ja")   ? st->name.ja
+                              : lang == QLatin1String("ru") ? st->name.ru
+                                                            : "";
+        m.admins.push_back({side.id,
+                            state.isEmpty()
+                                ? st->legend
+                                //: legend entry of a past day's map: %1 is the state (大日本帝国)
+                                : QCoreApplication::translate("map", "Administered by %1").arg(state),
+                            side.colour});
     }
+    const QString lang = interfaceLanguage();
     for (const HistoryLine& l : lines_)
-        if (l.from <= day && (!l.to.isValid() || day < l.to))
-            m.lines.push_back({l.label, l.field, l.value, l.lonLat});
+        if (l.from <= day && (!l.to.isValid() || day < l.to)) {
+            const QString local = lang == QLatin1String("ja")   ? l.labelJa
+                                  : lang == QLatin1String("ru") ? l.labelRu
+                                                                : "";
+            m.lines.push_back({local.isEmpty() ? l.label : local, l.field, l.value, l.lonLat});
+        }
     return m;
 }
 

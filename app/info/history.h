@@ -57,9 +57,10 @@ struct HistoryGroup {
 struct HistoryLine {
     QString id, event;
     QDate from, to;
-    QString label;
-    QString field, value;  ///< borders layer parts where field == value, or
-    QList<QPointF> lonLat; ///< a polyline, degrees
+    QString label;            ///< English
+    QString labelJa, labelRu; ///< the label in Japanese and Russian ("" = the English)
+    QString field, value;     ///< borders layer parts where field == value, or
+    QList<QPointF> lonLat;    ///< a polyline, degrees
 };
 
 /// A population count of some groups on one day.

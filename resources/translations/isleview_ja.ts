@@ -1000,6 +1000,10 @@
         <extracomment>no claim shown: the map of a past day (%1 names it, &quot;Administration on 1880-12-31&quot;)</extracomment>
         <translation>なし（%1）</translation>
     </message>
+    <message>
+        <source>Administered by %1</source>
+        <translation>%1の施政下</translation>
+    </message>
 </context>
 <context>
     <name>units</name>

@@ -1008,6 +1008,10 @@
         <extracomment>no claim shown: the map of a past day (%1 names it, &quot;Administration on 1880-12-31&quot;)</extracomment>
         <translation>нет (%1)</translation>
     </message>
+    <message>
+        <source>Administered by %1</source>
+        <translation>Под управлением: %1</translation>
+    </message>
 </context>
 <context>
     <name>units</name>

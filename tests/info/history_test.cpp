@@ -1,9 +1,13 @@
 // The shipped timeline: loads and checks, answers the administration of chosen days, every event cites a
 // listed source, dates in order; and the loader's failure messages.
 #include "history.h"
+#include "translations.h"
 
 #include <gtest/gtest.h>
 
+#include <memory>
+
+#include <QCoreApplication>
 #include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -272,3 +276,31 @@ TEST(History, LoaderNamesTheFileAndTheProblem) {
 }
 
 } // namespace
+
+// The map of a past day speaks the interface language: its states and lines come from the file's own ja/ru.
+TEST(History, MapOfADayInTheInterfaceLanguage) {
+    // Translators need an application object; this test may run alone in its process.
+    static int argc = 1;
+    static char name[] = "info_tests";
+    static char* argv[] = {name, nullptr};
+    std::unique_ptr<QCoreApplication> app;
+    if (!QCoreApplication::instance()) app = std::make_unique<QCoreApplication>(argc, argv);
+    struct English {
+        ~English() { isv::useLanguage(QStringLiteral("en")); }
+    } english;
+    ASSERT_TRUE(isv::useLanguage(QStringLiteral("ja")));
+    const isv::DatedMap ja = shipped().mapOn(day("1910-06-01"), "x");
+    QStringList labels;
+    for (const auto& a : ja.admins)
+        labels << a.label;
+    EXPECT_TRUE(labels.contains(QStringLiteral("大日本帝国の施政下"))) << labels.join("; ").toStdString();
+    ASSERT_FALSE(ja.lines.isEmpty());
+    EXPECT_TRUE(ja.lines.back().label.startsWith(QStringLiteral("1905年の境界")))
+        << ja.lines.back().label.toStdString();
+    ASSERT_TRUE(isv::useLanguage(QStringLiteral("ru")));
+    const isv::DatedMap ru = shipped().mapOn(day("1910-06-01"), "x");
+    EXPECT_EQ(ru.admins.front().label, QStringLiteral("Под управлением: Японская империя"));
+    ASSERT_TRUE(isv::useLanguage(QStringLiteral("en")));
+    EXPECT_EQ(shipped().mapOn(day("1910-06-01"), "x").admins.front().label,
+              QStringLiteral("Administered by the Empire of Japan"));
+}
