@@ -434,7 +434,10 @@ geo::Result<QStringList> writePdf(const Scene& scene, const MapSettings& s, cons
         QPdfWriter pdf(&memory);
         const int dpi = s.dpi();
         const QSize size = s.pixelSize();
-        pdf.setResolution(dpi);
+        // The page is `size` dots at `dpi`; it is drawn at 96 dots per inch, one dot per logical pixel, as the
+        // SVG is: Qt sizes point-size fonts by the device's resolution, so a device at `dpi` scaled by
+        // dpi / 96 would draw the text dpi / 96 times too large. A vector page has no pixels to lose.
+        pdf.setResolution(96);
         pdf.setPageMargins(QMarginsF(0, 0, 0, 0));
         pdf.setPageSize(QPageSize(QSizeF(size.width() * 72.0 / dpi, size.height() * 72.0 / dpi),
                                   QPageSize::Point, "Map", QPageSize::ExactMatch));
@@ -454,8 +457,6 @@ geo::Result<QStringList> writePdf(const Scene& scene, const MapSettings& s, cons
             file.cancelWriting();
             return fail(o.path, "could not start the PDF writer");
         }
-        // The PDF device works in dots at `dpi`; renderMap works in logical pixels.
-        painter.scale(s.devicePixelRatio, s.devicePixelRatio);
         const auto failed = renderVector(scene, s, painter, o);
         painter.end();
         if (failed) {

@@ -81,10 +81,9 @@ QImage mapImage(const Scene& scene, const MapSettings& view) {
 }
 
 std::optional<geo::Error> printMap(const Scene& scene, const MapSettings& view, QPrinter* printer) {
-    // Drawn at 96 dpi, as the PDF export draws by default: Qt's PDF engine (which its print engines are)
-    // sets text bigger than the layout measured it at higher resolutions (at 300 dpi legend lines overlap,
-    // at 600 and above the text is several times too big; an export at --dpi 600 shows it as well). Lines
-    // and text stay vectors; only the claims' hatching is a 96 dpi pattern.
+    // Drawn at 96 dots per inch, one dot per logical pixel, as the PDF export is: Qt sizes point-size fonts by
+    // the device's resolution, so a device at a higher one, scaled up to it, would set the text that many
+    // times too large. Lines and text stay vectors; only the claims' hatching is a 96 dpi pattern.
     printer->setResolution(96);
     const int dpi = printer->resolution();
     const QSize page = printer->pageLayout().paintRectPixels(dpi).size();

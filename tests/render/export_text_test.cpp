@@ -9,6 +9,7 @@
 #include <QImage>
 #include <QImageReader>
 #include <QProcess>
+#include <QRegularExpression>
 #include <QTemporaryDir>
 
 namespace {
@@ -81,6 +82,33 @@ TEST(ExportText, ABandedPngCarriesItsTextOnceBeforeThePixels) {
     }
     EXPECT_EQ(keys, QStringList({"Title", "Description", "Names", "Claims", "Source", "CRS", "Software"}));
     EXPECT_FALSE(QImage(o.path).isNull());
+}
+
+// The height in points of the first word `word` on the page (pdftotext -bbox), or -1.
+double wordHeight(const QString& path, const QString& word) {
+    QProcess p;
+    p.start("pdftotext", {"-bbox", "-enc", "UTF-8", path, "-"});
+    EXPECT_TRUE(p.waitForFinished(30000)) << "pdftotext did not run (tools/dev.sh installs poppler-utils)";
+    const QString html = QString::fromUtf8(p.readAllStandardOutput());
+    const QRegularExpression re(R"re(<word xMin="[^"]*" yMin="([^"]*)" xMax="[^"]*" yMax="([^"]*)">)re" +
+                                QRegularExpression::escape(word) + "</word>");
+    const QRegularExpressionMatch m = re.match(html);
+    return m.hasMatch() ? m.captured(2).toDouble() - m.captured(1).toDouble() : -1;
+}
+
+// A PDF written at 288 dpi is the same page as one at 96 dpi: same size in points, text the same size (it
+// was drawn dpi / 96 times too large).
+TEST(ExportText, APdfAtAnyDensityHasItsTextAtTheSameSize) {
+    QTemporaryDir dir;
+    const auto at96 = shikotan(dir.filePath("96.pdf"));
+    auto at288 = shikotan(dir.filePath("288.pdf"));
+    at288.settings.devicePixelRatio = 3;
+    ASSERT_TRUE(isv::exportMap(*shippedScene(), at96));
+    ASSERT_TRUE(isv::exportMap(*shippedScene(), at288));
+    const double h96 = wordHeight(at96.path, QStringLiteral("Шикотан"));
+    const double h288 = wordHeight(at288.path, QStringLiteral("Шикотан"));
+    ASSERT_GT(h96, 0);
+    EXPECT_NEAR(h288, h96, h96 * 0.1);
 }
 
 TEST(ExportText, PdfNamesAreFoundAsWrittenNotAsRadicals) {
