@@ -351,7 +351,8 @@ int runExport(const QStringList& argList, CliMode mode) {
     if (compare && (format == "tiff" || args.has("world-file")))
         return usage("--compare draws two maps side by side, not one georeferenced raster: write .png, "
                      ".jpg, .svg or .pdf, without --world-file");
-    if (compare && (args.has("exact-extent") || !args.value("size").isEmpty() && !args.value("size").contains('x')))
+    if (compare &&
+        (args.has("exact-extent") || !args.value("size").isEmpty() && !args.value("size").contains('x')))
         return usage("--compare takes --size WxH (the whole image), not --exact-extent or --size W");
 
     // --size W (a width alone) asks for the area's own shape, as --exact-extent does.
@@ -467,8 +468,7 @@ int runExport(const QStringList& argList, CliMode mode) {
     if (!extent.empty()) s.requestedArea = box; // the footer says what is shown when the image widens it
     s.fitOutput(box, size, dpi);
     if (compare) { // each half its side's names and claim, unless --names or --claims say otherwise
-        o.compare =
-            comparePair(s, args.value("script", "latin"), args.value("title", defaultCompareTitle()));
+        o.compare = comparePair(s, args.value("script", "latin"), args.value("title", defaultCompareTitle()));
         for (MapSettings& half : o.compare->halves) {
             if (args.has("names")) half.names = s.names;
             if (args.has("claims")) half.claims = s.claims, half.title = sideCaption(base.style(), s.claims);

@@ -434,8 +434,8 @@ geo::Result<QStringList> writePdf(const Scene& scene, const MapSettings& s, cons
         QPdfWriter pdf(&memory);
         const int dpi = s.dpi();
         const QSize size = s.pixelSize();
-        // The page is `size` dots at `dpi`; it is drawn at 96 dots per inch, one dot per logical pixel, as the
-        // SVG is: Qt sizes point-size fonts by the device's resolution, so a device at `dpi` scaled by
+        // The page is `size` dots at `dpi`; it is drawn at 96 dots per inch, one dot per logical pixel, as
+        // the SVG is: Qt sizes point-size fonts by the device's resolution, so a device at `dpi` scaled by
         // dpi / 96 would draw the text dpi / 96 times too large. A vector page has no pixels to lose.
         pdf.setResolution(96);
         pdf.setPageMargins(QMarginsF(0, 0, 0, 0));

@@ -447,9 +447,9 @@ class Layout {
             const double r = std::min(a->sizeM / s_.viewport.metresPerPixel, 80.0) / 2;
             const double dx = r + centred.width() / 2 + 6, dy = r + centred.height() / 2 + 2;
             for (const double k : {1.0, 2.0})
-                for (const QPointF off : {QPointF(0, 0), QPointF(dx, 0), QPointF(-dx, 0), QPointF(0, -dy),
-                                          QPointF(0, dy), QPointF(dx, -dy), QPointF(-dx, -dy), QPointF(dx, dy),
-                                          QPointF(-dx, dy)}) {
+                for (const QPointF off :
+                     {QPointF(0, 0), QPointF(dx, 0), QPointF(-dx, 0), QPointF(0, -dy), QPointF(0, dy),
+                      QPointF(dx, -dy), QPointF(-dx, -dy), QPointF(dx, dy), QPointF(-dx, dy)}) {
                     if (placed) break;
                     QRectF b = centred.translated(off * k);
                     b.translate(std::clamp(b.left(), 0.0, W_ - b.width()) - b.left(),

@@ -1,6 +1,6 @@
 #pragma once
-// The interface language: Isleview's own translations (resources/translations/*.ts, built to .qm), Qt's own (so
-// standard dialogs match) and the map's words from worldviews.json, installed together. GUI thread only.
+// The interface language: Isleview's own translations (resources/translations/*.ts, built to .qm), Qt's own
+// (so standard dialogs match) and the map's words from worldviews.json, installed together. GUI thread only.
 #include <QLocale>
 #include <QString>
 #include <QStringList>

@@ -81,8 +81,8 @@ QImage mapImage(const Scene& scene, const MapSettings& view) {
 }
 
 std::optional<geo::Error> printMap(const Scene& scene, const MapSettings& view, QPrinter* printer) {
-    // Drawn at 96 dots per inch, one dot per logical pixel, as the PDF export is: Qt sizes point-size fonts by
-    // the device's resolution, so a device at a higher one, scaled up to it, would set the text that many
+    // Drawn at 96 dots per inch, one dot per logical pixel, as the PDF export is: Qt sizes point-size fonts
+    // by the device's resolution, so a device at a higher one, scaled up to it, would set the text that many
     // times too large. Lines and text stay vectors; only the claims' hatching is a 96 dpi pattern.
     printer->setResolution(96);
     const int dpi = printer->resolution();

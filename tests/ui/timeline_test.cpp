@@ -68,7 +68,8 @@ TEST_F(TimelineTest, ADayRedrawsTheMapAndFillsThePanel) {
     auto* history = window->findChild<QTextBrowser*>("historyView");
     ASSERT_TRUE(history);
     EXPECT_FALSE(history->isHidden());
-    EXPECT_TRUE(history->toPlainText().contains("Urup / Uruppu: administered by Empire of Japan; claimed by Empire of Japan"))
+    EXPECT_TRUE(history->toPlainText().contains(
+        "Urup / Uruppu: administered by Empire of Japan; claimed by Empire of Japan"))
         << history->toPlainText().toStdString();
     EXPECT_TRUE(history->toPlainText().contains("Treaty of Saint Petersburg"));
     EXPECT_EQ(window->findChild<QSpinBox*>("timelineYear")->value(), 1880);
