@@ -194,9 +194,7 @@ geo::Result<History> History::fromJson(const QByteArray& json, const QString& na
         l.event = r.text(o, "event", where);
         l.from = r.date(o, "from", where);
         l.to = r.date(o, "to", where, false);
-        l.label = r.text(o, "en", where);
-        l.labelJa = r.text(o, "ja", where, false);
-        l.labelRu = r.text(o, "ru", where, false);
+        l.label = {r.text(o, "en", where), r.text(o, "ja", where, false), r.text(o, "ru", where, false)};
         if (!h.event(l.event)) r.fail(where, QStringLiteral("unknown event \"%1\"").arg(l.event));
         if (l.to.isValid() && l.to <= l.from) r.fail(where, QStringLiteral("ends before it begins"));
         const QJsonObject b = o.value(QLatin1String("borders")).toObject();
@@ -284,9 +282,7 @@ QString History::stateName(const QString& side, QDate day, const QString& lang) 
         for (const State& x : s.states)
             if (x.from <= day) st = &x;
         if (!st) break;
-        return lang == QLatin1String("ja")   ? st->name.ja
-               : lang == QLatin1String("ru") ? st->name.ru
-                                             : st->name.en;
+        return st->name.in(lang);
     }
     return side;
 }
@@ -309,33 +305,26 @@ DatedMap History::mapOn(QDate day, const QString& heading) const {
             m.groupAdmin.push_back({g.id, s->admin});
             if (!used.contains(s->admin)) used << s->admin;
         }
-    // The legend in the order of the file's sides, each named as its state was that day.
+    // The legend in the order of the file's sides, each named as its state was that day, in the interface
+    // language; the English legend keeps its own wording (with its article: "the Soviet Union").
+    const QString lang = interfaceLanguage();
     for (const Side& side : sides_) {
         if (!used.contains(side.id)) continue;
         const State* st = nullptr;
         for (const State& x : side.states)
             if (x.from <= day) st = &x;
         if (!st) continue;
-        // The map's words follow the interface language; the English legend keeps its article ("the").
-        const QString lang = interfaceLanguage();
-        const QString state = lang == QLatin1String("ja")   ? st->name.ja
-                              : lang == QLatin1String("ru") ? st->name.ru
-                                                            : "";
-        m.admins.push_back({side.id,
-                            state.isEmpty()
-                                ? st->legend
-                                //: legend entry of a past day's map: %1 is the state (大日本帝国)
-                                : QCoreApplication::translate("map", "Administered by %1").arg(state),
-                            side.colour});
+        m.admins.push_back(
+            {side.id,
+             lang == QLatin1String("en")
+                 ? st->legend
+                 //: legend entry of a past day's map: %1 is the state (大日本帝国)
+                 : QCoreApplication::translate("map", "Administered by %1").arg(st->name.in(lang)),
+             side.colour});
     }
-    const QString lang = interfaceLanguage();
     for (const HistoryLine& l : lines_)
-        if (l.from <= day && (!l.to.isValid() || day < l.to)) {
-            const QString local = lang == QLatin1String("ja")   ? l.labelJa
-                                  : lang == QLatin1String("ru") ? l.labelRu
-                                                                : "";
-            m.lines.push_back({local.isEmpty() ? l.label : local, l.field, l.value, l.lonLat});
-        }
+        if (l.from <= day && (!l.to.isValid() || day < l.to))
+            m.lines.push_back({l.label.in(lang), l.field, l.value, l.lonLat});
     return m;
 }
 

@@ -22,6 +22,11 @@ namespace isv {
 /// A name in the three languages the program shows.
 struct Names3 {
     QString en, ja, ru;
+    /// The name in `lang` ("ja", "ru"; anything else is English), the English where that one is empty.
+    QString in(const QString& lang) const {
+        const QString& local = lang == QLatin1String("ja") ? ja : lang == QLatin1String("ru") ? ru : en;
+        return local.isEmpty() ? en : local;
+    }
 };
 
 /// One event. `date` is Gregorian; `julian` the date in Russia's calendar (before 1918) where it differs.
@@ -57,10 +62,9 @@ struct HistoryGroup {
 struct HistoryLine {
     QString id, event;
     QDate from, to;
-    QString label;            ///< English
-    QString labelJa, labelRu; ///< the label in Japanese and Russian ("" = the English)
-    QString field, value;     ///< borders layer parts where field == value, or
-    QList<QPointF> lonLat;    ///< a polyline, degrees
+    Names3 label;          ///< ja and ru may be empty (the English is shown)
+    QString field, value;  ///< borders layer parts where field == value, or
+    QList<QPointF> lonLat; ///< a polyline, degrees
 };
 
 /// A population count of some groups on one day.
