@@ -191,8 +191,9 @@ void DesktopActions::print() {
     const auto& scene = window_->canvas()->scene();
     if (!scene) return;
     QPrinter printer(QPrinter::HighResolution);
-    printer.setDocName(window_->canvas()->settings().title.isEmpty() ? QStringLiteral("Isleview map")
-                                                                     : window_->canvas()->settings().title);
+    printer.setDocName(window_->canvas()->settings().title.isEmpty()
+                           ? QCoreApplication::translate("map", "Isleview map")
+                           : window_->canvas()->settings().title);
     const MapSettings& s = window_->canvas()->settings();
     printer.setPageOrientation(s.viewport.widthPx >= s.viewport.heightPx ? QPageLayout::Landscape
                                                                          : QPageLayout::Portrait);

@@ -1,5 +1,7 @@
 #include "timeline_bar.h"
 
+#include <translations.h>
+
 #include <QHBoxLayout>
 #include <QHelpEvent>
 #include <QLabel>
@@ -64,10 +66,10 @@ bool EventSlider::event(QEvent* e) {
     if (e->type() == QEvent::ToolTip) {
         auto* help = static_cast<QHelpEvent*>(e);
         if (const HistoryEvent* ev = eventAt(help->pos().x()))
-            QToolTip::showText(
-                help->globalPos(),
-                tr("%1 (%2)").arg(ev->name.en, QLocale(QLocale::English).toString(ev->date, "d MMM yyyy")),
-                this);
+            QToolTip::showText(help->globalPos(),
+                               tr("%1 (%2)").arg(ev->name.in(interfaceLanguage()),
+                                                 QLocale().toString(ev->date, QLocale::LongFormat)),
+                               this);
         else
             QToolTip::hideText();
         return true;
@@ -136,22 +138,28 @@ void TimelineBar::sync() {
 }
 
 QString TimelineBar::statusHtml(const History& history, QDate day) {
+    // Names of events, groups and states in the interface language (the timeline's own ja/ru); the notes and
+    // each side's position are the file's English.
+    const QString lang = interfaceLanguage();
     QString html = QStringLiteral("<b>%1</b>").arg(esc(tr("The map of %1").arg(day.toString(Qt::ISODate))));
     const HistoryEvent* set = history.mapEvent(day);
     if (set)
         html += QStringLiteral("<br><small>%1</small>")
-                    .arg(esc(tr("Set by: %1 (%2)").arg(set->name.en, set->date.toString(Qt::ISODate))));
+                    .arg(esc(tr("Set by: %1 (%2)").arg(set->name.in(lang), set->date.toString(Qt::ISODate))));
     for (const HistoryGroup& g : history.groups()) {
         const auto s = history.status(g.id, day);
         if (!s) continue;
+        QStringList claimants;
+        for (const QString& side : s->claimants)
+            claimants << history.stateName(side, day, lang);
         QString line = tr("administered by %1; claimed by %2")
-                           .arg(s->adminState, s->claimantStates.join(QStringLiteral(", ")));
+                           .arg(history.stateName(s->admin, day, lang), claimants.join(QStringLiteral(", ")));
         if (const auto pop = history.population(g.id, day))
             line += tr("; population %1 (%2, %3)")
                         .arg(pop->second)
                         .arg(pop->first->basis, pop->first->date.toString(Qt::ISODate));
         if (!s->note.isEmpty()) line += QStringLiteral(" (") + s->note + QStringLiteral(")");
-        html += QStringLiteral("<br><b>%1</b>: <small>%2</small>").arg(esc(g.name.en), esc(line));
+        html += QStringLiteral("<br><b>%1</b>: <small>%2</small>").arg(esc(g.name.in(lang)), esc(line));
     }
     // What each side says about the event that set the map, each marked as that side's.
     if (set)

@@ -7,6 +7,8 @@
 #include "timeline_bar.h"
 #include "ui_test_util.h"
 
+#include <history.h>
+#include <translations.h>
 #include <worldview.h>
 
 #include <geo/map_data.h>
@@ -84,6 +86,26 @@ TEST_F(TimelineTest, ADayRedrawsTheMapAndFillsThePanel) {
     EXPECT_FALSE(canvas->settings().dated.has_value());
     EXPECT_TRUE(history->isHidden());
     EXPECT_TRUE(report().legend.contains(isv::Worldviews::shipped().defacto.title));
+}
+
+// The islands' status of a day speaks the interface language: groups, states and events by the timeline's
+// own Japanese and Russian names.
+TEST(TimelineStatus, NamesFollowTheInterfaceLanguage) {
+    struct English {
+        ~English() { isv::useLanguage(QStringLiteral("en")); }
+    } english;
+    const auto history =
+        isv::History::load(QStringLiteral(ISLEVIEW_SOURCE_DATA_DIR "/../history/timeline.json"));
+    ASSERT_TRUE(history.ok()) << history.error().message;
+    ASSERT_TRUE(isv::useLanguage(QStringLiteral("ja")));
+    const QString ja = isv::TimelineBar::statusHtml(history.value(), QDate(1910, 12, 31));
+    EXPECT_TRUE(ja.contains(QStringLiteral("南樺太"))) << ja.toStdString();
+    EXPECT_TRUE(ja.contains(QStringLiteral("大日本帝国"))) << ja.toStdString();
+    EXPECT_TRUE(ja.contains(QStringLiteral("ポーツマス条約"))) << ja.toStdString();
+    ASSERT_TRUE(isv::useLanguage(QStringLiteral("ru")));
+    const QString ru = isv::TimelineBar::statusHtml(history.value(), QDate(1910, 12, 31));
+    EXPECT_TRUE(ru.contains(QStringLiteral("Южный Сахалин"))) << ru.toStdString();
+    EXPECT_FALSE(ru.contains(QStringLiteral("Empire of Japan"))) << ru.toStdString();
 }
 
 TEST_F(TimelineTest, EventsAreMarksOnTheSlider) {
